@@ -1,0 +1,161 @@
+"""The command line (see ../shared/CONTRACT.md): thin glue over the pipeline modules.
+
+Exit codes: 0 success/identical, 1 differences, 2 bad usage or input,
+3 missing environment (no throwaway server, unreachable source).
+"""
+from __future__ import annotations
+
+import functools
+import os
+import signal
+import sys
+
+import click
+
+from . import __version__
+from .errors import BaselineError, NotBuiltYet
+from .sources.url import redact
+
+SCRATCH_HELP = ("throwaway server: auto (docker if an engine answers, else local), docker, "
+                "local, or a server URL where a scratch database is created and dropped")
+REPORT_CHOICES = click.Choice(["text", "json", "junit", "github"])
+
+
+def _on_sigterm(signum, frame):  # turn SIGTERM into an exception so cleanup code runs
+    raise SystemExit(128 + signum)
+
+
+def command(fn):
+    """Run a command body with the contract's error handling."""
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        signal.signal(signal.SIGTERM, _on_sigterm)
+        try:
+            return fn(*args, **kwargs)
+        except BaselineError as e:
+            click.echo(f"baseline: error: {redact(str(e))}", err=True)
+            sys.exit(e.exit_code)
+        except KeyboardInterrupt:
+            click.echo("baseline: interrupted", err=True)
+            sys.exit(130)
+        except click.exceptions.Exit:
+            raise
+        except click.ClickException:
+            raise
+        except SystemExit:
+            raise
+        except Exception as e:  # a bug in baseline: say so plainly
+            if os.environ.get("BASELINE_DEBUG"):
+                raise
+            click.echo(f"baseline: internal error: {type(e).__name__}: {redact(str(e))}\n"
+                       "  (set BASELINE_DEBUG=1 for a traceback, and please report it)", err=True)
+            sys.exit(2)
+
+    return wrapper
+
+
+class _Group(click.Group):
+    """Unknown options and usage errors exit with 2 (click's default) and a clear message."""
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="baseline")
+def cli():
+    """Turn a legacy MySQL/MariaDB database into a reproducible migration history."""
+
+
+# ---------------------------------------------------------------------------- generate
+
+
+@cli.command()
+@click.argument("source")
+@click.option("-o", "--output", "outdir", type=click.Path(file_okay=False),
+              help="folder to write into (default: --migrations folder, else current folder)")
+@click.option("--migrations", "migrations", type=click.Path(file_okay=False),
+              help="existing migration chain: the baseline is the schema as it was before it")
+@click.option("--format", "fmt", default="sql", show_default=True, help="output format")
+@click.option("--name", default="000_initial_schema", show_default=True, help="migration name")
+@click.option("--schema", "schema_name", help="database to read from a multi-database dump")
+@click.option("--scratch", default=None, help=SCRATCH_HELP)
+@click.option("--image", help="container image for --scratch docker")
+@click.option("--keep-definers", is_flag=True, help="keep DEFINER clauses")
+@click.option("--keep-auto-increment", is_flag=True, help="keep AUTO_INCREMENT counters")
+@click.option("--no-verify", is_flag=True, help="with --migrations: do not replay to check the result")
+@click.option("--force", is_flag=True, help="write the baseline even when verification finds differences")
+@click.option("--chain-format", help="chain format of --migrations (default: detected)")
+@command
+def generate(source, outdir, migrations, fmt, name, schema_name, scratch, image, keep_definers,
+             keep_auto_increment, no_verify, force, chain_format):
+    """Write the baseline migration for SOURCE."""
+    raise NotBuiltYet("generate is not built yet")
+
+
+# ---------------------------------------------------------------------------- verify
+
+
+@cli.command()
+@click.option("--migrations", required=True, type=click.Path(file_okay=False),
+              help="the chain to replay (baseline first)")
+@click.option("--against", required=True, help="the source to compare with")
+@click.option("--scratch", default="auto", show_default=True, help=SCRATCH_HELP)
+@click.option("--image", help="container image for --scratch docker")
+@click.option("--report", "report_format", type=REPORT_CHOICES, default="text", show_default=True)
+@click.option("--schema", "schema_name", help="database to read from a multi-database dump")
+@click.option("--chain-format", help="chain format (default: detected)")
+@click.option("--ignore-column-order", is_flag=True, help="column order is not a difference")
+@command
+def verify(migrations, against, scratch, image, report_format, schema_name, chain_format,
+           ignore_column_order):
+    """Replay the chain in a throwaway server and compare the result with SOURCE."""
+    raise NotBuiltYet("verify is not built yet")
+
+
+# ---------------------------------------------------------------------------- diff
+
+
+@cli.command()
+@click.argument("source_a")
+@click.argument("source_b")
+@click.option("--report", "report_format", type=REPORT_CHOICES, default="text", show_default=True)
+@click.option("--scratch", default="auto", show_default=True, help=SCRATCH_HELP)
+@click.option("--image", help="container image for --scratch docker")
+@click.option("--schema", "schema_name", help="database to read from a multi-database dump")
+@click.option("--ignore-column-order", is_flag=True, help="column order is not a difference")
+@command
+def diff(source_a, source_b, report_format, scratch, image, schema_name, ignore_column_order):
+    """Compare two sources (server URL, dump file, migrations folder)."""
+    raise NotBuiltYet("diff is not built yet")
+
+
+# ---------------------------------------------------------------------------- inspect
+
+
+@cli.command()
+@click.argument("source")
+@click.option("--json", "as_json", is_flag=True, help="machine-readable snapshot")
+@click.option("--schema", "schema_name", help="database to read from a multi-database dump")
+@click.option("--scratch", default=None, help=SCRATCH_HELP)
+@click.option("--image", help="container image for --scratch docker")
+@command
+def inspect(source, as_json, schema_name, scratch, image):
+    """Print the normalized schema of SOURCE."""
+    raise NotBuiltYet("inspect is not built yet")
+
+
+# ---------------------------------------------------------------------------- doctor
+
+
+@cli.command()
+@command
+def doctor():
+    """Report which throwaway servers can be had here and how to get the others."""
+    raise NotBuiltYet("doctor is not built yet")
+
+
+def main(argv=None):
+    cli.main(args=argv, prog_name="baseline")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,113 @@
+"""Server URLs: ``mysql://user:pass@host:3306/db``, ``mariadb://…``,
+``mysql+pymysql://…``, ``?unix_socket=/path``. The password never leaves this
+object in text form: ``str()``/``repr()`` redact it."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from urllib.parse import parse_qsl, quote, unquote, urlsplit
+
+from ..errors import UsageError
+
+_SCHEMES = {"mysql", "mariadb", "mysql+pymysql", "mariadb+pymysql", "mysql+mysqldb",
+            "mariadb+mariadbconnector", "mysql+mysqlconnector"}
+_URL_RE = re.compile(r"^[a-z][a-z0-9+]*://", re.I)
+
+
+def is_server_url(text: str) -> bool:
+    m = _URL_RE.match(text or "")
+    return bool(m) and text.split("://", 1)[0].lower() in _SCHEMES
+
+
+@dataclass(frozen=True)
+class ServerURL:
+    scheme: str = "mysql"
+    user: str | None = None
+    password: str | None = field(default=None, repr=False)
+    host: str = "127.0.0.1"
+    port: int = 3306
+    database: str | None = None
+    unix_socket: str | None = None
+    query: tuple[tuple[str, str], ...] = ()
+
+    @classmethod
+    def parse(cls, text: str) -> "ServerURL":
+        if not is_server_url(text):
+            raise UsageError(f"not a server URL: {redact(text)}",
+                             hint="use mysql://user:pass@host:3306/dbname or mariadb://…")
+        parts = urlsplit(text)
+        scheme = parts.scheme.lower().split("+", 1)[0]
+        try:
+            port = parts.port or 3306
+        except ValueError:
+            raise UsageError(f"bad port in server URL: {redact(text)}") from None
+        query = dict(parse_qsl(parts.query))
+        sock = query.pop("unix_socket", None) or query.pop("socket", None)
+        db = unquote(parts.path.lstrip("/")) or None
+        return cls(
+            scheme=scheme,
+            user=unquote(parts.username) if parts.username else None,
+            password=unquote(parts.password) if parts.password is not None else None,
+            host=parts.hostname or "127.0.0.1",
+            port=port,
+            database=db,
+            unix_socket=sock,
+            query=tuple(sorted(query.items())),
+        )
+
+    def with_database(self, name: str | None) -> "ServerURL":
+        return replace(self, database=name)
+
+    def _render(self, password: str | None) -> str:
+        auth = ""
+        if self.user is not None:
+            auth = quote(self.user, safe="")
+            if password is not None:
+                auth += ":" + password
+            auth += "@"
+        host = f"[{self.host}]" if ":" in self.host else self.host
+        text = f"{self.scheme}://{auth}{host}:{self.port}/{quote(self.database or '', safe='')}"
+        q = list(self.query)
+        if self.unix_socket:
+            q.append(("unix_socket", self.unix_socket))
+        if q:
+            text += "?" + "&".join(f"{k}={quote(str(v), safe='/')}" for k, v in q)
+        return text
+
+    def redacted(self) -> str:
+        """The URL with the password replaced by ``***``: safe to print."""
+        return self._render("***" if self.password else None)
+
+    def __str__(self) -> str:
+        return self.redacted()
+
+    def sqlalchemy_url(self):
+        """A SQLAlchemy ``URL`` object (holds the password, prints it masked)."""
+        from sqlalchemy.engine import URL
+
+        q = dict(self.query)
+        if self.unix_socket:
+            q["unix_socket"] = self.unix_socket
+        q.setdefault("charset", "utf8mb4")
+        return URL.create("mysql+pymysql", username=self.user, password=self.password,
+                          host=self.host, port=self.port, database=self.database, query=q)
+
+    def pymysql_kwargs(self, database: str | None | bool = True) -> dict:
+        """Keyword arguments for ``pymysql.connect`` (``database=False`` for none)."""
+        kw = dict(host=self.host, port=self.port, user=self.user or "root",
+                  password=self.password or "", charset="utf8mb4")
+        if self.unix_socket:
+            kw["unix_socket"] = self.unix_socket
+        if database is True:
+            database = self.database
+        if database:
+            kw["database"] = database
+        return kw
+
+
+_PASS_RE = re.compile(r"(://[^:/@\s]*:)([^@\s]*)(@)")
+
+
+def redact(text: str) -> str:
+    """Mask any ``user:password@`` in free text."""
+    return _PASS_RE.sub(lambda m: m.group(1) + "***" + m.group(3), text or "")

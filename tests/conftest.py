@@ -1,0 +1,37 @@
+"""Shared fixtures: real throwaway servers (never mocks) and the shared corpus."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from baseline.scratch.local import LocalServer, find_server_binary
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / "fixtures"
+CORPUS = Path(os.environ.get("BASELINE_CORPUS", ROOT.parent / "shared" / "corpus"))
+
+
+@pytest.fixture(scope="session")
+def corpus() -> Path:
+    """``../shared/corpus``; tests using it skip where it is absent (a user's clone)."""
+    if not (CORPUS / "INDEX.md").is_file():
+        pytest.skip(f"shared corpus not found at {CORPUS} (set BASELINE_CORPUS)")
+    return CORPUS
+
+
+@pytest.fixture(scope="session")
+def server():
+    """One local MariaDB/MySQL server for the session (a real process)."""
+    if find_server_binary() is None:
+        pytest.skip("no mariadbd/mysqld on PATH (apt-get install mariadb-server)")
+    with LocalServer() as srv:
+        yield srv
+
+
+@pytest.fixture
+def scratch_db(server):
+    """A fresh utf8mb4 database on the session server, dropped afterwards."""
+    with server.database(charset="utf8mb4", collation="utf8mb4_general_ci") as name:
+        yield name
