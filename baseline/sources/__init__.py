@@ -1,0 +1,63 @@
+"""Sources: where a schema comes from.
+
+``load_schema(spec)`` turns any SOURCE of the contract into a :class:`~baseline.model.Schema`:
+
+* a server URL  -> :mod:`.live` (read-only introspection),
+* a dump file or ``-`` -> :mod:`.dump` (offline parse, or replay with ``scratch``),
+* a migrations folder -> the chain replayed into a throwaway server, then introspected.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import UsageError
+from ..model import Schema
+from .url import ServerURL, is_server_url, redact
+
+
+@dataclass
+class SourceOptions:
+    #: Database to read from a multi-database dump.
+    schema_name: str | None = None
+    #: ``--scratch`` value when a throwaway server is wanted (dump: server-assisted
+    #: reading; migrations folder: replay). ``None`` = offline where possible.
+    scratch: str | None = None
+    image: str | None = None
+    chain_format: str | None = None
+    #: Show progress on a terminal.
+    progress: bool = True
+
+
+def source_kind(spec: str) -> str:
+    """``url``, ``dump`` or ``migrations``; raises UsageError for anything else."""
+    if is_server_url(spec):
+        return "url"
+    if spec == "-":
+        return "dump"
+    p = Path(spec)
+    if p.is_dir():
+        return "migrations"
+    if p.is_file():
+        return "dump"
+    if "://" in spec:
+        raise UsageError(f"unsupported URL scheme in {redact(spec)}",
+                         hint="use mysql://, mariadb:// or mysql+pymysql://")
+    raise UsageError(f"source not found: {spec}",
+                     hint="a SOURCE is a server URL, a dump file (or - for stdin), or a migrations folder")
+
+
+def load_schema(spec: str, options: SourceOptions | None = None) -> Schema:
+    options = options or SourceOptions()
+    kind = source_kind(spec)
+    if kind == "url":
+        from .live import read_live
+
+        return read_live(ServerURL.parse(spec), progress=options.progress)
+    if kind == "dump":
+        from .dump import read_dump
+
+        return read_dump(spec, options)
+    from ..chain.source import read_chain_schema
+
+    return read_chain_schema(Path(spec), options)
