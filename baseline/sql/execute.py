@@ -1,0 +1,56 @@
+"""baseline's own script executor: run a SQL script on a PyMySQL connection.
+
+DELIMITER-aware (through :func:`baseline.sql.split.split_sql`), statement by
+statement, inner comments kept (routine bodies reach the server as written). A
+failing statement stops the script with an :class:`ExecutionError` that names the
+file, the line, an excerpt of the statement and the server's error.
+"""
+from __future__ import annotations
+
+from typing import Callable, Iterable
+
+import pymysql
+
+from ..errors import InputError
+from .split import Statement, split_sql
+
+
+class ExecutionError(InputError):
+    """A statement the server rejected."""
+
+    def __init__(self, message: str, *, file: str | None, line: int | None, statement: str,
+                 server_code: int | None, server_message: str):
+        self.statement = statement
+        self.server_code = server_code
+        self.server_message = server_message
+        super().__init__(message, file=file, line=line, excerpt=statement)
+
+
+def execute_statements(conn, statements: Iterable[Statement], *, file: str | None = None,
+                       on_statement: Callable[[Statement], None] | None = None) -> int:
+    """Execute statements in order; returns how many ran."""
+    count = 0
+    with conn.cursor() as cur:
+        for st in statements:
+            try:
+                cur.execute(st.text)
+                # drain result sets (SELECT SETVAL(...), CALL ...)
+                while cur.nextset():
+                    pass
+            except pymysql.err.MySQLError as e:
+                code = e.args[0] if e.args and isinstance(e.args[0], int) else None
+                msg = e.args[1] if len(e.args) > 1 else str(e)
+                raise ExecutionError(f"server error {code}: {msg}" if code else f"server error: {msg}",
+                                     file=file, line=st.line, statement=st.text,
+                                     server_code=code, server_message=str(msg)) from None
+            count += 1
+            if on_statement is not None:
+                on_statement(st)
+    return count
+
+
+def execute_script(conn, text: str, *, file: str | None = None, first_line: int = 1,
+                   on_statement: Callable[[Statement], None] | None = None) -> int:
+    """Split ``text`` and execute every statement; returns how many ran."""
+    return execute_statements(conn, split_sql(text, file=file, first_line=first_line),
+                              file=file, on_statement=on_statement)
