@@ -53,7 +53,7 @@ def touched_objects(sql: str) -> list[Touch]:
     """The objects ``sql`` (one statement) touches, in statement order."""
     text = sql.lstrip()
     if text.startswith("/*"):
-        text = _VERSION_OPEN.sub(" ", text).replace("*/", " ")
+        text = _VERSION_OPEN.sub(" ", text).replace("*/", " ").lstrip()
     head = text[:12].upper()
     if not head.startswith(("CREATE", "ALTER", "DROP", "RENAME")):
         return []
@@ -132,6 +132,9 @@ def _find_object(toks, start: int) -> tuple[str | None, int]:
                 i += 1
                 continue
             return w, i + 1
+        if w == "(" and i > 0 and _word(toks[i - 1]) == "CURRENT_USER":
+            i += 2  # DEFINER = CURRENT_USER()
+            continue
         if w in _MODIFIER_STOP:
             return None, i
         i += 1
