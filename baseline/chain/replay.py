@@ -209,10 +209,10 @@ def _attribute_js(m: Migration, sql: list[str], direction: str, result: ReplayRe
     down_line = m.down.line if m.down is not None and m.down.line > 1 else None
     found = js_touches(script.text)
     lines: dict[TouchKey, int] = {}
-    for key, line in found:
+    for key, line in found:  # the last call naming the object, as for SQL statements
         in_down = down_line is not None and line >= down_line
         if in_down == (direction == DOWN):
-            lines.setdefault(key, line)
+            lines[key] = line
     for key, line in found:
         lines.setdefault(key, line)
     keys: list[TouchKey] = []

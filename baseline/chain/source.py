@@ -7,8 +7,10 @@ other side's defaults, so implicit column charsets come out the same), else
 """
 from __future__ import annotations
 
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterator
 
 from ..model import Schema
 from ..sources import SourceOptions
@@ -31,22 +33,48 @@ class ChainBuild:
     server: str
 
 
-def build_chain_schema(chain: Chain, options: SourceOptions | None = None, *,
-                       charset: str | None = None, collation: str | None = None) -> ChainBuild:
-    """Replay ``chain`` whole into a fresh database on a throwaway server and read it back."""
-    from ..scratch import open_scratch
-    from ..sources.live import read_live
+@dataclass
+class Replayed:
+    """A chain replayed into a scratch database that is still there (inside :func:`replayed`)."""
 
-    options = options or SourceOptions()
+    server: object
+    database: str
+    replay: ReplayResult
+
+
+def _charset(options: SourceOptions, charset: str | None, collation: str | None) -> tuple[str, str | None]:
     charset = charset or options.charset or DEFAULT_CHARSET
     collation = collation or options.collation
     if collation is None and charset == DEFAULT_CHARSET:
         collation = DEFAULT_COLLATION
+    return charset, collation
+
+
+@contextmanager
+def replayed(chain: Chain, options: SourceOptions | None = None, *, charset: str | None = None,
+             collation: str | None = None) -> Iterator[Replayed]:
+    """Replay ``chain`` whole into a fresh database on a throwaway server and keep
+    both alive for the ``with`` block (introspect it, dump SHOW CREATE output,
+    load more into it); everything is removed afterwards, also on errors."""
+    from ..scratch import open_scratch
+
+    options = options or SourceOptions()
+    charset, collation = _charset(options, charset, collation)
     with open_scratch(options.scratch or "auto", image=options.image) as server:
         with server.database(charset=charset, collation=collation, prefix="baseline_chain") as db:
-            replay = replay_chain(chain, server, db, progress=options.progress)
-            schema = read_live(server.url.with_database(db), progress=options.progress)
-            return ChainBuild(chain=chain, schema=schema, replay=replay, server=server.describe())
+            result = replay_chain(chain, server, db, progress=options.progress)
+            yield Replayed(server=server, database=db, replay=result)
+
+
+def build_chain_schema(chain: Chain, options: SourceOptions | None = None, *,
+                       charset: str | None = None, collation: str | None = None) -> ChainBuild:
+    """Replay ``chain`` into a throwaway server and read the result back with ``read_live``."""
+    from ..sources.live import read_live
+
+    options = options or SourceOptions()
+    with replayed(chain, options, charset=charset, collation=collation) as r:
+        schema = read_live(r.server.url.with_database(r.database), progress=options.progress)
+        return ChainBuild(chain=chain, schema=schema, replay=r.replay, server=r.server.describe())
 
 
 def read_chain_schema(path: Path | str, options: SourceOptions | None = None, *,
