@@ -249,6 +249,14 @@ def test_sequelize_js_with_sql_baseline_in_file_name_order(tmp_path):
     assert chain.bookkeeping_tables[0] == "SequelizeMeta"
 
 
+def test_knex_javascript_is_not_taken_for_sequelize(tmp_path):
+    make(tmp_path, {"20240101_init.js": "exports.up = function (knex) { return knex.schema.createTable('t'); };\n"})
+    with pytest.raises(UsageError) as e:
+        read_chain(tmp_path)
+    assert "20240101_init.js" in str(e.value)
+    assert read_chain(tmp_path, "sequelize").ids == ["20240101_init"]  # forced: the user knows better
+
+
 # ---------------------------------------------------------------- detection errors and overrides
 
 

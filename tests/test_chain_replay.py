@@ -338,3 +338,22 @@ def test_openfga_007_down_fails_on_mariadb_at_its_line(server, scratch_db, corpu
     assert err.migration.id == "007_collate_object_id" and err.direction == "down"
     assert err.line == 10 and err.server_code == 1064 and "(down)" in str(err)
     assert err.partial.applied == ["008_collate_identifiers"]
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize("folder, chain_dir, failing, count", [
+    ("chain-ory-kratos", "migrations", [33, 345], 26),
+    ("chain-umami-mysql", "db/mysql/migrations", [5], 11),
+])
+def test_corpus_chain_past_its_failures_reaches_the_documented_tables(
+        server, scratch_db, corpus, folder, chain_dir, failing, count):
+    """Like the corpus's --continue runs: skip each failing migration and go on; the
+    failures are exactly the documented ones and the tables are those of the dump."""
+    base = corpus / folder
+    chain = read_chain(base / chain_dir)
+    r = replay_chain(chain, server, scratch_db, progress=False, keep_going=True)
+    failed = [chain.index_of(e.migration.id) + 1 for e in r.failed]
+    assert failed == failing and len(r.applied) == len(chain) - len(failing)
+    assert all(e.file and e.line and e.server_code for e in r.failed)
+    got = tables(server, scratch_db)
+    assert len(got) == count and got == _dump_tables(base / "mariadb-dump.nodata.sql")

@@ -83,7 +83,7 @@ def _candidates(root: Path) -> dict[str, str]:
     plain_numbered = [n for n in names if n.lower().endswith(".sql") and naming.parse_numbered(n)
                       and not naming.GOLANG_MIGRATE_RE.match(n) and n not in flyway_set]
 
-    if js:
+    if js and _looks_like_sequelize(root, js):
         found[SEQUELIZE] = f"{len(js)} .js/.cjs file(s)"
     if updown:
         if popx_dialect:
@@ -111,6 +111,15 @@ def _candidates(root: Path) -> dict[str, str]:
         if not plain_only:
             found.pop(SQL)
     return found
+
+
+def _looks_like_sequelize(root: Path, js: list[str]) -> bool:
+    """JS migrations of another tool (knex: ``exports.up = function (knex)``) are not
+    sequelize-cli's; files that name neither are given the benefit of the doubt."""
+    texts = [(root / n).read_text(errors="replace").lower() for n in js]
+    if any("sequelize" in t or "queryinterface" in t for t in texts):
+        return True
+    return not any("knex" in t for t in texts)
 
 
 def _found_hint(root: Path) -> str:

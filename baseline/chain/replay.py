@@ -45,6 +45,8 @@ class ReplayResult:
     statements: int = 0
     #: Object -> last migration (and line) that touched it.
     touched: dict[TouchKey, MigrationRef] = field(default_factory=dict)
+    #: With ``keep_going``: the migrations that failed (the replay went on past them).
+    failed: list["MigrationFailed"] = field(default_factory=list)
     seconds: float = 0.0
 
     def touch(self, key: TouchKey, ref: MigrationRef) -> None:
@@ -93,12 +95,16 @@ def select_migrations(chain: Chain, direction: str = UP, upto: int | str | None 
 
 
 def replay_chain(chain: Chain, server, database: str, *, direction: str = UP,
-                 upto: int | str | None = None, progress: bool = True) -> ReplayResult:
+                 upto: int | str | None = None, progress: bool = True,
+                 keep_going: bool = False) -> ReplayResult:
     """Run ``chain``'s up (or down) scripts into ``database`` on ``server``.
 
     ``server`` is a :class:`~baseline.scratch.ScratchServer` (anything with
     ``connect(database)`` and ``url``). Down runs need every selected migration
     to have a down script (:class:`InputError` naming the first that has none).
+    ``keep_going`` records a failing migration in ``result.failed`` and goes on
+    with the next one (like ``mysql --force`` per file: the rest of the failing
+    file is skipped), to see how far a chain gets on this server.
     """
     selected = select_migrations(chain, direction, upto)
     if direction == DOWN:
@@ -120,11 +126,23 @@ def replay_chain(chain: Chain, server, database: str, *, direction: str = UP,
                     j = i
                     while j < len(selected) and selected[j].kind == KIND_SEQUELIZE_JS:
                         j += 1
-                    _run_js(selected[i:j], server, conn, database, direction, result)
+                    if keep_going:
+                        j = i + 1  # one at a time, so a failure skips only its own file
+                    try:
+                        _run_js(selected[i:j], server, conn, database, direction, result)
+                    except MigrationFailed as e:
+                        if not keep_going:
+                            raise
+                        result.failed.append(e)
                     bar.advance(j - i, note=selected[j - 1].id)
                     i = j
                     continue
-                _run_sql(m, direction, conn, result)
+                try:
+                    _run_sql(m, direction, conn, result)
+                except MigrationFailed as e:
+                    if not keep_going:
+                        raise
+                    result.failed.append(e)
                 bar.advance(note=m.id)
                 i += 1
     finally:
