@@ -25,6 +25,10 @@ class SourceOptions:
     scratch: str | None = None
     image: str | None = None
     chain_format: str | None = None
+    #: Default charset/collation of the scratch database a migrations folder is
+    #: replayed into (``verify``/``diff`` pass the other side's); ``None``: utf8mb4.
+    charset: str | None = None
+    collation: str | None = None
     #: Show progress on a terminal.
     progress: bool = True
 
