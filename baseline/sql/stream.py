@@ -75,8 +75,9 @@ def _token_pattern(delimiter: bytes) -> bytes:
     a comment, or a special character that starts nothing."""
     d0 = delimiter[:1]
     specials = sorted(set(b"'\"`#-/") | {d0[0]})
-    alts = [rb"[^" + b"".join(re.escape(bytes([c])) for c in specials) + rb"]++",
-            _quoted(b"'"), _quoted(b'"'), rb"`[^`]*+`"]
+    # most frequent first: the regex engine tries alternatives in order
+    alts = [_quoted(b"'"), rb"[^" + b"".join(re.escape(bytes([c])) for c in specials) + rb"]++",
+            _quoted(b'"'), rb"`[^`]*+`"]
     # a lone '-' or '/' that opens no comment; the look-ahead must *see* the next
     # bytes, so nothing is decided on the last bytes of a window
     if d0 != b"-":
