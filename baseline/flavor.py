@@ -56,6 +56,10 @@ class Rules:
     # -- mysqldump / client behaviour
     #: Highest ``/*!NNNNN ... */`` version the server executes (MariaDB ignores 50700+).
     executes_versioned_comments_up_to: int = 999999
+    #: Executes MariaDB-only version comments ``/*M!NNNNNN ... */``.
+    mariadb_version_comments: bool = False
+    #: Digits the server reads as the version of ``/*!`` (MySQL 5, MariaDB up to 6).
+    version_comment_digits: int = 5
 
     # -- containers
     #: Image for a throwaway server of this flavor (``{major}``, ``{minor}`` placeholders).
@@ -108,6 +112,7 @@ _BASE_COLLATIONS = {
 #: (family, minimum version, overrides). Applied in order; later entries win.
 RULE_TABLE: list[tuple[str, tuple[int, int, int], dict]] = [
     # ---- MySQL
+    (MYSQL, (5, 0, 0), dict(default_collations=_BASE_COLLATIONS)),
     (MYSQL, (5, 7, 0), dict(default_collations=_BASE_COLLATIONS, native_json=True)),
     (MYSQL, (8, 0, 0), dict(
         invisible_index_keyword="INVISIBLE", descending_indexes=True,
@@ -124,6 +129,7 @@ RULE_TABLE: list[tuple[str, tuple[int, int, int], dict]] = [
         default_collations=_BASE_COLLATIONS, native_json=False,
         column_check_named_after_column=True, check_name_pattern="CONSTRAINT_{n}",
         docker_image="mariadb:{major}.{minor}", executes_versioned_comments_up_to=50699,
+        mariadb_version_comments=True, version_comment_digits=6,
     )),
     (MARIADB, (10, 2, 1), dict(check_constraints=True, expression_defaults=True)),
     (MARIADB, (10, 2, 3), dict(current_timestamp="current_timestamp()")),

@@ -1,0 +1,510 @@
+"""Reading a dump (mysqldump, mariadb-dump, or a plain SQL script) into the model.
+
+The file is read once, as a stream (:mod:`baseline.sql.stream`): data statements
+are skipped unread, every other statement is decoded in the character set the dump
+declares, its version comments are evaluated against the *source* server (the one
+named in the header, :mod:`.dumpfile`), and it is sorted by database (``USE``)
+and kind. What is kept for a database is its DDL plus the session ``SET``\\ s that
+give routines, triggers and events their recorded state (``sql_mode``,
+``character_set_client``, ``time_zone``...), in dump order.
+
+Two ways to the model:
+
+* offline (default): the statements go to
+  :func:`baseline.sql.parse.schema_from_statements`;
+* server-assisted (``SourceOptions.scratch``): they are replayed into a fresh
+  database on a throwaway server, which is then introspected with
+  :func:`baseline.sources.live.read_live`.
+
+Database default character set of a dump without ``CREATE DATABASE`` (a
+single-database dump made without ``--databases``): the rule, in order, is
+1. its ``CREATE DATABASE``; 2. the character set and collation most of its tables
+declare (ties: the first table's); 3. the dump's ``SET NAMES``; 4. ``utf8mb4``;
+a missing collation is the source flavor's default for the character set.
+``DatabaseSection.charset_source`` says which rule applied, for report headers.
+"""
+from __future__ import annotations
+
+import re
+import sys
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Callable
+
+from ..errors import InputError, UsageError
+from ..flavor import Flavor
+from ..model import Schema
+from ..sql.charsets import charset_of_collation, normalize, python_codec
+from ..sql.split import Statement
+from ..sql.stream import RawStatement, SplitStats, StatementStream
+from ..sql.versioned import VersionTarget, evaluate_version_comments, has_version_comments, strip_leading
+from ..util.progress import Progress
+from .dumpfile import DumpHeader, OpenedDump, open_dump
+
+#: Databases the server owns; never chosen automatically from a multi-database dump.
+SYSTEM_DATABASES = frozenset({"mysql", "sys", "information_schema", "performance_schema"})
+
+# ---------------------------------------------------------------------------- kinds
+
+#: Statement kinds kept for a database (``DatabaseStatement.kind``).
+DDL = "ddl"
+SESSION = "session"        # SET of session state: passed to both consumers
+CHARSET = "charset"        # SET NAMES / CHARACTER SET / character_set_client: transport
+SEQUENCE_STATE = "sequence-state"  # DO/SELECT SETVAL(...)
+DATABASE_OPTIONS = "database-options"  # ALTER DATABASE
+
+_LEAD = re.compile(r"\s*([A-Za-z_]+)(?:\s+([A-Za-z_]+))?", re.S)
+_OBJECT_WORDS = ("TABLE", "VIEW", "TRIGGER", "PROCEDURE", "FUNCTION", "EVENT", "SEQUENCE", "INDEX",
+                 "DATABASE", "SCHEMA", "USER", "ROLE", "SERVER", "TABLESPACE", "LOGFILE", "PACKAGE",
+                 "SPATIAL", "RESOURCE")
+_HEAD_TOKEN = re.compile(r"`(?:[^`]|``)*`|'(?:[^'\\]|\\.|'')*'|\"(?:[^\"\\]|\\.)*\"|[A-Za-z_][A-Za-z0-9_]*|\S", re.S)
+_NOT_SCHEMA_OBJECTS = {"USER", "ROLE", "SERVER", "TABLESPACE", "LOGFILE", "RESOURCE", "SPATIAL", "PACKAGE"}
+_DISABLE_KEYS = re.compile(r"ALTER\s+TABLE\s+\S+\s+(?:DISABLE|ENABLE)\s+KEYS\s*$", re.I)
+_SETVAL = re.compile(r"(?:DO|SELECT)\s+SETVAL\s*\(", re.I)
+_GLOBAL_SET = re.compile(r"(?:@@GLOBAL\.|@@PERSIST|\bGLOBAL\s|\bPERSIST(?:_ONLY)?\s|GTID_PURGED|GTID_NEXT|"
+                         r"SQL_LOG_BIN)", re.I)
+_SET_NAMES = re.compile(r"SET\s+(?:NAMES|CHARACTER\s+SET|CHARSET)\s+'?([A-Za-z0-9_]+)'?", re.I)
+_SET_CLIENT = re.compile(r"SET\s+(?:@@(?:SESSION\.)?)?character_set_client\s*=\s*'?([A-Za-z0-9_@]+)'?\s*$", re.I)
+_IDENT = r"(?:`((?:[^`]|``)+)`|([A-Za-z0-9_$\u0080-\uffff]+))"
+_QUALIFIED = _IDENT + r"(?:\s*\.\s*" + _IDENT + r")?"
+_CREATE_DB = re.compile(r"CREATE\s+(?:DATABASE|SCHEMA)\s+(?:IF\s+NOT\s+EXISTS\s+)?" + _IDENT, re.I)
+_USE = re.compile(r"USE\s+" + _IDENT + r"\s*;?\s*$", re.I)
+_ALTER_DB = re.compile(r"ALTER\s+(?:DATABASE|SCHEMA)(?:\s+" + _IDENT + r")?", re.I)
+_CHARSET_OPT = re.compile(r"(?:CHARACTER\s+SET|CHARSET)\s*=?\s*'?([A-Za-z0-9_]+)", re.I)
+_COLLATE_OPT = re.compile(r"COLLATE\s*=?\s*'?([A-Za-z0-9_]+)", re.I)
+_CREATE_TABLE = re.compile(r"CREATE\s+(?:OR\s+REPLACE\s+)?TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?" + _QUALIFIED, re.I)
+_CREATE_VIEW = re.compile(r"CREATE\s+(?:OR\s+REPLACE\s+)?((?:(?:ALGORITHM\s*=\s*\w+|DEFINER\s*=\s*(?:`(?:[^`]|``)*`|'[^']*'|\S+?)(?:@(?:`(?:[^`]|``)*`|'[^']*'|\S+))?|SQL\s+SECURITY\s+\w+)\s+)*)"
+                          r"VIEW\s+(?:IF\s+NOT\s+EXISTS\s+)?" + _QUALIFIED + r"(.*)$", re.I | re.S)
+#: The body of mysqldump's placeholder view: ``SELECT 1 AS `a`, 1 AS `b``` (or NULL).
+_STAND_IN_BODY = re.compile(r"\s*(?:\(\s*`(?:[^`]|``)*`(?:\s*,\s*`(?:[^`]|``)*`)*\s*\)\s*)?AS\s+SELECT\s+"
+                            r"(?:1|NULL)\s+AS\s+`(?:[^`]|``)*`(?:\s*,\s*(?:1|NULL)\s+AS\s+`(?:[^`]|``)*`)*\s*$",
+                            re.I | re.S)
+_TABLE_OPTS = re.compile(r"\)\s*((?:[^()'`]|'[^']*')*)$", re.S)
+_STATEMENT_WORDS = {
+    "CREATE", "ALTER", "DROP", "RENAME", "SET", "USE", "INSERT", "REPLACE", "LOCK", "UNLOCK", "DELIMITER",
+    "SELECT", "DO", "START", "BEGIN", "COMMIT", "ROLLBACK", "GRANT", "REVOKE", "FLUSH", "TRUNCATE", "UPDATE",
+    "DELETE", "CALL", "LOAD", "ANALYZE", "OPTIMIZE", "WITH", "SAVEPOINT", "RELEASE", "PREPARE", "EXECUTE",
+    "DEALLOCATE", "SHOW", "DESCRIBE", "DESC", "EXPLAIN", "HANDLER", "INSTALL", "UNINSTALL", "CHECKSUM",
+    "REPAIR", "CHECK", "RESET", "PURGE", "CHANGE", "XA", "KILL", "CACHE", "VALUES", "TABLE", "SOURCE",
+    "BACKUP", "SIGNAL", "RESIGNAL", "DECLARE", "IF", "WHILE", "LEAVE", "ITERATE", "REPEAT", "LOOP",
+    "CASE", "RETURN", "OPEN", "CLOSE", "FETCH", "CHECKPOINT", "SHUTDOWN", "STOP", "HELP", "BINLOG",
+}
+
+
+def _ident(m: re.Match, first: int = 1) -> str:
+    q, plain = m.group(first), m.group(first + 1)
+    return q.replace("``", "`") if q is not None else plain
+
+
+def _qualified(m: re.Match, first: int = 1) -> str:
+    """The object name of ``[db.]name`` (the last part)."""
+    if m.group(first + 2) is not None or m.group(first + 3) is not None:
+        return _ident(m, first + 2)
+    return _ident(m, first)
+
+
+def object_kind(text: str) -> str | None:
+    """``TABLE``, ``VIEW``... for a CREATE/ALTER/DROP statement (definer values skipped)."""
+    for i, m in enumerate(_HEAD_TOKEN.finditer(text)):
+        if i > 40:
+            return None
+        w = m.group(0).upper()
+        if w in _OBJECT_WORDS:
+            return w
+    return None
+
+
+# ---------------------------------------------------------------------------- results
+
+
+@dataclass
+class DatabaseStatement:
+    statement: Statement
+    kind: str
+
+
+@dataclass
+class DatabaseSection:
+    """One database of the dump (``name`` None: statements outside any ``USE``)."""
+
+    name: str | None
+    charset: str | None = None
+    collation: str | None = None
+    #: Which rule gave ``charset``/``collation`` (see the module docstring).
+    charset_source: str | None = None
+    #: Line of its CREATE DATABASE, if any.
+    created_line: int | None = None
+    items: list[DatabaseStatement] = field(default_factory=list)
+
+    @property
+    def statements(self) -> list[Statement]:
+        """DDL and session state, in dump order (what the offline parser reads)."""
+        return [i.statement for i in self.items]
+
+    def count(self, kind: str) -> int:
+        return sum(1 for i in self.items if i.kind == kind)
+
+    @property
+    def has_objects(self) -> bool:
+        return any(i.kind == DDL for i in self.items)
+
+
+@dataclass
+class DumpContents:
+    """Everything read from a dump, before it becomes a model."""
+
+    file: str
+    header: DumpHeader
+    databases: dict[str | None, DatabaseSection]
+    warnings: list[str]
+    stats: SplitStats
+    #: Statements seen but not kept, by first word (data, GRANT, ...), for notes.
+    ignored: Counter
+    #: The dump's declared connection character set (first ``SET NAMES``).
+    declared_charset: str | None = None
+    complete: bool | None = None
+
+    @property
+    def flavor(self) -> Flavor:
+        return self.header.flavor
+
+    def names(self) -> list[str]:
+        """Databases holding schema objects, in dump order."""
+        return [n for n, s in self.databases.items() if n is not None and s.has_objects]
+
+    def select(self, name: str | None = None) -> DatabaseSection:
+        """The database to read: ``name``, or the only one; else a UsageError listing them."""
+        named = [n for n, s in self.databases.items() if n is not None]
+        unnamed = self.databases.get(None)
+        if name is not None:
+            for n in named:
+                if n == name:
+                    return self.databases[n]
+            folded = [n for n in named if n.casefold() == name.casefold()]
+            if len(folded) == 1:
+                return self.databases[folded[0]]
+            if not named and unnamed is not None:
+                if self.header.database and self.header.database != name:
+                    raise UsageError(f"{self.file} holds only database {self.header.database!r}, not {name!r}")
+                unnamed.name = name
+                return unnamed
+            raise UsageError(f"database {name!r} is not in {self.file}",
+                             hint="databases in this dump: " + (", ".join(named) or "(none named)"))
+        candidates = [n for n in named if self.databases[n].has_objects and n.lower() not in SYSTEM_DATABASES]
+        if unnamed is not None and unnamed.has_objects:
+            candidates.insert(0, None)
+        if len(candidates) > 1:
+            listed = ", ".join(n for n in candidates if n is not None)
+            raise UsageError(f"{self.file} holds several databases: {listed}",
+                             hint="choose one with --schema NAME")
+        if candidates:
+            section = self.databases[candidates[0]]
+        elif named:
+            section = self.databases[named[0]]
+        else:
+            section = unnamed or self.databases.setdefault(None, DatabaseSection(None))
+        if section.name is None:
+            section.name = self.header.database
+        return section
+
+
+# ---------------------------------------------------------------------------- reading
+
+
+def read_dump_contents(spec: str, *, progress: bool = True, stdin=None,
+                       warn: Callable[[str], None] | None = None,
+                       window: int | None = None) -> DumpContents:
+    """Read the dump at ``spec`` (a path, or ``-``) into per-database statement lists."""
+    label = "reading stdin" if spec == "-" else f"reading {spec}"
+    bar = Progress(label, unit="B", enabled=None if progress else False)
+    opened = open_dump(spec, on_read=bar.advance, stdin=stdin)
+    bar.total = opened.size
+    try:
+        with bar:
+            return _read(opened, window=window)
+    finally:
+        opened.closer()
+
+
+class _Reader:
+    def __init__(self, opened: OpenedDump):
+        self.o = opened
+        self.file = opened.name
+        self.header = opened.header
+        self.target = VersionTarget.of(self.header.flavor)
+        self.codec = "utf-8" if opened.transcoded_from else "utf-8"
+        self.charset = None
+        self.declared = None
+        self.current: str | None = None
+        self.databases: dict[str | None, DatabaseSection] = {}
+        self.ignored: Counter = Counter()
+        self.warnings: list[str] = []
+        self.first = True
+
+    def section(self, name: str | None) -> DatabaseSection:
+        s = self.databases.get(name)
+        if s is None:
+            s = self.databases[name] = DatabaseSection(name)
+        return s
+
+    def decode(self, st: RawStatement) -> str:
+        try:
+            return st.data.decode(self.codec)
+        except UnicodeDecodeError as e:
+            line = st.line + st.data.count(b"\n", 0, e.start)
+            cs = self.charset or "utf8"
+            raise InputError(f"statement is not valid {cs} (byte 0x{st.data[e.start]:02x})",
+                             file=self.file, line=line,
+                             excerpt=st.data[:160].decode(self.codec, "replace"),
+                             hint="the dump declares no other character set; re-dump with "
+                                  "--default-character-set, or convert the file") from None
+
+    def feed(self, st: RawStatement) -> None:
+        text = self.decode(st)
+        line = st.line
+        if has_version_comments(text):
+            text, skipped = strip_leading(evaluate_version_comments(text, self.target).rstrip())
+            line += skipped
+        if not text:
+            return
+        m = _LEAD.match(text)
+        w1 = (m.group(1) or "").upper() if m else ""
+        w2 = (m.group(2) or "").upper() if m and m.group(2) else ""
+        if self.first:
+            self.first = False
+            if w1 not in _STATEMENT_WORDS:
+                raise InputError("does not look like a SQL dump: the first statement starts with "
+                                 f"{text.split(None, 1)[0][:40]!r}", file=self.file, line=line,
+                                 excerpt=text[:120])
+        if st.truncated:
+            if w1 in ("CREATE", "ALTER"):
+                raise InputError("statement too long (over 64 MiB) to be DDL", file=self.file,
+                                 line=st.line, excerpt=text[:120])
+            self.ignored[w1 or "?"] += 1
+            return
+        statement = Statement(text, line, st.delimiter.decode("utf-8", "replace"))
+        if w1 == "USE":
+            u = _USE.match(text)
+            if u:
+                self.current = _ident(u)
+                self.section(self.current)
+                return
+        if w1 in ("CREATE", "DROP", "ALTER") and w2 in ("DATABASE", "SCHEMA"):
+            if w1 == "CREATE":
+                c = _CREATE_DB.match(text)
+                if c:
+                    s = self.section(_ident(c))
+                    cs, coll = _charset_options(text)
+                    s.charset, s.collation = cs, coll
+                    s.charset_source = "CREATE DATABASE" if cs or coll else None
+                    s.created_line = line
+            elif w1 == "ALTER":
+                a = _ALTER_DB.match(text)
+                name = _ident(a) if a and (a.group(1) or a.group(2)) and not (a.group(2) or "").upper() in (
+                    "CHARACTER", "DEFAULT", "CHARSET", "COLLATE") else self.current
+                self.section(name).items.append(DatabaseStatement(statement, DATABASE_OPTIONS))
+            return
+        if w1 == "SET":
+            self.set_statement(text, statement)
+            return
+        if w1 in ("CREATE", "ALTER", "DROP", "RENAME"):
+            if w1 == "ALTER" and _DISABLE_KEYS.match(text):
+                self.ignored["ALTER TABLE ... KEYS"] += 1
+                return
+            kind = object_kind(text)
+            if kind in _NOT_SCHEMA_OBJECTS or kind is None:
+                self.ignored[f"{w1} {kind or '?'}"] += 1
+                return
+            if w1 == "CREATE" and kind == "TABLE" and re.match(r"CREATE\s+TEMPORARY\b", text, re.I):
+                self.ignored["CREATE TEMPORARY TABLE"] += 1
+                return
+            self.section(self.current).items.append(DatabaseStatement(statement, DDL))
+            return
+        if _SETVAL.match(text):
+            self.section(self.current).items.append(DatabaseStatement(statement, SEQUENCE_STATE))
+            return
+        self.ignored[w1 or "?"] += 1
+
+    def set_statement(self, text: str, statement: Statement) -> None:
+        if _GLOBAL_SET.search(text):
+            self.ignored["SET (server state)"] += 1
+            return
+        n = _SET_NAMES.match(text)
+        if n:
+            self.set_charset(n.group(1), statement)
+            self.section(self.current).items.append(DatabaseStatement(statement, CHARSET))
+            return
+        c = _SET_CLIENT.match(text)
+        if c:
+            if not c.group(1).startswith("@"):
+                self.set_charset(c.group(1), statement)
+            self.section(self.current).items.append(DatabaseStatement(statement, CHARSET))
+            return
+        self.section(self.current).items.append(DatabaseStatement(statement, SESSION))
+
+    def set_charset(self, name: str, statement: Statement) -> None:
+        cs = normalize(name)
+        if cs == "default":
+            return
+        if self.declared is None:
+            self.declared = cs
+        if self.o.transcoded_from:
+            return  # the stream is UTF-8 already
+        codec = python_codec(cs)
+        if codec is None:
+            self.warnings.append(f"{self.file}:{statement.line}: no Python codec for character set "
+                                 f"{cs}; reading it as latin1")
+            codec = "latin-1"
+        self.charset = cs
+        self.codec = codec
+
+    # -------------------------------------------------------------- after reading
+
+    def finish(self, stats: SplitStats) -> DumpContents:
+        complete = None
+        if self.header.writes_footer:
+            complete = b"-- Dump completed" in stats.tail
+            if not complete:
+                self.warnings.append(f"{self.file}: no '-- Dump completed' footer: the dump looks "
+                                     "truncated; the schema read may be incomplete")
+        for section in self.databases.values():
+            self.warnings.extend(_remove_stand_ins(section, self.file))
+            if section.charset_source is None:
+                _infer_charset(section, self.declared)
+            _complete_charset(section, self.header.flavor)
+        return DumpContents(file=self.file, header=self.header, databases=self.databases,
+                            warnings=self.warnings, stats=stats, ignored=self.ignored,
+                            declared_charset=self.declared, complete=complete)
+
+
+def _read(opened: OpenedDump, window: int | None = None) -> DumpContents:
+    reader = _Reader(opened)
+    kw = {"window": window} if window else {}
+    stream = StatementStream(opened.stream, file=opened.name, **kw)
+    for st in stream:
+        reader.feed(st)
+    if reader.first and stream.stats.data_bytes == 0 and not reader.databases:
+        # only comments: fine for an empty database dump, but say what was found
+        pass
+    return reader.finish(stream.stats)
+
+
+def _charset_options(text: str) -> tuple[str | None, str | None]:
+    cs = _CHARSET_OPT.search(text)
+    coll = _COLLATE_OPT.search(text)
+    return (normalize(cs.group(1)) if cs else None, normalize(coll.group(1)) if coll else None)
+
+
+def _table_charset(text: str) -> tuple[str | None, str | None] | None:
+    m = _TABLE_OPTS.search(text)
+    if not m:
+        return None
+    opts = m.group(1)
+    cs, coll = _charset_options(opts)
+    if cs is None and coll is None:
+        return None
+    return cs, coll
+
+
+def _infer_charset(section: DatabaseSection, declared: str | None) -> None:
+    seen: Counter = Counter()
+    first: dict = {}
+    for i, item in enumerate(section.items):
+        if item.kind == DDL and _CREATE_TABLE.match(item.statement.text):
+            pair = _table_charset(item.statement.text)
+            if pair:
+                seen[pair] += 1
+                first.setdefault(pair, i)
+    if seen:
+        best = max(seen, key=lambda p: (seen[p], -first[p]))
+        section.charset, section.collation = best
+        section.charset_source = "most common table character set"
+    elif declared:
+        section.charset, section.collation = declared, None
+        section.charset_source = "SET NAMES"
+    else:
+        section.charset, section.collation = "utf8mb4", None
+        section.charset_source = "default"
+
+
+def _complete_charset(section: DatabaseSection, flavor: Flavor) -> None:
+    cs, coll = section.charset, section.collation
+    if cs is None and coll is not None:
+        cs = charset_of_collation(coll)
+    if cs == "utf8" and flavor.rules.utf8_name == "utf8mb3":
+        cs = "utf8mb3"
+    if coll is None and cs is not None:
+        coll = flavor.rules.default_collations.get(cs)
+    section.charset, section.collation = cs, coll
+
+
+def _view_name(text: str) -> tuple[str, bool] | None:
+    """(name, is_placeholder) for a CREATE VIEW statement."""
+    m = _CREATE_VIEW.match(text)
+    if not m:
+        return None
+    name = _qualified(m, 2)
+    plain = not m.group(1).strip()
+    placeholder = plain and bool(_STAND_IN_BODY.match(m.group(6) or ""))
+    return name, placeholder
+
+
+def _remove_stand_ins(section: DatabaseSection, file: str) -> list[str]:
+    """Drop mysqldump's placeholders for views (a table, or a ``SELECT 1 AS col`` view)
+    that the real view replaces later; a placeholder never replaced is dropped too."""
+    warnings = []
+    views: dict[str, list[tuple[int, bool]]] = {}
+    tables: dict[str, list[int]] = {}
+    for i, item in enumerate(section.items):
+        if item.kind != DDL:
+            continue
+        text = item.statement.text
+        v = _view_name(text)
+        if v:
+            views.setdefault(v[0], []).append((i, v[1]))
+            continue
+        t = _CREATE_TABLE.match(text)
+        if t:
+            tables.setdefault(_qualified(t), []).append(i)
+    drop: set[int] = set()
+    for name, creates in views.items():
+        real = [i for i, placeholder in creates if not placeholder]
+        if real:
+            last_real = real[-1]
+            drop.update(i for i, placeholder in creates if placeholder and i < last_real)
+            drop.update(i for i in tables.get(name, []) if i < last_real)
+        else:
+            for i, _p in creates:
+                drop.add(i)
+                warnings.append(f"{file}:{section.items[i].statement.line}: view {name} has only "
+                                "mysqldump's placeholder (the dump ends before its real definition); "
+                                "it is left out")
+    if drop:
+        section.items = [it for i, it in enumerate(section.items) if i not in drop]
+    return warnings
+
+
+# ---------------------------------------------------------------------------- to the model
+
+
+def _warn_stderr(message: str) -> None:
+    sys.stderr.write(f"baseline: warning: {message}\n")
+
+
+def read_dump(spec: str, options) -> Schema:
+    """A dump file (or ``-``) as a :class:`Schema` (offline, or replayed with ``options.scratch``)."""
+    contents = read_dump_contents(spec, progress=getattr(options, "progress", True))
+    for w in contents.warnings:
+        _warn_stderr(w)
+    section = contents.select(getattr(options, "schema_name", None))
+    if getattr(options, "scratch", None):
+        from .dumpreplay import replay_dump
+
+        schema = replay_dump(contents, section, options)
+    else:
+        from ..sql.parse import schema_from_statements
+
+        schema = schema_from_statements(section.statements, flavor=contents.flavor, name=section.name,
+                                        charset=section.charset, collation=section.collation,
+                                        file=contents.file)
+    return schema
