@@ -53,24 +53,28 @@ def _table(t: Table, s: Schema, rules: fl.Rules) -> None:
     t.collation = fl.canonical_collation(t.collation) or fl.implied_collation(t.charset, rules)
     t.row_format = _upper(t.row_format)
     t.options = _options(t.options)
+    own = (s.name,) if s.name else ()
     for c in t.columns:
-        _column(c, t, rules)
+        _column(c, t, rules, own)
     for i in t.indexes:
-        _index(i)
+        _index(i, own)
     for f in t.foreign_keys:
         _foreign_key(f, s.name)
     for c in t.checks:
-        c.expression = fl.canonical_fragment(c.expression, strip_parens=True)
+        c.expression = fl.canonical_fragment(c.expression, own, strip_parens=True)
     if t.partitioning is not None:
         _partitioning(t.partitioning)
     if not rules.native_json:
         _json_columns(t)
 
 
-def _column(c: Column, t: Table, rules: fl.Rules) -> None:
-    c.default = fl.canonical_fragment(fl.canonical_default(c.default, c.type))
+def _column(c: Column, t: Table, rules: fl.Rules, own) -> None:
+    # own-schema qualifiers appear in defaults too (``nextval(`app`.`seq`)``)
+    c.default = fl.canonical_fragment(fl.canonical_default(c.default, c.type), own)
     c.type = fl.canonical_type(c.type)
-    if fl.type_name(c.type) in fl.TEXTUAL_TYPES:
+    if c.type == fl.JSON_TYPE:  # MySQL's json: stored as utf8mb4_bin, like MariaDB's
+        c.charset, c.collation = fl.JSON_STORAGE["charset"], fl.JSON_STORAGE["collation"]
+    elif fl.type_name(c.type) in fl.TEXTUAL_TYPES:
         c.charset = fl.canonical_charset(c.charset) or fl.charset_of_collation(c.collation) or t.charset
         if c.collation is None:
             c.collation = t.collation if c.charset == t.charset else fl.implied_collation(c.charset, rules)
@@ -78,34 +82,35 @@ def _column(c: Column, t: Table, rules: fl.Rules) -> None:
         c.charset = fl.canonical_charset(c.charset)
     c.collation = fl.canonical_collation(c.collation)
     c.on_update = fl.canonical_fragment(fl.canonical_current_timestamp(c.on_update))
-    c.generated = fl.canonical_fragment(c.generated, strip_parens=True)
+    c.generated = fl.canonical_fragment(c.generated, own, strip_parens=True)
     c.generated_kind = _upper(c.generated_kind)
     c.versioning = _upper(c.versioning)
     c.compressed = _lower(c.compressed)
 
 
 def _json_columns(t: Table) -> None:
-    """MariaDB's JSON (``longtext`` + ``utf8mb4_bin`` + CHECK ``json_valid``) -> ``json``."""
+    """MariaDB's JSON (``longtext`` + ``utf8mb4_bin`` + CHECK ``json_valid``) -> ``json``
+    (its charset and collation stay: MySQL's json reads as utf8mb4_bin too)."""
     for c in t.columns:
         if not fl.is_json_storage(c.type, c.charset, c.collation):
             continue
         check = next((k for k in t.checks if fl.is_json_check(k.expression, c.name)), None)
         if check is None:
             continue
-        c.type, c.charset, c.collation = fl.JSON_TYPE, None, None
+        c.type = fl.JSON_TYPE
         t.checks.remove(check)
 
 
-def _index(i: Index) -> None:
+def _index(i: Index, own) -> None:
     i.kind = i.kind.upper()
-    i.parts = [_part(p) for p in i.parts]
+    i.parts = [_part(p, own) for p in i.parts]
     i.using = _upper(i.using)
     i.parser = _lower(i.parser)
 
 
-def _part(p: IndexPart) -> IndexPart:
+def _part(p: IndexPart, own) -> IndexPart:
     return IndexPart(column=p.column.casefold() if p.column is not None else None,
-                     expression=fl.canonical_fragment(p.expression, strip_parens=True),
+                     expression=fl.canonical_fragment(p.expression, own, strip_parens=True),
                      length=p.length, descending=p.descending)
 
 
