@@ -309,6 +309,8 @@ def display_width_pair(a: str | None, b: str | None) -> tuple[str | None, str | 
     ``tinyint(1)`` vs ``tinyint(4)`` differ: both sides show a width, so it means
     something (MySQL keeps ``tinyint(1)`` and zerofill widths on purpose).
     """
+    if a is None or b is None:
+        return a, b
     ma = _width(a)
     mb = _width(b)
     if (ma is None) == (mb is None):
