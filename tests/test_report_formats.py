@@ -216,3 +216,11 @@ def test_no_report_carries_a_password():
 def test_unknown_format_is_a_usage_error():
     with pytest.raises(UsageError):
         render_report(_result(), "yaml")
+
+
+def test_database_level_differences_read_as_database():
+    a, b = shop_schema(), shop_schema()
+    b.collation = "utf8mb4_bin"
+    result = ComparisonResult(Side("A"), Side("B"), compare(a, b), objects=compared_objects(a, b))
+    lines = render_report(result, "text").splitlines()
+    assert lines[lines.index("database") + 1] == "  collation: A=utf8mb4_general_ci  B=utf8mb4_bin"

@@ -17,6 +17,7 @@ its own attributes in declaration order, then its children.
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
+from functools import lru_cache
 from typing import Any, Callable
 
 from .. import flavor as fl
@@ -131,7 +132,7 @@ class _Walker:
         """Compare every compared field of one object: own values first, then children."""
         cls = type(A.canon)
         later = []
-        for f in fields(cls):
+        for f in _fields_of(cls):
             if f.name in skip or not self._compared(cls, f):
                 continue
             handler = self.children.get((cls, f.name))
@@ -295,6 +296,11 @@ class _Walker:
 
 
 # --------------------------------------------------------------------------- helpers
+
+
+@lru_cache(maxsize=None)
+def _fields_of(cls) -> tuple:
+    return fields(cls)
 
 
 def _implicit_fk_index(index: Index, own: Table, other: Table) -> bool:

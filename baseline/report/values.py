@@ -62,8 +62,10 @@ def _cut(text: str, start: int) -> str:
 
 
 def owner_title(owner: tuple[str, str]) -> str:
-    """``table orders``, ``routine procedure p``, ``schema`` (the database itself)."""
+    """``table orders``, ``procedure p``, ``database`` (its default charset/collation)."""
     kind, name = owner
+    if kind == "schema":
+        return "database"
     if kind == "routine":
         return name  # already "procedure p" / "function f"
     return f"{kind} {name}".strip()
