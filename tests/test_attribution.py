@@ -47,3 +47,13 @@ def test_inputs_are_left_alone():
     diffs = _diffs()
     attribute_differences(diffs, {("table", "orders"): BASE})
     assert all(d.migration is None for d in diffs)
+
+
+def test_paths_can_be_made_relative_to_where_the_command_runs():
+    touches = {("table", "orders"): MigrationRef("v1.2/blob_size", "v1.2/blob_size.sql", 11),
+               ("table", "accounts"): MigrationRef("x", "db/migrations/x.sql", 2)}
+    got = {d.owner: d.migration for d in attribute_differences(_diffs(), touches, BASE,
+                                                                path_prefix="db/migrations/")}
+    assert got[("table", "orders")] == MigrationRef("v1.2/blob_size", "db/migrations/v1.2/blob_size.sql", 11)
+    assert got[("table", "accounts")].path == "db/migrations/x.sql"      # already prefixed
+    assert got[("schema", "")].path == "db/migrations/000_initial_schema.sql"

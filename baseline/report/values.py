@@ -99,10 +99,10 @@ def describe(d: Difference, label_a: str, label_b: str, *, paint_a=_same, paint_
 
 
 def show_ref(ref: MigrationRef | None) -> str:
-    """``migrations/003_add.sql:12``; the migration id too when the file name does not carry it."""
+    """``migrations/003_add.sql:12``; the migration id too when the path does not carry it."""
     if ref is None:
         return ""
     where = ref.path + (f":{ref.line}" if ref.line else "")
-    if not ref.migration or ref.migration in ref.path.replace("\\", "/").rsplit("/", 1)[-1]:
+    if not ref.migration or ref.migration in ref.path.replace("\\", "/"):
         return where
     return f"{ref.migration} ({where})"
