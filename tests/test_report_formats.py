@@ -224,3 +224,26 @@ def test_database_level_differences_read_as_database():
     result = ComparisonResult(Side("A"), Side("B"), compare(a, b), objects=compared_objects(a, b))
     lines = render_report(result, "text").splitlines()
     assert lines[lines.index("database") + 1] == "  collation: A=utf8mb4_general_ci  B=utf8mb4_bin"
+
+
+def test_reports_are_byte_identical_across_hash_seeds(tmp_path):
+    """Same input, same bytes: no set or dict order leaks into the output."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    script = (
+        "import sys; sys.path.insert(0, 'tests')\n"
+        "from test_report_formats import _result\n"
+        "from baseline.report import render_report\n"
+        "r = _result('verify', True)\n"
+        "print(''.join(render_report(r, f) for f in ('text', 'json', 'junit', 'github')), end='')\n"
+    )
+    root = Path(__file__).resolve().parents[1]
+    outs = set()
+    for seed in ("1", "2", "3"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        outs.add(subprocess.run([sys.executable, "-c", script], cwd=root, env=env, check=True,
+                                capture_output=True).stdout)
+    assert len(outs) == 1 and len(outs.pop()) > 1000

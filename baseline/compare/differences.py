@@ -40,8 +40,12 @@ class Difference:
     """One attribute of one object that differs between side A and side B.
 
     ``a``/``b`` are the values as each side spells them (the model's values, so a
-    report shows what the user would see on that server); for a presence
-    difference the attribute is :data:`EXISTS` and the values are booleans.
+    report shows what the user would see on that server). Two exceptions: where a
+    side leaves a value implied (``None``, e.g. a table collation), the implied
+    value is shown; and where both spellings read the same but mean different
+    things (MariaDB ``longtext`` that is JSON vs plain ``longtext``), the canonical
+    values are shown. For a presence difference the attribute is :data:`EXISTS`
+    and the values are booleans.
     """
 
     #: ``table``, ``column``, ``index``, ``foreign key``, ``check``, ``partitioning``,
