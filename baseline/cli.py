@@ -118,14 +118,42 @@ def verify(migrations, against, scratch, image, report_format, schema_name, chai
 @click.argument("source_a")
 @click.argument("source_b")
 @click.option("--report", "report_format", type=REPORT_CHOICES, default="text", show_default=True)
-@click.option("--scratch", default="auto", show_default=True, help=SCRATCH_HELP)
+@click.option("--scratch", default=None,
+              help=SCRATCH_HELP + " (default: auto for a migrations folder; dumps are read offline)")
 @click.option("--image", help="container image for --scratch docker")
 @click.option("--schema", "schema_name", help="database to read from a multi-database dump")
+@click.option("--chain-format", help="chain format of a migrations folder (default: detected)")
 @click.option("--ignore-column-order", is_flag=True, help="column order is not a difference")
+@click.option("--include-definers", is_flag=True, help="DEFINER clauses are differences too")
+@click.option("--include-auto-increment", is_flag=True,
+              help="AUTO_INCREMENT counters and sequence positions are differences too")
 @command
-def diff(source_a, source_b, report_format, scratch, image, schema_name, ignore_column_order):
-    """Compare two sources (server URL, dump file, migrations folder)."""
-    raise NotBuiltYet("diff is not built yet")
+def diff(source_a, source_b, report_format, scratch, image, schema_name, chain_format, ignore_column_order,
+         include_definers, include_auto_increment):
+    """Compare two sources (server URL, dump file, migrations folder).
+
+    Exit 0 when identical, 1 when they differ (the report lists how), 2 for bad
+    input, 3 when a server cannot be reached or started."""
+    from .compare import CompareOptions, ComparisonResult, Side, compare, compared_objects
+    from .report import render_report
+    from .report.sides import describe_source
+    from .sources import SourceOptions, load_schema, source_kind
+
+    def load(spec):
+        wants_server = source_kind(spec) == "migrations"
+        options = SourceOptions(schema_name=schema_name, scratch=scratch or ("auto" if wants_server else None),
+                                image=image, chain_format=chain_format, progress=sys.stderr.isatty())
+        return load_schema(spec, options)
+
+    a = load(source_a)
+    b = load(source_b)
+    options = CompareOptions(ignore_column_order=ignore_column_order, compare_definers=include_definers,
+                             compare_counters=include_auto_increment)
+    differences = compare(a, b, options)
+    result = ComparisonResult(Side("A", describe_source(source_a, a)), Side("B", describe_source(source_b, b)),
+                              differences, command="diff", objects=compared_objects(a, b))
+    click.echo(render_report(result, report_format, stream_is_tty=sys.stdout.isatty()), nl=False)
+    sys.exit(1 if differences else 0)
 
 
 # ---------------------------------------------------------------------------- inspect

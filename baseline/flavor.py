@@ -41,6 +41,9 @@ class Rules:
     fk_name_pattern: str = "{table}_ibfk_{n}"
     #: Default collation of each character set.
     default_collations: dict = field(default_factory=dict)
+    #: The catalog says whether a CHECK was written on a column or on the table
+    #: (MariaDB's ``CHECK_CONSTRAINTS.LEVEL``); MySQL does not record it.
+    check_level_recorded: bool = False
 
     # -- features
     check_constraints: bool = False
@@ -131,7 +134,8 @@ RULE_TABLE: list[tuple[str, tuple[int, int, int], dict]] = [
         docker_image="mariadb:{major}.{minor}", executes_versioned_comments_up_to=50699,
         mariadb_version_comments=True, version_comment_digits=6,
     )),
-    (MARIADB, (10, 2, 1), dict(check_constraints=True, expression_defaults=True)),
+    (MARIADB, (10, 2, 1), dict(check_constraints=True, expression_defaults=True,
+                               check_level_recorded=True)),
     (MARIADB, (10, 2, 3), dict(current_timestamp="current_timestamp()")),
     (MARIADB, (10, 2, 7), dict(quotes_numeric_defaults=False)),
     (MARIADB, (10, 3, 3), dict(invisible_columns=True, sequences=True)),
@@ -204,3 +208,249 @@ def _rules_for(family: str, version: tuple[int, int, int]) -> Rules:
 
 #: The flavor assumed when nothing says otherwise (the server Debian 12 ships).
 DEFAULT_FLAVOR = Flavor(MARIADB, (10, 11, 0))
+
+
+# =========================================================================== equivalences
+# Spellings that differ between flavors (or between a server and hand-written
+# DDL) but describe the same schema. The model keeps each source's own spelling;
+# the comparison (:mod:`baseline.compare`) runs both sides through these rules
+# before comparing and still reports the original values. Each rule is data plus
+# a small pure function, so a new equivalence is one entry here, not an ``if``
+# in the comparison.
+
+#: Character-set names that denote the same character set (MySQL 8.0.30+ and
+#: MariaDB 10.6.1+ say ``utf8mb3`` for what older servers call ``utf8``).
+CHARSET_ALIASES = {"utf8": "utf8mb3"}
+
+#: Integer types whose ``(n)`` is a display width, not a size. ``year(4)`` is the
+#: same: MySQL 8.0.19+ shows plain ``year``.
+DISPLAY_WIDTH_TYPES = frozenset({"tinyint", "smallint", "mediumint", "int", "integer", "bigint", "year"})
+
+#: Types whose defaults are numbers: MySQL shows them quoted (``'0'``, ``'1.50'``),
+#: MariaDB 10.2.7+ does not.
+NUMERIC_TYPES = frozenset({"tinyint", "smallint", "mediumint", "int", "integer", "bigint", "decimal",
+                           "numeric", "dec", "fixed", "float", "double", "real", "double precision"})
+
+#: Types that carry a character set and collation.
+TEXTUAL_TYPES = frozenset({"char", "varchar", "tinytext", "text", "mediumtext", "longtext", "enum", "set",
+                           "national char", "national varchar", "nchar", "nvarchar"})
+
+#: Functions that all mean CURRENT_TIMESTAMP in a DEFAULT or ON UPDATE clause;
+#: servers show ``CURRENT_TIMESTAMP[(fsp)]`` (MySQL) or ``current_timestamp([fsp])`` (MariaDB).
+CURRENT_TIMESTAMP_SYNONYMS = frozenset({"current_timestamp", "now", "localtime", "localtimestamp"})
+
+#: How MariaDB stores a JSON column: this type and collation plus a column CHECK
+#: ``json_valid(`col`)``; MySQL has a native ``json`` type without charset.
+JSON_STORAGE = {"type": "longtext", "charset": "utf8mb4", "collation": "utf8mb4_bin"}
+JSON_TYPE = "json"
+JSON_CHECK_FUNCTION = "json_valid"
+
+#: Foreign-key actions InnoDB treats alike: MySQL 8 reports an omitted action as
+#: ``NO ACTION``, MariaDB as ``RESTRICT``; both reject the change immediately.
+FK_ACTION_ALIASES = {"NO ACTION": "RESTRICT"}
+
+#: Charset introducers dropped from SQL fragments before comparing (MySQL writes
+#: ``_utf8mb4'x'`` in views, CHECKs and generated columns where MariaDB writes ``'x'``).
+INTRODUCER_CHARSETS = frozenset(set(_BASE_COLLATIONS) - {"binary"})
+
+_DISPLAY_WIDTH_RE = re.compile(r"^\s*([a-z]+)\s*\(\s*(\d+)\s*\)(.*)$", re.I | re.S)
+_CURRENT_TS_RE = re.compile(r"^\s*([a-z_]+)\s*(?:\(\s*(\d*)\s*\))?\s*$", re.I)
+_NUMBER_LITERAL_RE = re.compile(r"^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$")
+_TYPE_NAME_RE = re.compile(r"^\s*([a-z]+(?:\s+precision)?)", re.I)
+
+
+def canonical_charset(name: str | None) -> str | None:
+    """``utf8`` -> ``utf8mb3``; names lower-cased."""
+    if name is None:
+        return None
+    low = name.lower()
+    return CHARSET_ALIASES.get(low, low)
+
+
+def canonical_collation(name: str | None) -> str | None:
+    """``utf8_general_ci`` -> ``utf8mb3_general_ci``; names lower-cased."""
+    if name is None:
+        return None
+    low = name.lower()
+    head, sep, rest = low.partition("_")
+    return CHARSET_ALIASES.get(head, head) + sep + rest
+
+
+def charset_of_collation(collation: str | None) -> str | None:
+    """The character set a collation belongs to (``utf8mb4_bin`` -> ``utf8mb4``)."""
+    if collation is None:
+        return None
+    return canonical_charset(collation.partition("_")[0])
+
+
+def implied_collation(charset: str | None, rules: Rules) -> str | None:
+    """The collation a server picks for ``charset`` when none is named."""
+    if charset is None:
+        return None
+    cs = canonical_charset(charset)
+    coll = rules.default_collations.get(cs) or rules.default_collations.get(charset.lower())
+    return canonical_collation(coll)
+
+
+def type_name(type_text: str | None) -> str:
+    """The base type name, lower-cased: ``varchar(10)`` -> ``varchar``."""
+    m = _TYPE_NAME_RE.match(type_text or "")
+    return m.group(1).lower() if m else ""
+
+
+def canonical_type(type_text: str | None) -> str | None:
+    """Lower-cases the type name (not enum/set values): ``INT(11)`` -> ``int(11)``."""
+    if type_text is None:
+        return None
+    m = _TYPE_NAME_RE.match(type_text)
+    if not m:
+        return type_text.strip()
+    return (m.group(1).lower() + type_text[m.end():]).strip()
+
+
+def display_width_pair(a: str | None, b: str | None) -> tuple[str | None, str | None]:
+    """Drop integer display widths when exactly one side shows one.
+
+    ``int(11)`` vs ``int`` are equal (MySQL 8.0.19+ stopped showing widths), but
+    ``tinyint(1)`` vs ``tinyint(4)`` differ: both sides show a width, so it means
+    something (MySQL keeps ``tinyint(1)`` and zerofill widths on purpose).
+    """
+    if a is None or b is None:
+        return a, b
+    ma = _width(a)
+    mb = _width(b)
+    if (ma is None) == (mb is None):
+        return a, b
+    if ma is not None:
+        a = ma[0] + ma[2]
+    if mb is not None:
+        b = mb[0] + mb[2]
+    return a, b
+
+
+def _width(type_text: str | None):
+    if not type_text:
+        return None
+    m = _DISPLAY_WIDTH_RE.match(type_text)
+    if not m or m.group(1).lower() not in DISPLAY_WIDTH_TYPES:
+        return None
+    return m.group(1), m.group(2), m.group(3)
+
+
+def canonical_current_timestamp(text: str | None) -> str | None:
+    """``CURRENT_TIMESTAMP``, ``now()``, ``current_timestamp(0)`` -> ``current_timestamp()``;
+    ``CURRENT_TIMESTAMP(3)`` -> ``current_timestamp(3)``. Other text is returned unchanged."""
+    if text is None:
+        return None
+    m = _CURRENT_TS_RE.match(text)
+    if not m or m.group(1).lower() not in CURRENT_TIMESTAMP_SYNONYMS:
+        return text
+    fsp = int(m.group(2)) if m.group(2) else 0
+    return f"current_timestamp({fsp or ''})"
+
+
+def canonical_default(default: str | None, type_text: str | None) -> str | None:
+    """A column default in one spelling for every flavor.
+
+    * ``DEFAULT NULL`` and no default are one thing (``None``): a nullable column
+      defaults to NULL either way, and a NOT NULL column cannot (so making a column
+      NOT NULL is one difference, nullability, not two);
+    * MySQL 8's parentheses around expression defaults are dropped;
+    * CURRENT_TIMESTAMP synonyms coincide (:func:`canonical_current_timestamp`);
+    * a quoted number on a numeric column is the number (``'0'`` = ``0``).
+    """
+    from .sql.sqltext import wrapped_in_parens, tokens
+
+    if default is None:
+        return None
+    text = default.strip()
+    while wrapped_in_parens(tokens(text)):
+        text = text[1:-1].strip()
+    if text.upper() == "NULL":
+        return None
+    text = canonical_current_timestamp(text)
+    if type_name(type_text) in NUMERIC_TYPES and len(text) >= 2 and text[0] == text[-1] == "'":
+        inner = text[1:-1]
+        if _NUMBER_LITERAL_RE.match(inner):
+            text = inner
+    return text
+
+
+def canonical_fk_action(action: str | None) -> str | None:
+    if action is None:
+        return None
+    up = " ".join(action.upper().split())
+    return FK_ACTION_ALIASES.get(up, up)
+
+
+def is_json_storage(type_text: str | None, charset: str | None, collation: str | None) -> bool:
+    """``longtext`` + ``utf8mb4_bin``: the column MariaDB makes of ``JSON``."""
+    return (canonical_type(type_text) == JSON_STORAGE["type"]
+            and canonical_charset(charset or charset_of_collation(collation)) == JSON_STORAGE["charset"]
+            and canonical_collation(collation) == JSON_STORAGE["collation"])
+
+
+def is_json_check(expression: str | None, column: str) -> bool:
+    """Is this CHECK the ``json_valid(`col`)`` MariaDB adds to a JSON column?"""
+    from .sql.sqltext import canonical_sql
+
+    if expression is None:
+        return False
+    want = canonical_sql(f"{JSON_CHECK_FUNCTION}(`{column}`)")
+    return canonical_sql(expression, strip_parens=True) == want
+
+
+def implicit_fk_index_names(fk_name: str, columns: list[str]) -> set[str]:
+    """Names the server gives the index it creates for a foreign key with no usable
+    index: the constraint's name when it has one, else the first column's."""
+    names = {fk_name.casefold()} if fk_name else set()
+    if columns:
+        names.add(columns[0].casefold())
+    return names
+
+
+def index_serves_fk(kind: str, parts: list[tuple[str | None, int | None]], fk_columns: list[str]) -> bool:
+    """Can an index (``kind``, parts as ``(column, prefix length)``) serve a foreign
+    key on ``fk_columns``? It must start with those columns, in order, without
+    prefixes; FULLTEXT and SPATIAL indexes cannot."""
+    if kind in ("FULLTEXT", "SPATIAL") or len(parts) < len(fk_columns):
+        return False
+    for (col, length), want in zip(parts, fk_columns):
+        if col is None or length is not None or col.casefold() != want.casefold():
+            return False
+    return True
+
+
+def is_generated_check_name(name: str, table: str, column: str | None, rules: Rules) -> bool:
+    """Did the server make this CHECK name up (``t_chk_1``, ``CONSTRAINT_1``, or
+    the column's name for a MariaDB column CHECK)? Such names differ between
+    flavors for the same constraint, so CHECKs are then matched by expression."""
+    if column is not None and rules.column_check_named_after_column and name.casefold() == column.casefold():
+        return True
+    pattern = re.escape(rules.check_name_pattern).replace(re.escape("{table}"), re.escape(table))
+    pattern = pattern.replace(re.escape("{n}"), r"\d+")
+    return re.fullmatch(pattern, name, re.I) is not None
+
+
+def canonical_definer(definer: str | None) -> str | None:
+    """`` `root`@`localhost` `` -> ``root@localhost``."""
+    if definer is None:
+        return None
+    return definer.replace("`", "").replace("'", "")
+
+
+def canonical_sql_mode(mode: str | None) -> str | None:
+    """sql_mode as a sorted, upper-case set (the order of its flags means nothing)."""
+    if mode is None:
+        return None
+    return ",".join(sorted({m.strip().upper() for m in mode.split(",") if m.strip()}))
+
+
+def canonical_fragment(text: str | None, own_schemas=(), *, strip_parens: bool = False) -> str | None:
+    """View bodies, CHECK and generated expressions, routine/trigger/event bodies:
+    whitespace outside literals, keyword case, own-schema qualifiers and charset
+    introducers do not matter (see :func:`baseline.sql.sqltext.canonical_sql`)."""
+    from .sql.sqltext import canonical_sql
+
+    return canonical_sql(text, own_schemas=own_schemas, introducers=INTRODUCER_CHARSETS,
+                         strip_parens=strip_parens)

@@ -1,0 +1,31 @@
+"""Reports of a comparison: ``text`` (people), ``json``, ``junit``, ``github``.
+
+``render_report(result, fmt, stream_is_tty=...)`` returns the whole report as a
+string; the CLI prints it. Only the text report uses color, and only on a terminal.
+"""
+from __future__ import annotations
+
+from ..compare.differences import ComparisonResult
+from ..errors import UsageError
+from .github import render_github
+from .json_report import render_json, report_document, report_schema
+from .junit import render_junit
+from .text import render_text
+
+FORMATS = ("text", "json", "junit", "github")
+
+
+def render_report(result: ComparisonResult, fmt: str = "text", *, stream_is_tty: bool = False) -> str:
+    if fmt == "text":
+        return render_text(result, color=stream_is_tty)
+    if fmt == "json":
+        return render_json(result)
+    if fmt == "junit":
+        return render_junit(result)
+    if fmt == "github":
+        return render_github(result)
+    raise UsageError(f"unknown report format: {fmt!r}", hint="use " + ", ".join(FORMATS))
+
+
+__all__ = ["FORMATS", "render_report", "render_text", "render_json", "render_junit", "render_github",
+           "report_document", "report_schema"]

@@ -1,0 +1,45 @@
+"""GitHub Actions workflow annotations (``::error file=…,line=…,title=…::message``).
+
+One annotation per object that differs (GitHub shows a limited number of
+annotations per step, so one per difference would hide some), pointing at the
+migration file that last touched the object when there is one (``verify``).
+Escaping follows GitHub's workflow-command rules (as in ``@actions/core``):
+data escapes ``%``, CR and LF; property values also escape ``:`` and ``,``.
+"""
+from __future__ import annotations
+
+from ..compare.differences import ComparisonResult
+from .grouping import group_by_owner
+from .values import describe, owner_title, show_ref
+
+
+def escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def command(name: str, message: str, **properties) -> str:
+    """``::name key=value,key=value::message`` with everything escaped; ``None`` properties are left out."""
+    props = ",".join(f"{k}={escape_property(str(v))}" for k, v in properties.items() if v is not None)
+    return f"::{name}{' ' + props if props else ''}::{escape_data(message)}"
+
+
+def render_github(result: ComparisonResult) -> str:
+    a, b = result.a.label, result.b.label
+    if result.identical:
+        return command("notice", f"{a} and {b} are identical ({len(result.objects)} objects compared)",
+                       title="baseline: no differences") + "\n"
+    lines = []
+    for owner, diffs in group_by_owner(result.differences):
+        ref = diffs[0].migration
+        n = len(diffs)
+        title = f"baseline: {owner_title(owner)} differs ({n} difference{'s' if n != 1 else ''})"
+        body = [describe(d, a, b) for d in diffs]
+        if ref is not None:
+            body.append(f"last touched by {show_ref(ref)}")
+        lines.append(command("error", "\n".join(body), file=ref.path if ref else None,
+                             line=ref.line if ref else None, title=title))
+    return "\n".join(lines) + "\n"

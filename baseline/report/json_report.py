@@ -1,0 +1,64 @@
+"""The JSON report: one document, described by ``report.schema.json`` (kept in sync
+by the tests, which validate every report they make against it)."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from .. import __version__
+from ..chain.refs import MigrationRef
+from ..compare.differences import ComparisonResult, Difference
+from .grouping import group_by_owner
+
+#: Bumped when the document changes incompatibly.
+FORMAT_VERSION = 1
+SCHEMA_PATH = Path(__file__).with_name("report.schema.json")
+
+
+def report_document(result: ComparisonResult) -> dict:
+    groups = group_by_owner(result.differences)
+    return {
+        "format": "baseline-report",
+        "format_version": FORMAT_VERSION,
+        "baseline_version": __version__,
+        "command": result.command,
+        "identical": result.identical,
+        "sides": {
+            "a": {"label": result.a.label, "description": result.a.description},
+            "b": {"label": result.b.label, "description": result.b.description},
+        },
+        "summary": {
+            "differences": len(result.differences),
+            "objects_compared": len(result.objects),
+            "objects_differing": len(groups),
+        },
+        "differences": [_difference(d) for d in result.differences],
+    }
+
+
+def _difference(d: Difference) -> dict:
+    return {
+        "kind": d.kind,
+        "path": list(d.path),
+        "object": d.object_name,
+        "attribute": d.attribute,
+        "a": d.a,
+        "b": d.b,
+        "owner": {"kind": d.owner[0], "name": d.owner[1]},
+        "migration": _ref(d.migration),
+    }
+
+
+def _ref(ref: MigrationRef | None) -> dict | None:
+    if ref is None:
+        return None
+    return {"migration": ref.migration, "path": ref.path, "line": ref.line}
+
+
+def render_json(result: ComparisonResult) -> str:
+    return json.dumps(report_document(result), indent=2, ensure_ascii=False) + "\n"
+
+
+def report_schema() -> dict:
+    """The JSON Schema of :func:`report_document` (``report.schema.json``)."""
+    return json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
