@@ -9,6 +9,7 @@ nothing is left behind.
 """
 from __future__ import annotations
 
+import os
 import sys
 import time
 from dataclasses import dataclass, field
@@ -108,7 +109,9 @@ def _registry_reachable(tag: str) -> bool:
 def examine_local() -> Finding:
     found = local_backend.find_server_binaries()
     if not found:
-        return Finding("local", False, "no mariadbd or mysqld on PATH",
+        where = (f"${local_backend.BINARY_ENV} ({os.environ[local_backend.BINARY_ENV]}) is not an "
+                 "executable" if local_backend.BINARY_ENV in os.environ else "no mariadbd or mysqld on PATH")
+        return Finding("local", False, where,
                        hints=[f"MariaDB: {MARIADB_HINT}", MYSQL_HINT])
     f = Finding("local", False, "")
     parts = []
@@ -120,8 +123,7 @@ def examine_local() -> Finding:
             continue
         usable = True
         if flavor.rules.local_initialize == "install-db":
-            installer = local_backend._which("mariadb-install-db") or local_backend._which("mysql_install_db")
-            if installer is None:
+            if local_backend.find_installer(path) is None:
                 usable = False
                 f.hints.append(f"{name} needs mariadb-install-db: {MARIADB_HINT}")
         parts.append(f"{path}: {flavor}" + ("" if usable else " (cannot initialize)"))

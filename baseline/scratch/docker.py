@@ -188,6 +188,8 @@ class DockerServer(ScratchServer):
         self.wanted_flavor = flavor
         self.start_timeout = start_timeout
         self.pull = pull
+        #: Server options given to the container's command.
+        self.options: list[str] = list(THROWAWAY_OPTIONS)
         self.image_used: str | None = None
         self.container_id: str | None = None
         self._container = None  # testcontainers DockerContainer
@@ -253,7 +255,7 @@ class DockerServer(ScratchServer):
         c = DockerContainer(self.image_used)
         c.with_env("MYSQL_ROOT_PASSWORD", password).with_env("MARIADB_ROOT_PASSWORD", password)
         c.with_env("MYSQL_ROOT_HOST", "%").with_env("MARIADB_ROOT_HOST", "%")
-        c.with_command(THROWAWAY_OPTIONS)
+        c.with_command(list(self.options))
         c.with_kwargs(labels={LABEL: "1", LABEL_ID: self._token, LABEL_OWNER: owner_tag()})
         c.with_name(f"baseline-scratch-{self._token}")
         # only reachable from this machine when the engine runs here

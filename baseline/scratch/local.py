@@ -58,13 +58,40 @@ def _which(name: str) -> str | None:
     return None
 
 
+#: Environment variable naming the server binary to use (e.g. a MySQL tarball's
+#: bin/mysqld); when set, nothing else is searched.
+BINARY_ENV = "BASELINE_MYSQLD"
+
+
+def _chosen_binary() -> str | None:
+    path = os.environ[BINARY_ENV]
+    return path if os.path.isfile(path) and os.access(path, os.X_OK) else None
+
+
 def find_server_binary() -> str | None:
-    """The first of ``mariadbd``, ``mysqld`` on PATH (or the usual sbin folders)."""
+    """``$BASELINE_MYSQLD`` if set; else the first of ``mariadbd``, ``mysqld`` on PATH
+    (or the usual sbin folders)."""
+    if BINARY_ENV in os.environ:
+        return _chosen_binary()
     return _which("mariadbd") or _which("mysqld")
+
+
+def find_installer(binary: str) -> str | None:
+    """``mariadb-install-db`` next to the server binary (tarball layouts), else on PATH."""
+    here = Path(binary).resolve().parent
+    for d in (here, here.parent / "scripts", here.parent / "bin"):
+        for name in ("mariadb-install-db", "mysql_install_db"):
+            p = d / name
+            if p.is_file() and os.access(p, os.X_OK):
+                return str(p)
+    return _which("mariadb-install-db") or _which("mysql_install_db")
 
 
 def find_server_binaries() -> dict[str, str]:
     """Every server binary found, by name (``mariadbd``, ``mysqld``); for doctor."""
+    if BINARY_ENV in os.environ:
+        chosen = _chosen_binary()
+        return {Path(chosen).name: chosen} if chosen else {}
     found = {}
     for name in ("mariadbd", "mysqld"):
         path = _which(name)
@@ -246,7 +273,7 @@ class LocalServer(ScratchServer):
         rules = rules or self._rules
         common = [f"--secure-file-priv={workdir}", *self.INIT_OPTIONS, *self._user_options()]
         if rules.local_initialize == "install-db":
-            installer = _which("mariadb-install-db") or _which("mysql_install_db")
+            installer = find_installer(self.binary)
             if installer is None:
                 raise EnvironmentProblem("mariadb-install-db not found next to mariadbd",
                                          hint="apt-get install mariadb-server")
