@@ -43,6 +43,8 @@ LABEL = "baseline.scratch"
 LABEL_ID = "baseline.scratch.id"
 #: ``host:pid`` of the baseline process that owns the container.
 LABEL_OWNER = "baseline.scratch.owner"
+#: Set from ``$BASELINE_RUN_ID`` when present, so a CI run can find exactly its own containers.
+LABEL_RUN = "baseline.scratch.run"
 #: The image ``make test-image`` builds (MariaDB from Debian 12's packages).
 TEST_IMAGE = "baseline-test-mariadb:10.11"
 #: Image repositories that hold a MySQL-compatible server.
@@ -256,7 +258,10 @@ class DockerServer(ScratchServer):
         c.with_env("MYSQL_ROOT_PASSWORD", password).with_env("MARIADB_ROOT_PASSWORD", password)
         c.with_env("MYSQL_ROOT_HOST", "%").with_env("MARIADB_ROOT_HOST", "%")
         c.with_command(list(self.options))
-        c.with_kwargs(labels={LABEL: "1", LABEL_ID: self._token, LABEL_OWNER: owner_tag()})
+        labels = {LABEL: "1", LABEL_ID: self._token, LABEL_OWNER: owner_tag()}
+        if os.environ.get("BASELINE_RUN_ID"):
+            labels[LABEL_RUN] = os.environ["BASELINE_RUN_ID"]
+        c.with_kwargs(labels=labels)
         c.with_name(f"baseline-scratch-{self._token}")
         # only reachable from this machine when the engine runs here
         dc = c.get_docker_client()
