@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from baseline.scratch.docker import LABEL, LABEL_ID
-from baseline.scratch.local import find_server_binary
+from baseline.scratch.local import SOCK_PREFIX, find_server_binary
 from scratch_helpers import baseline_cli, docker_client_or_skip, pid_alive, wait_for_hold, wait_gone
 
 SIGNALS = [pytest.param(signal.SIGINT, 130, id="SIGINT"), pytest.param(signal.SIGTERM, 143, id="SIGTERM")]
@@ -106,6 +106,10 @@ def test_local_run_interrupted_during_start_up(tmp_path, delay):
         time.sleep(0.05)
     assert _processes_mentioning(str(tmp_path)) == []
     assert list(tmp_path.iterdir()) == []
+    # a deep TMPDIR moves the socket to a short folder in /tmp: gone too
+    for d in Path("/tmp").glob(SOCK_PREFIX + "*"):
+        owner = (d / "owner").read_text().strip() if (d / "owner").exists() else ""
+        assert owner != str(proc.pid), f"socket folder {d} survived"
 
 
 @pytest.mark.docker

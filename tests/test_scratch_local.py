@@ -85,6 +85,22 @@ def test_failed_start_leaves_nothing(tmp_path, private_cache, monkeypatch):
     assert not [p for p in private_cache.rglob("*") if p.name.startswith(".building")]
 
 
+def test_long_temporary_path_gets_a_short_socket_folder(tmp_path, monkeypatch):
+    deep = tmp_path / ("d" * 60) / ("e" * 40)
+    deep.mkdir(parents=True)
+    monkeypatch.setenv("TMPDIR", str(deep))
+    import tempfile
+
+    monkeypatch.setattr(tempfile, "tempdir", None)
+    with LocalServer() as server:
+        assert server.tmpdir.parent == deep
+        assert server.sockdir is not None and len(str(server.sockdir)) < 40
+        assert Path(server.url.unix_socket).parent == server.sockdir
+        assert "CHARSET=latin1" in _roundtrip(server)
+        folders = (server.tmpdir, server.sockdir)
+    assert not any(f.exists() for f in folders)
+
+
 def test_template_is_cached_and_reused(private_cache):
     with LocalServer() as first:
         _roundtrip(first)

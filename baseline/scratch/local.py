@@ -42,6 +42,11 @@ from .base import ScratchServer
 _EXTRA_DIRS = ("/usr/sbin", "/usr/local/sbin", "/usr/local/mysql/bin", "/usr/libexec")
 #: Prefix of every folder this backend creates in the temporary directory.
 DIR_PREFIX = "baseline-local-"
+#: Prefix of the short socket folder used when the temporary directory's path is
+#: too long for a unix socket (sun_path holds 108 bytes; macOS TMPDIR, deep CI paths).
+SOCK_PREFIX = "baseline-sock-"
+_SOCKET_PATH_MAX = 100
+_SHORT_TMP = "/tmp"
 #: Files a server writes about its own identity: never shared through the template.
 _IDENTITY_FILES = {"auto.cnf"}
 _TEMPLATE_MARK = ".baseline-template"
@@ -175,10 +180,13 @@ def sweep_abandoned(tmp: Path | None = None, min_age: float = 60.0) -> list[Path
     A folder counts as abandoned when its ``owner`` file names a dead process and
     no server process still runs on it. Only our own user's folders are touched.
     """
-    tmp = Path(tmp or tempfile.gettempdir())
+    folders = {Path(tmp or tempfile.gettempdir())}
+    if tmp is None and os.path.isdir(_SHORT_TMP):
+        folders.add(Path(_SHORT_TMP))
+    candidates = [d for f in folders for prefix in (DIR_PREFIX, SOCK_PREFIX) for d in f.glob(prefix + "*")]
     removed = []
     now = time.time()
-    for d in tmp.glob(DIR_PREFIX + "*"):
+    for d in candidates:
         try:
             st = d.stat()
             if st.st_uid != os.geteuid() or now - st.st_mtime < min_age:
@@ -241,6 +249,8 @@ class LocalServer(ScratchServer):
             use_template = os.environ.get("BASELINE_LOCAL_TEMPLATE", "1") != "0"
         self.use_template = use_template
         self.tmpdir: Path | None = None
+        #: Where the socket lives when ``tmpdir``'s path is too long for one.
+        self.sockdir: Path | None = None
         self.proc: subprocess.Popen | None = None
         #: Seconds the last start took, by phase (``datadir``, ``server``).
         self.timings: dict[str, float] = {}
@@ -283,11 +293,13 @@ class LocalServer(ScratchServer):
         # MySQL 5.7+: the server initializes itself; root@localhost gets no password
         return [self.binary, "--no-defaults", "--initialize-insecure", f"--datadir={datadir}", *common]
 
-    def server_command(self, datadir: Path, folder: Path, port: int, rules=None) -> list[str]:
+    def server_command(self, datadir: Path, folder: Path, port: int, rules=None,
+                       sock: Path | None = None) -> list[str]:
         """The command that runs the server privately in ``folder`` on ``port``."""
         rules = rules or self._rules
+        sock = sock or folder / "mysqld.sock"
         return [self.binary, "--no-defaults", f"--datadir={datadir}",
-                f"--socket={folder / 'mysqld.sock'}", f"--port={port}", "--bind-address=127.0.0.1",
+                f"--socket={sock}", f"--port={port}", "--bind-address=127.0.0.1",
                 f"--pid-file={folder / 'mysqld.pid'}", f"--tmpdir={folder}",
                 f"--secure-file-priv={folder}", *self.FAST_OPTIONS,
                 *rules.local_server_options, *self._user_options()]
@@ -366,9 +378,15 @@ class LocalServer(ScratchServer):
         (self.tmpdir / "owner").write_text(f"{os.getpid()}\n")
         datadir = self.tmpdir / "data"
         sock = self.tmpdir / "mysqld.sock"
-        if len(str(sock)) > 100:  # sun_path holds 108 bytes
-            raise EnvironmentProblem(f"temporary folder path too long for a socket: {self.tmpdir}",
-                                     hint="set TMPDIR to a short path such as /tmp")
+        if len(os.fsencode(sock)) > _SOCKET_PATH_MAX:
+            try:
+                self.sockdir = Path(tempfile.mkdtemp(prefix=SOCK_PREFIX, dir=_SHORT_TMP))
+            except OSError:
+                raise EnvironmentProblem(
+                    f"temporary folder path too long for a socket and {_SHORT_TMP} unusable: "
+                    f"{self.tmpdir}", hint="set TMPDIR to a short path") from None
+            (self.sockdir / "owner").write_text(f"{os.getpid()}\n")
+            sock = self.sockdir / "mysqld.sock"
         t0 = time.monotonic()
         with open(self.tmpdir / "server.log", "ab") as log:
             self._prepare_datadir(datadir, log)
@@ -381,7 +399,7 @@ class LocalServer(ScratchServer):
         name = Path(self.binary).name
         for _attempt in range(8):
             port = _free_port()
-            cmd = self.server_command(datadir, self.tmpdir, port)
+            cmd = self.server_command(datadir, self.tmpdir, port, sock=sock)
             log.flush()
             mark = log.tell()
             self.proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT,
@@ -446,9 +464,10 @@ class LocalServer(ScratchServer):
         try:
             self._kill()
         finally:
-            if self.tmpdir is not None:
-                shutil.rmtree(self.tmpdir, ignore_errors=True)
-                self.tmpdir = None
+            for folder in (self.tmpdir, self.sockdir):
+                if folder is not None:
+                    shutil.rmtree(folder, ignore_errors=True)
+            self.tmpdir = self.sockdir = None
 
     def describe(self) -> str:
         where = f" pid={self.proc.pid} dir={self.tmpdir}" if self.proc and self.tmpdir else ""
