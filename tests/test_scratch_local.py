@@ -195,3 +195,24 @@ def test_twenty_concurrent_servers_do_not_collide():
     for *_, folder, pid in results:
         assert not folder.exists()
         assert not pid_alive(pid)
+
+
+def test_a_second_ctrl_c_cannot_cut_cleanup_short():
+    """SIGINT arriving while the server is being stopped is held until cleanup is done."""
+    import signal
+
+    server = LocalServer()
+    server.__enter__()
+    folder, pid = server.tmpdir, server.proc.pid
+    real_stop = server.stop
+
+    def stop_while_interrupted():
+        os.kill(os.getpid(), signal.SIGINT)  # the user presses Ctrl-C again, now
+        time.sleep(0.05)  # the handler would run here and abort a plain stop()
+        real_stop()
+
+    server.stop = stop_while_interrupted
+    with pytest.raises(KeyboardInterrupt):
+        server.__exit__(None, None, None)
+    assert not folder.exists()
+    assert not pid_alive(pid)
