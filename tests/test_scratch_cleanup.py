@@ -131,3 +131,39 @@ def test_docker_run_interrupted_during_start_up(delay):
         assert client.containers.list(all=True, filters={"label": f"{LABEL_OWNER}={owner}"}) == []
     finally:
         client.close()
+
+
+@pytest.mark.skipif(find_server_binary() is None, reason="no mariadbd/mysqld on PATH")
+def test_local_run_killed_outright_is_recovered(tmp_path):
+    """SIGKILL allows no cleanup: the kernel stops the server (PDEATHSIG) and the
+    next start sweeps the abandoned folder."""
+    from baseline.scratch.local import sweep_abandoned
+
+    proc = baseline_cli("doctor", "--check", "--scratch", "local", "--hold", "60",
+                        env={"TMPDIR": str(tmp_path)})
+    held = wait_for_hold(proc)
+    pid, folder = int(held["pid"]), Path(held["dir"])
+    proc.kill()
+    proc.communicate(timeout=30)
+    assert wait_gone(pid), "the server outlived its killed owner"
+    assert folder.exists()
+    assert folder in sweep_abandoned(tmp_path, min_age=0)
+    assert not folder.exists()
+
+
+@pytest.mark.docker
+def test_docker_run_killed_outright_is_recovered():
+    from baseline.scratch.docker import sweep_abandoned
+
+    client = docker_client_or_skip()
+    try:
+        proc = baseline_cli("doctor", "--check", "--scratch", "docker", "--hold", "60")
+        held = wait_for_hold(proc)
+        proc.kill()
+        proc.communicate(timeout=30)
+        cid = held["container"]
+        assert client.containers.get(cid).status == "running"  # nobody could clean up
+        assert cid in sweep_abandoned(client)
+        assert not client.containers.list(all=True, filters={"id": cid})
+    finally:
+        client.close()

@@ -180,13 +180,12 @@ def sweep_abandoned(tmp: Path | None = None, min_age: float = 60.0) -> list[Path
     A folder counts as abandoned when its ``owner`` file names a dead process and
     no server process still runs on it. Only our own user's folders are touched.
     """
-    folders = {Path(tmp or tempfile.gettempdir())}
-    if tmp is None and os.path.isdir(_SHORT_TMP):
-        folders.add(Path(_SHORT_TMP))
-    candidates = [d for f in folders for prefix in (DIR_PREFIX, SOCK_PREFIX) for d in f.glob(prefix + "*")]
+    tmp = Path(tmp or tempfile.gettempdir())
+    candidates = {*tmp.glob(DIR_PREFIX + "*"), *tmp.glob(SOCK_PREFIX + "*"),
+                  *Path(_SHORT_TMP).glob(SOCK_PREFIX + "*")}
     removed = []
     now = time.time()
-    for d in candidates:
+    for d in sorted(candidates):
         try:
             st = d.stat()
             if st.st_uid != os.geteuid() or now - st.st_mtime < min_age:
