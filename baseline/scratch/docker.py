@@ -180,6 +180,19 @@ def _pid_alive(pid: int) -> bool:
     return True
 
 
+def _engine_is_here(container) -> bool:
+    """Whether we reach containers through the engine's own host on this machine
+    (not from inside another container, not a remote DOCKER_HOST)."""
+    try:
+        from testcontainers.core.config import ConnectionMode
+
+        dc = container.get_docker_client()
+        return dc.get_connection_mode() == ConnectionMode.docker_host and \
+            dc.host() in ("localhost", "127.0.0.1", "::1")
+    except (ImportError, AttributeError):  # older testcontainers: publish on all interfaces
+        return False
+
+
 class DockerServer(ScratchServer):
     kind = "docker"
 
@@ -249,7 +262,6 @@ class DockerServer(ScratchServer):
                                      f"{_reason(e)}", hint=how) from None
 
     def _run_container(self) -> None:
-        from testcontainers.core.config import ConnectionMode
         from testcontainers.core.container import DockerContainer
 
         self._token = secrets.token_hex(8)
@@ -263,10 +275,7 @@ class DockerServer(ScratchServer):
             labels[LABEL_RUN] = os.environ["BASELINE_RUN_ID"]
         c.with_kwargs(labels=labels)
         c.with_name(f"baseline-scratch-{self._token}")
-        # only reachable from this machine when the engine runs here
-        dc = c.get_docker_client()
-        if dc.get_connection_mode() == ConnectionMode.docker_host and \
-                dc.host() in ("localhost", "127.0.0.1", "::1"):
+        if _engine_is_here(c):  # then only reachable from this machine
             c.ports["3306/tcp"] = ("127.0.0.1", None)
         else:
             c.with_exposed_ports(3306)
