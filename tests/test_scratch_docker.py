@@ -127,3 +127,16 @@ def test_server_image_names():
 
 def test_ryuk_is_disabled_unless_asked_for():
     assert os.environ.get("TESTCONTAINERS_RYUK_DISABLED", "").lower() in ("true", "1")
+
+
+def test_port_published_on_loopback_only_when_the_engine_is_local(client, monkeypatch):
+    from testcontainers.core.config import ConnectionMode, testcontainers_config
+
+    monkeypatch.setattr(testcontainers_config, "connection_mode_override", ConnectionMode.docker_host)
+    with DockerServer(image=TEST_IMAGE) as server:
+        bindings = client.containers.get(server.container_id).attrs["HostConfig"]["PortBindings"]
+        assert bindings["3306/tcp"][0]["HostIp"] == "127.0.0.1"
+        assert server.url.host == "127.0.0.1"
+        conn = server.connect()
+        conn.close()
+    assert _ours(client) == []
