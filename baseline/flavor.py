@@ -68,6 +68,14 @@ class Rules:
     #: Image for a throwaway server of this flavor (``{major}``, ``{minor}`` placeholders).
     docker_image: str = "mysql:{major}.{minor}"
 
+    # -- local throwaway servers (``--scratch local``)
+    #: How a fresh data folder is made: ``initialize-insecure`` (``mysqld
+    #: --initialize-insecure``) or ``install-db`` (``mariadb-install-db``).
+    local_initialize: str = "initialize-insecure"
+    #: Extra server options a private, side-by-side server needs (MySQL 8 would
+    #: otherwise open the X Protocol on a shared port and socket).
+    local_server_options: tuple[str, ...] = ()
+
 
 _BASE_COLLATIONS = {
     "latin1": "latin1_swedish_ci",
@@ -120,6 +128,7 @@ RULE_TABLE: list[tuple[str, tuple[int, int, int], dict]] = [
     (MYSQL, (8, 0, 0), dict(
         invisible_index_keyword="INVISIBLE", descending_indexes=True,
         default_collations={**_BASE_COLLATIONS, "utf8mb4": "utf8mb4_0900_ai_ci"},
+        local_server_options=("--mysqlx=OFF",),
     )),
     (MYSQL, (8, 0, 13), dict(functional_indexes=True, expression_defaults=True,
                              parenthesized_expression_defaults=True)),
@@ -133,6 +142,7 @@ RULE_TABLE: list[tuple[str, tuple[int, int, int], dict]] = [
         column_check_named_after_column=True, check_name_pattern="CONSTRAINT_{n}",
         docker_image="mariadb:{major}.{minor}", executes_versioned_comments_up_to=50699,
         mariadb_version_comments=True, version_comment_digits=6,
+        local_initialize="install-db",
     )),
     (MARIADB, (10, 2, 1), dict(check_constraints=True, expression_defaults=True,
                                check_level_recorded=True)),

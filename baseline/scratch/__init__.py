@@ -5,7 +5,8 @@ One interface, three backends, chosen by ``--scratch``:
 * ``docker``: a container started through testcontainers (:mod:`.docker`);
 * ``local``: a ``mariadbd``/``mysqld`` from PATH in a temporary folder (:mod:`.local`);
 * a server URL: scratch databases on an existing server (:mod:`.remote`);
-* ``auto``: docker when an engine answers, else local, else a clear error.
+* ``auto``: docker when an engine answers and has a server image, else local,
+  else docker pulling an image, else a clear error (:func:`resolve_auto`).
 
 Usage::
 
@@ -15,6 +16,6 @@ Usage::
 """
 from __future__ import annotations
 
-from .base import ScratchServer, open_scratch
+from .base import DB_PREFIX, ScratchServer, open_scratch, resolve_auto
 
-__all__ = ["ScratchServer", "open_scratch"]
+__all__ = ["DB_PREFIX", "ScratchServer", "open_scratch", "resolve_auto"]
