@@ -47,7 +47,7 @@ def read_live(url: ServerURL, *, progress: bool = True) -> Schema:
     """Read the schema named by ``url.database`` into the model, writing nothing."""
     if not url.database:
         raise UsageError(f"the server URL names no database: {url}",
-                         hint="put the database in the path: mysql://user:pass@host:3306/dbname")
+                         hint="name the database in the URL path: mysql://HOST:3306/DBNAME")
     with _connection(url) as conn:
         reader = Reader(conn)
         with Progress(f"reading {url.database}", enabled=None if progress else False) as bar:
@@ -161,6 +161,8 @@ class Introspection:
                         flavor=self.flavor)
         table_rows = self.r.rows(catalog.tables_sql(), db=self.db)
         kinds = {t["TABLE_NAME"]: t["TABLE_TYPE"] for t in table_rows}
+        #: tables, views and sequences: what a two-part `db`.`x` may name (see strip_qualifier)
+        self.names = {n.casefold() for n in kinds}
         self._read_tables(schema, table_rows, kinds)
         self._read_sequences(schema, table_rows)
         self._read_views(schema, table_rows)
@@ -189,7 +191,7 @@ class Introspection:
             t.columns = [assemble.column_from_row(c, rules) for c in columns.get(name, [])]
             for col in t.columns:  # DEFAULT nextval(`db`.`seq`): keep the baseline movable
                 if col.default is not None and "." in col.default:
-                    col.default = strip_qualifier(col.default, self.db)
+                    col.default = strip_qualifier(col.default, self.db, self.names)
             t.indexes = assemble.indexes_from_rows(stats.get(name, []), t.engine, rules)
             t.foreign_keys = fks.get(name, [])
             t.checks = assemble.checks_from_rows(checks.get(name, []), t.columns, rules)
@@ -272,7 +274,7 @@ class Introspection:
             if row["TABLE_TYPE"] != "VIEW":
                 continue
             v = parse_view(self.r.show_create("VIEW", self.db, row["TABLE_NAME"]))
-            schema.add(View(name=row["TABLE_NAME"], definition=strip_qualifier(v.definition, self.db),
+            schema.add(View(name=row["TABLE_NAME"], definition=strip_qualifier(v.definition, self.db, self.names),
                             columns=v.columns, algorithm=v.algorithm, security=v.security,
                             check_option=v.check_option, definer=v.definer))
 

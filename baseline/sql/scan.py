@@ -118,28 +118,39 @@ def has_comments(text: str) -> bool:
     return any(t.kind == COMMENT for t in tokens(text))
 
 
-def strip_qualifier(text: str, schema: str) -> str:
+def strip_qualifier(text: str, schema: str, names: set[str] | None = None) -> str:
     """Remove ``` `schema`. ``` (and bare ``schema.``) qualifiers naming ``schema``.
 
-    Only a qualifier, i.e. the identifier immediately followed by ``.`` and
-    another identifier, is removed; string literals and other identifiers with
-    the same spelling stay. The comparison is exact (the server prints the name
-    as stored).
+    Only a qualifier is removed, never a string literal or another identifier
+    spelled the same. ``schema.a.b`` (a column) and ``schema.f(`` (a function)
+    are always qualified names. A two-part ``schema.x`` is ambiguous when a table
+    is named like its database (``employees.emp_no`` may be table.column): with
+    ``names`` (case-folded table, view and sequence names of the schema) it is
+    stripped only when ``x`` is one of them; without, it always is. The
+    comparison of ``schema`` is exact (the server prints the name as stored).
     """
     toks = list(tokens(text))
-    out: list[str] = []
-    i = 0
-    while i < len(toks):
-        t = toks[i]
-        if (t.kind in (QIDENT, WORD) and t.value == schema and i + 2 < len(toks)
-                and toks[i + 1].kind == PUNCT and toks[i + 1].text == "."
-                and toks[i + 2].kind in (QIDENT, WORD)
-                and not (i > 0 and toks[i - 1].kind == PUNCT and toks[i - 1].text == ".")):
-            i += 2  # drop the qualifier and its dot
+    sig = [k for k, t in enumerate(toks) if t.kind not in (WS, COMMENT)]
+    drop: set[int] = set()
+
+    def tok(n: int) -> Token | None:
+        return toks[sig[n]] if 0 <= n < len(sig) else None
+
+    def is_dot(t: Token | None) -> bool:
+        return t is not None and t.kind == PUNCT and t.text == "."
+
+    for n, k in enumerate(sig):
+        t = toks[k]
+        if t.kind not in (QIDENT, WORD) or t.value != schema or is_dot(tok(n - 1)):
             continue
-        out.append(t.text)
-        i += 1
-    return "".join(out)
+        nxt = tok(n + 2)
+        if not is_dot(tok(n + 1)) or nxt is None or nxt.kind not in (QIDENT, WORD):
+            continue
+        after = tok(n + 3)
+        qualified = is_dot(after) or (after is not None and after.kind == PUNCT and after.text == "(")
+        if qualified or names is None or nxt.value.casefold() in names:
+            drop.update(range(k, sig[n + 1] + 1))  # the qualifier and its dot
+    return "".join(t.text for k, t in enumerate(toks) if k not in drop)
 
 
 def referenced_names(text: str) -> tuple[set[str], set[str]]:
