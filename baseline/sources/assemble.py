@@ -22,8 +22,9 @@ from ..sql.scan import significant
 
 _INT_TYPES = ("tinyint", "smallint", "mediumint", "int", "integer", "bigint")
 _NUMERIC_PREFIXES = _INT_TYPES + ("decimal", "numeric", "float", "double", "real", "bit", "year")
-_BLOB_LIKE = re.compile(r"^(tiny|medium|long)?(blob|text)\b|^json\b|^(geometry|point|linestring|polygon"
-                        r"|multipoint|multilinestring|multipolygon|geometrycollection|geomcollection)\b")
+#: Types for which MySQL's SHOW CREATE prints no ``DEFAULT NULL`` (JSON and
+#: spatial columns do get one).
+_BLOB_LIKE = re.compile(r"^(tiny|medium|long)?(blob|text)\b")
 _COMPRESSED_MARK = re.compile(r"\s*/\*M!\d+ COMPRESSED\*/", re.I)
 _TYPE_FLAGS = re.compile(r"^(?P<type>.*?)(?P<unsigned> unsigned)?(?P<zerofill> zerofill)?$", re.S)
 _ON_UPDATE = re.compile(r"\bon update (\S+)", re.I)
