@@ -3,6 +3,7 @@ install (this checkout) and a regular ``pip install`` must find them."""
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -31,9 +32,15 @@ def test_editable_install_finds_the_templates():
 
 @pytest.mark.slow
 def test_regular_install_finds_the_templates(tmp_path):
+    # build from a copy: setuptools writes build/ next to the sources, and a stale
+    # build/lib there could leak old files into the wheel
+    src = tmp_path / "src"
+    for part in ("baseline", "templates"):
+        shutil.copytree(ROOT / part, src / part, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "pyproject.toml", src / "pyproject.toml")
     target = tmp_path / "site"
     build = subprocess.run([sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--target", str(target),
-                            str(ROOT)], capture_output=True, text=True, timeout=300)
+                            str(src)], capture_output=True, text=True, timeout=300)
     if build.returncode != 0 and "Could not find a version" in build.stderr:
         pytest.skip("the build backend (setuptools, wheel) is not installable here")
     assert build.returncode == 0, build.stderr[-2000:]
