@@ -75,3 +75,19 @@ def test_hostile_schema_is_read_faithfully(server, hostile_db):
     assert f"KEY {q('from')}" not in text
     assert text.count("ALTER TABLE") == 1
     assert schema.triggers["t;rg"].body.startswith("BEGIN SET NEW.")
+
+
+def test_kept_definers_and_counters_round_trip(server, scratch_db):
+    from baseline.render.ddl import RenderOptions
+    from baseline.sources.live import read_live
+    from modeldiff import mismatches
+    from test_live import FEATURES
+
+    load_with_executor(server, scratch_db, FEATURES + "\nDO NEXTVAL(sq); DO NEXTVAL(sq);\n")
+    schema, text = generate(server, scratch_db, RenderOptions(keep_definers=True, keep_auto_increment=True))
+    assert schema.sequences["sq"].next_value != schema.sequences["sq"].start
+    assert "AUTO_INCREMENT=42" in text and "DO SETVAL(`sq`" in text and "DEFINER=`root`@`localhost`" in text
+    with server.database() as copy:
+        load_with_executor(server, copy, text)
+        again = read_live(server.url.with_database(copy), progress=False)
+    assert mismatches(schema, again, everything=True) == []
