@@ -49,9 +49,11 @@ def generate(server, db: str, options: RenderOptions = RenderOptions()):
 
 def normalized_show_create(server, db: str) -> dict[tuple[str, str], str]:
     """SHOW CREATE of every table, view and sequence, normalized only where it must be:
-    the database's own qualifier, AUTO_INCREMENT=N counters, definers, and
+    the database's own qualifier, AUTO_INCREMENT=N counters, definers,
     ``USING BTREE/HASH`` clauses the engine ignores (the model keeps the effective
-    algorithm, which the model comparison checks)."""
+    algorithm, which the model comparison checks), and the letter case of
+    engine-defined table option names (case-insensitive; the model keeps them
+    lower-case)."""
     conn = server.connect()
     out = {}
     try:
@@ -66,6 +68,7 @@ def normalized_show_create(server, db: str) -> dict[tuple[str, str], str]:
                 text = re.sub(r" AUTO_INCREMENT=\d+", "", text)
                 text = re.sub(r" DEFINER=`(?:[^`]|``)*`@`(?:[^`]|``)*`", "", text)
                 text = re.sub(r" USING (BTREE|HASH)", "", text)
+                text = re.sub(r" `(\w+)`=", lambda m: f" `{m.group(1).lower()}`=", text)
                 out[(kind, name)] = text
     finally:
         conn.close()
