@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from roundtrip import load_with_executor, roundtrip
+from baseline.sql.split import split_sql
+from roundtrip import roundtrip
 
 FEATURES = r"""
 CREATE SEQUENCE s_ids START WITH 100 INCREMENT BY 10 NOCACHE;
@@ -46,7 +47,6 @@ def features_db(server, scratch_db):
     try:
         with conn.cursor() as cur:
             cur.execute("SET SESSION sql_mode = ''")  # zero dates
-            from baseline.sql.split import split_sql
             for st in split_sql(FEATURES):
                 cur.execute(st.text)
     finally:
