@@ -91,3 +91,38 @@ def test_kept_definers_and_counters_round_trip(server, scratch_db):
         load_with_executor(server, copy, text)
         again = read_live(server.url.with_database(copy), progress=False)
     assert mismatches(schema, again, everything=True) == []
+
+
+def test_no_backslash_escapes_routine_keeps_its_comment(server, scratch_db):
+    from baseline.sources.live import read_live
+
+    conn = server.connect(scratch_db)
+    try:
+        with conn.cursor() as cur:
+            cur.execute("SET SESSION sql_mode = 'NO_BACKSLASH_ESCAPES'")
+            cur.execute("CREATE PROCEDURE nbe() COMMENT 'C:\\dir\\ it''s' SELECT 'a\\b'")
+    finally:
+        conn.close()
+    schema, text = generate(server, scratch_db)
+    assert schema.routines[("PROCEDURE", "nbe")].comment == "C:\\dir\\ it's"
+    with server.database() as copy:
+        load_with_executor(server, copy, text)
+        again = read_live(server.url.with_database(copy), progress=False)
+    assert again.routines[("PROCEDURE", "nbe")] == schema.routines[("PROCEDURE", "nbe")]
+
+
+def test_drop_statements_empty_a_loaded_baseline(server, hostile_db):
+    from baseline.render.ddl import drop_statements
+    from baseline.sources.live import read_live
+    from baseline.sql.execute import execute_statements
+    from baseline.sql.split import Statement
+
+    schema, text = generate(server, hostile_db)
+    with server.database() as copy:
+        load_with_executor(server, copy, text)
+        conn = server.connect(copy)
+        try:
+            execute_statements(conn, [Statement(s.sql, 1) for s in drop_statements(schema)])
+        finally:
+            conn.close()
+        assert read_live(server.url.with_database(copy), progress=False).is_empty()

@@ -404,6 +404,12 @@ def _typed(type_text: str, charset: str | None, collation: str | None, rules: Ru
     return out
 
 
+def _literal(obj):
+    """Quoting for literals inside a statement run under the object's own sql_mode."""
+    escapes = "NO_BACKSLASH_ESCAPES" not in (obj.sql_mode or "").upper()
+    return lambda text: string(text, backslash_escapes=escapes)
+
+
 def routine_sql(routine: Routine, rules: Rules, options: RenderOptions) -> str:
     params = []
     for p in routine.params:
@@ -414,7 +420,7 @@ def routine_sql(routine: Routine, rules: Rules, options: RenderOptions) -> str:
         out += f" RETURNS {_typed(routine.returns, routine.returns_charset, routine.returns_collation, rules)}"
     traits = []
     if routine.comment:
-        traits.append(f"COMMENT {string(routine.comment)}")
+        traits.append(f"COMMENT {_literal(routine)(routine.comment)}")
     if routine.deterministic:
         traits.append("DETERMINISTIC")
     if routine.data_access and routine.data_access != "CONTAINS SQL":
@@ -432,15 +438,16 @@ def trigger_sql(trg: Trigger, options: RenderOptions) -> str:
 
 
 def event_sql(ev: Event, options: RenderOptions) -> str:
+    lit = _literal(ev)
     out = f"CREATE{_definer(ev, options)} EVENT {ident(ev.name)} ON SCHEDULE {ev.schedule}"
     if ev.starts:
-        out += f" STARTS {string(ev.starts)}"
+        out += f" STARTS {lit(ev.starts)}"
     if ev.ends:
-        out += f" ENDS {string(ev.ends)}"
+        out += f" ENDS {lit(ev.ends)}"
     out += " ON COMPLETION PRESERVE" if ev.preserve else " ON COMPLETION NOT PRESERVE"
     out += f" {ev.status}"
     if ev.comment:
-        out += f" COMMENT {string(ev.comment)}"
+        out += f" COMMENT {lit(ev.comment)}"
     return out + f" DO {ev.body}"
 
 

@@ -28,8 +28,15 @@ def idents(names) -> str:
     return ",".join(ident(n) for n in names)
 
 
-def string(value: str) -> str:
-    """A single-quoted literal: ``it's`` -> ``'it''s'``, newline -> ``\\n``."""
+def string(value: str, *, backslash_escapes: bool = True) -> str:
+    """A single-quoted literal: ``it's`` -> ``'it''s'``, newline -> ``\\n``.
+
+    ``backslash_escapes=False`` for text parsed under ``NO_BACKSLASH_ESCAPES``
+    (a routine created in that mode): only quotes are doubled, everything else
+    stays raw.
+    """
+    if not backslash_escapes:
+        return "'" + value.replace("'", "''") + "'"
     return "'" + "".join(_ESCAPES.get(c, c) for c in value) + "'"
 
 
