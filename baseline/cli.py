@@ -13,7 +13,7 @@ import sys
 import click
 
 from . import __version__
-from .errors import BaselineError, NotBuiltYet
+from .errors import BaselineError, NotBuiltYet, UsageError
 from .sources.url import redact
 
 SCRATCH_HELP = ("throwaway server: auto (docker if an engine answers, else local), docker, "
@@ -88,7 +88,34 @@ def cli():
 def generate(source, outdir, migrations, fmt, name, schema_name, scratch, image, keep_definers,
              keep_auto_increment, no_verify, force, chain_format):
     """Write the baseline migration for SOURCE."""
-    raise NotBuiltYet("generate is not built yet")
+    if migrations:
+        raise NotBuiltYet("generate --migrations is not built yet",
+                          hint="without --migrations, generate writes the schema of SOURCE as it is now")
+    if fmt != "sql":
+        raise UsageError(f"--format {fmt} is not built yet", hint="use --format sql (the default)")
+    if not name or name in (".", "..") or "/" in name or "\\" in name:
+        raise UsageError(f"--name must be a plain file name, not {name!r}")
+    from pathlib import Path
+
+    from .render.ddl import RenderOptions, render_sql_file
+    from .render.sqlfile import summary
+    from .sources import SourceOptions, load_schema
+    from .util.atomic import write_file
+
+    schema = load_schema(source, SourceOptions(schema_name=schema_name, scratch=scratch, image=image,
+                                               chain_format=chain_format))
+    text = render_sql_file(schema, RenderOptions(keep_definers=keep_definers,
+                                                 keep_auto_increment=keep_auto_increment),
+                           source_description=_describe(schema))
+    target = Path(outdir or ".") / f"{name}.sql"
+    write_file(target, text)
+    click.echo(f"wrote {target}: {summary(schema)}")
+
+
+def _describe(schema) -> str:
+    """How a generated file names its source: the database only (never a host,
+    user or password)."""
+    return f"database `{schema.name}`" if schema.name else "the source schema"
 
 
 # ---------------------------------------------------------------------------- verify
@@ -168,7 +195,24 @@ def diff(source_a, source_b, report_format, scratch, image, schema_name, chain_f
 @command
 def inspect(source, as_json, schema_name, scratch, image):
     """Print the normalized schema of SOURCE."""
-    raise NotBuiltYet("inspect is not built yet")
+    import json
+
+    from .render.ddl import create_statements
+    from .render.sqlfile import comment_safe, render_statements, summary
+    from .snapshot import to_json
+    from .sources import SourceOptions, load_schema
+
+    schema = load_schema(source, SourceOptions(schema_name=schema_name, scratch=scratch, image=image))
+    if as_json:
+        click.echo(json.dumps(to_json(schema), indent=2, ensure_ascii=False))
+        return
+    where = f"{schema.flavor}; " if schema.flavor else ""
+    click.echo(comment_safe(f"-- {_describe(schema)}: {summary(schema)} ({where}CHARACTER SET "
+                            f"{schema.charset} COLLATE {schema.collation})"))
+    statements = create_statements(schema)
+    if statements:
+        click.echo()
+        click.echo(render_statements(statements), nl=False)
 
 
 # ---------------------------------------------------------------------------- doctor

@@ -64,6 +64,35 @@ class Rules:
     #: Digits the server reads as the version of ``/*!`` (MySQL 5, MariaDB up to 6).
     version_comment_digits: int = 5
 
+    # -- live introspection: what information_schema (the "catalog") shows, and how
+    #: COLUMNS.COLUMN_DEFAULT holds the SHOW CREATE spelling (``'abc'``, ``NULL``,
+    #: ``current_timestamp()``); MySQL holds the bare value and flags expressions in EXTRA.
+    catalog_defaults_as_sql: bool = False
+    #: SHOW CREATE prints ``DEFAULT NULL`` for nullable BLOB/TEXT/JSON/GEOMETRY columns.
+    null_default_for_blobs: bool = False
+    #: Where CHECK constraints are listed: ``check_constraints`` (with TABLE_NAME,
+    #: MariaDB), ``table_constraints`` (joined, with ENFORCED, MySQL) or None.
+    catalog_checks: str | None = None
+    #: CHECK_CONSTRAINTS.LEVEL tells column-level from table-level checks.
+    catalog_check_level: bool = False
+    #: CHECK_CLAUSE is cut at this many characters (read SHOW CREATE when reached).
+    catalog_check_clause_limit: int | None = None
+    #: STATISTICS column telling index visibility: ``IGNORED`` (YES = ignored) or
+    #: ``IS_VISIBLE`` (NO = invisible); None when the flavor has no such indexes.
+    catalog_index_visibility: str | None = None
+    #: STATISTICS rows of a table come in SHOW CREATE order (no ordinal column exists).
+    catalog_index_order: bool = False
+    #: Expressions (generated columns, default expressions, CHECK clauses, functional
+    #: key parts) read from the catalog keep the SHOW CREATE spelling; MySQL 8 mangles
+    #: their quoting, so tables using them are read with SHOW CREATE TABLE instead.
+    catalog_expressions_exact: bool = True
+    #: Session statements run before reading (e.g. fresh statistics on MySQL 8).
+    introspection_session: tuple = ()
+    #: Keyword that marks an invisible index in CREATE TABLE text.
+    invisible_index_sql: str | None = None
+    #: COLUMNS.SRS_ID exists (MySQL 8 spatial reference ids).
+    catalog_srid: bool = False
+
     # -- containers
     #: Image for a throwaway server of this flavor (``{major}``, ``{minor}`` placeholders).
     docker_image: str = "mysql:{major}.{minor}"
@@ -157,6 +186,20 @@ RULE_TABLE: list[tuple[str, tuple[int, int, int], dict]] = [
         default_collations={**_BASE_COLLATIONS, "utf8mb4": "utf8mb4_uca1400_ai_ci",
                             "utf8mb3": "utf8mb3_uca1400_ai_ci"},
     )),
+    # ---- live introspection (sources/live.py): how each catalog shows things
+    (MYSQL, (5, 7, 0), dict(catalog_index_order=False)),
+    (MYSQL, (8, 0, 0), dict(
+        catalog_index_visibility="IS_VISIBLE", invisible_index_sql="/*!80000 INVISIBLE */",
+        catalog_expressions_exact=False, catalog_srid=True,
+        introspection_session=("SET SESSION information_schema_stats_expiry = 0",),
+    )),
+    (MYSQL, (8, 0, 16), dict(catalog_checks="table_constraints")),
+    (MARIADB, (10, 0, 0), dict(catalog_index_order=True)),
+    (MARIADB, (10, 2, 1), dict(null_default_for_blobs=True)),
+    (MARIADB, (10, 2, 7), dict(catalog_defaults_as_sql=True)),
+    (MARIADB, (10, 2, 22), dict(catalog_checks="check_constraints", catalog_check_clause_limit=64)),
+    (MARIADB, (10, 5, 10), dict(catalog_check_level=True, catalog_check_clause_limit=None)),
+    (MARIADB, (10, 6, 0), dict(catalog_index_visibility="IGNORED", invisible_index_sql="IGNORED")),
 ]
 
 

@@ -1,0 +1,132 @@
+"""The bulk ``information_schema`` queries of live introspection.
+
+One query per catalog table for the whole database, so the number of round
+trips does not grow with the number of tables. The SQL differs between flavors
+only through :class:`~baseline.flavor.Rules` fields (which catalog holds CHECK
+constraints, which column tells index visibility, ...). Rows come back as plain
+dicts; :mod:`.assemble` turns them into the model.
+"""
+from __future__ import annotations
+
+from ..flavor import Rules
+from ..render.quote import ident
+
+
+def tables_sql() -> str:
+    return """
+        SELECT TABLE_NAME, TABLE_TYPE, ENGINE, TABLE_COLLATION, CREATE_OPTIONS,
+               TABLE_COMMENT, AUTO_INCREMENT
+        FROM information_schema.TABLES
+        WHERE TABLE_SCHEMA = :db"""
+
+
+def columns_sql(rules: Rules) -> str:
+    srid = "SRS_ID" if rules.catalog_srid else "NULL"
+    return f"""
+        SELECT TABLE_NAME, COLUMN_NAME, ORDINAL_POSITION, COLUMN_TYPE, COLUMN_DEFAULT,
+               IS_NULLABLE, EXTRA, CHARACTER_SET_NAME, COLLATION_NAME, COLUMN_COMMENT,
+               GENERATION_EXPRESSION, {srid} AS SRS_ID
+        FROM information_schema.COLUMNS
+        WHERE TABLE_SCHEMA = :db
+        ORDER BY TABLE_NAME, ORDINAL_POSITION"""
+
+
+def statistics_sql(rules: Rules) -> str:
+    vis = {"IGNORED": "IF(IGNORED = 'YES', 'NO', 'YES')",
+           "IS_VISIBLE": "IS_VISIBLE"}.get(rules.catalog_index_visibility or "", "'YES'")
+    expr = "EXPRESSION" if rules.functional_indexes else "NULL"
+    # No ORDER BY: where the flavor allows it the rows come in the table's key
+    # order, which is the order SHOW CREATE TABLE prints (see catalog_index_order).
+    return f"""
+        SELECT TABLE_NAME, INDEX_NAME, NON_UNIQUE, SEQ_IN_INDEX, COLUMN_NAME, SUB_PART,
+               COLLATION, INDEX_TYPE, INDEX_COMMENT, {vis} AS VISIBLE, {expr} AS EXPRESSION
+        FROM information_schema.STATISTICS
+        WHERE TABLE_SCHEMA = :db"""
+
+
+def referential_sql() -> str:
+    return """
+        SELECT TABLE_NAME, CONSTRAINT_NAME, UPDATE_RULE, DELETE_RULE, REFERENCED_TABLE_NAME
+        FROM information_schema.REFERENTIAL_CONSTRAINTS
+        WHERE CONSTRAINT_SCHEMA = :db"""
+
+
+def key_columns_sql() -> str:
+    return """
+        SELECT TABLE_NAME, CONSTRAINT_NAME, COLUMN_NAME, ORDINAL_POSITION,
+               REFERENCED_TABLE_SCHEMA, REFERENCED_TABLE_NAME, REFERENCED_COLUMN_NAME
+        FROM information_schema.KEY_COLUMN_USAGE
+        WHERE TABLE_SCHEMA = :db AND REFERENCED_TABLE_NAME IS NOT NULL
+        ORDER BY TABLE_NAME, CONSTRAINT_NAME, ORDINAL_POSITION"""
+
+
+def checks_sql(rules: Rules) -> str | None:
+    if rules.catalog_checks == "check_constraints":
+        level = "LEVEL" if rules.catalog_check_level else "NULL"
+        return f"""
+            SELECT TABLE_NAME, CONSTRAINT_NAME, CHECK_CLAUSE, {level} AS LEVEL, 'YES' AS ENFORCED
+            FROM information_schema.CHECK_CONSTRAINTS
+            WHERE CONSTRAINT_SCHEMA = :db"""
+    if rules.catalog_checks == "table_constraints":
+        return """
+            SELECT tc.TABLE_NAME, tc.CONSTRAINT_NAME, cc.CHECK_CLAUSE, NULL AS LEVEL, tc.ENFORCED
+            FROM information_schema.TABLE_CONSTRAINTS tc
+            JOIN information_schema.CHECK_CONSTRAINTS cc
+              ON cc.CONSTRAINT_SCHEMA = tc.CONSTRAINT_SCHEMA AND cc.CONSTRAINT_NAME = tc.CONSTRAINT_NAME
+            WHERE tc.TABLE_SCHEMA = :db AND tc.CONSTRAINT_TYPE = 'CHECK'"""
+    return None
+
+
+def triggers_sql() -> str:
+    return """
+        SELECT TRIGGER_NAME, EVENT_MANIPULATION, EVENT_OBJECT_TABLE, ACTION_ORDER,
+               ACTION_TIMING, ACTION_STATEMENT, SQL_MODE, DEFINER
+        FROM information_schema.TRIGGERS
+        WHERE TRIGGER_SCHEMA = :db"""
+
+
+def routines_sql() -> str:
+    return """
+        SELECT ROUTINE_NAME, ROUTINE_TYPE, ROUTINE_DEFINITION, IS_DETERMINISTIC,
+               SQL_DATA_ACCESS, SECURITY_TYPE, ROUTINE_COMMENT, SQL_MODE, DEFINER
+        FROM information_schema.ROUTINES
+        WHERE ROUTINE_SCHEMA = :db AND ROUTINE_TYPE IN ('PROCEDURE', 'FUNCTION')"""
+
+
+def parameters_sql() -> str:
+    return """
+        SELECT SPECIFIC_NAME, ROUTINE_TYPE, ORDINAL_POSITION, PARAMETER_MODE, PARAMETER_NAME,
+               DTD_IDENTIFIER, CHARACTER_SET_NAME, COLLATION_NAME
+        FROM information_schema.PARAMETERS
+        WHERE SPECIFIC_SCHEMA = :db
+        ORDER BY SPECIFIC_NAME, ROUTINE_TYPE, ORDINAL_POSITION"""
+
+
+def events_sql() -> str:
+    return """
+        SELECT EVENT_NAME, DEFINER, TIME_ZONE, EVENT_DEFINITION, EVENT_TYPE, EXECUTE_AT,
+               INTERVAL_VALUE, INTERVAL_FIELD, SQL_MODE, STARTS, ENDS, STATUS, ON_COMPLETION,
+               EVENT_COMMENT
+        FROM information_schema.EVENTS
+        WHERE EVENT_SCHEMA = :db"""
+
+
+def sequences_sql(schema: str, names: list[str]) -> str:
+    """One UNION over every sequence (a sequence is a one-row table)."""
+    parts = []
+    for k, name in enumerate(names):
+        parts.append(
+            f"SELECT {k} AS N, start_value, minimum_value, maximum_value, increment, cache_size, "
+            f"cycle_option, next_not_cached_value FROM {ident(schema)}.{ident(name)}")
+    return "\nUNION ALL\n".join(parts)
+
+
+def show_create_sql(kind: str, schema: str, name: str) -> str:
+    """``SHOW CREATE TABLE|VIEW|PROCEDURE|FUNCTION|TRIGGER|EVENT|SEQUENCE `db`.`name```."""
+    return f"SHOW CREATE {kind} {ident(schema)}.{ident(name)}"
+
+
+#: The column of a SHOW CREATE result holding the statement text, per kind.
+SHOW_CREATE_COLUMN = {
+    "TABLE": 1, "VIEW": 1, "SEQUENCE": 1, "PROCEDURE": 2, "FUNCTION": 2, "TRIGGER": 2, "EVENT": 3,
+}

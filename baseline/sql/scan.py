@@ -1,0 +1,229 @@
+"""A small, token-aware scanner for SQL text the *server* printed.
+
+Used where baseline must touch SQL fragments without misreading string
+literals or quoted identifiers: removing the database's own qualifier from view
+bodies, finding which views and functions a view uses, splitting the lines of a
+``SHOW CREATE TABLE``, and noticing comments in routine bodies.
+
+It is not a parser: it only knows strings (``'…'``, ``"…"`` with both escape
+styles), backtick identifiers, comments, numbers, words and punctuation.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterator
+
+#: Token kinds.
+WS, COMMENT, STRING, QIDENT, WORD, NUMBER, PUNCT = (
+    "ws", "comment", "string", "qident", "word", "number", "punct")
+
+
+@dataclass(frozen=True)
+class Token:
+    kind: str
+    text: str
+    start: int
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
+
+    @property
+    def value(self) -> str:
+        """The identifier a WORD or QIDENT token names (backticks removed)."""
+        if self.kind == QIDENT:
+            return self.text[1:-1].replace("``", "`")
+        return self.text
+
+    def is_word(self, *words: str) -> bool:
+        return self.kind == WORD and self.text.upper() in words
+
+
+_WORD_RE = re.compile(r"[A-Za-z0-9_$\u0080-\uffff]+")
+_NUMBER_RE = re.compile(r"(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
+_WS_RE = re.compile(r"\s+")
+
+
+def _quoted_end(text: str, i: int) -> int:
+    """Index past the literal or identifier opened at ``i`` (len(text) if unterminated)."""
+    q = text[i]
+    n = len(text)
+    j = i + 1
+    while j < n:
+        c = text[j]
+        if c == "\\" and q != "`":
+            j += 2
+            continue
+        if c == q:
+            if j + 1 < n and text[j + 1] == q:  # doubled quote
+                j += 2
+                continue
+            return j + 1
+        j += 1
+    return n
+
+
+def tokens(text: str) -> Iterator[Token]:
+    """Every token of ``text``, whitespace and comments included (lossless)."""
+    i = 0
+    n = len(text)
+    while i < n:
+        c = text[i]
+        if c.isspace():
+            m = _WS_RE.match(text, i)
+            yield Token(WS, m.group(), i)
+            i = m.end()
+        elif c in "'\"`":
+            j = _quoted_end(text, i)
+            yield Token(QIDENT if c == "`" else STRING, text[i:j], i)
+            i = j
+        elif c == "#" or (c == "-" and text.startswith("--", i) and (i + 2 >= n or text[i + 2].isspace())):
+            j = text.find("\n", i)
+            j = n if j < 0 else j
+            yield Token(COMMENT, text[i:j], i)
+            i = j
+        elif c == "/" and text.startswith("/*", i):
+            j = text.find("*/", i + 2)
+            j = n if j < 0 else j + 2
+            yield Token(COMMENT, text[i:j], i)
+            i = j
+        elif c.isdigit() or (c == "." and i + 1 < n and text[i + 1].isdigit()):
+            m = _NUMBER_RE.match(text, i)
+            w = _WORD_RE.match(text, i)
+            if w and w.end() > m.end():  # identifiers may start with digits: 1abc
+                yield Token(WORD, w.group(), i)
+                i = w.end()
+            else:
+                yield Token(NUMBER, m.group(), i)
+                i = m.end()
+        else:
+            m = _WORD_RE.match(text, i)
+            if m:
+                yield Token(WORD, m.group(), i)
+                i = m.end()
+            else:
+                yield Token(PUNCT, c, i)
+                i += 1
+
+
+def significant(text: str) -> list[Token]:
+    """Tokens without whitespace and comments."""
+    return [t for t in tokens(text) if t.kind not in (WS, COMMENT)]
+
+
+def has_comments(text: str) -> bool:
+    """True if ``text`` holds a ``--``, ``#`` or ``/* */`` comment outside literals
+    (executable ``/*! */`` comments included: a client may strip them too)."""
+    return any(t.kind == COMMENT for t in tokens(text))
+
+
+def strip_qualifier(text: str, schema: str, names: set[str] | None = None) -> str:
+    """Remove ``` `schema`. ``` (and bare ``schema.``) qualifiers naming ``schema``.
+
+    Only a qualifier is removed, never a string literal or another identifier
+    spelled the same. ``schema.a.b`` (a column) and ``schema.f(`` (a function)
+    are always qualified names. A two-part ``schema.x`` is ambiguous when a table
+    is named like its database (``employees.emp_no`` may be table.column): with
+    ``names`` (case-folded table, view and sequence names of the schema) it is
+    stripped only when ``x`` is one of them; without, it always is. The
+    comparison of ``schema`` is exact (the server prints the name as stored).
+    """
+    toks = list(tokens(text))
+    sig = [k for k, t in enumerate(toks) if t.kind not in (WS, COMMENT)]
+    drop: set[int] = set()
+
+    def tok(n: int) -> Token | None:
+        return toks[sig[n]] if 0 <= n < len(sig) else None
+
+    def is_dot(t: Token | None) -> bool:
+        return t is not None and t.kind == PUNCT and t.text == "."
+
+    for n, k in enumerate(sig):
+        t = toks[k]
+        if t.kind not in (QIDENT, WORD) or t.value != schema or is_dot(tok(n - 1)):
+            continue
+        nxt = tok(n + 2)
+        if not is_dot(tok(n + 1)) or nxt is None or nxt.kind not in (QIDENT, WORD):
+            continue
+        after = tok(n + 3)
+        qualified = is_dot(after) or (after is not None and after.kind == PUNCT and after.text == "(")
+        if qualified or names is None or nxt.value.casefold() in names:
+            drop.update(range(k, sig[n + 1] + 1))  # the qualifier and its dot
+    return "".join(t.text for k, t in enumerate(toks) if k not in drop)
+
+
+def referenced_names(text: str) -> tuple[set[str], set[str]]:
+    """``(identifiers, called)``: every identifier in ``text`` (case-folded), and those
+    directly followed by ``(`` (possible function calls)."""
+    sig = significant(text)
+    names: set[str] = set()
+    called: set[str] = set()
+    for k, t in enumerate(sig):
+        if t.kind in (QIDENT, WORD):
+            v = t.value.casefold()
+            names.add(v)
+            if k + 1 < len(sig) and sig[k + 1].kind == PUNCT and sig[k + 1].text == "(":
+                called.add(v)
+    return names, called
+
+
+def matching_paren(text: str, i: int) -> int:
+    """Index of the ``)`` closing the ``(`` at ``i`` (token-aware), or -1."""
+    depth = 0
+    for t in tokens(text[i:]):
+        if t.kind == PUNCT:
+            if t.text == "(":
+                depth += 1
+            elif t.text == ")":
+                depth -= 1
+                if depth == 0:
+                    return i + t.start
+    return -1
+
+
+def split_top_level(text: str, sep: str = ",") -> list[str]:
+    """Split on ``sep`` outside parentheses, literals and comments (pieces stripped)."""
+    parts: list[str] = []
+    depth = 0
+    last = 0
+    for t in tokens(text):
+        if t.kind != PUNCT:
+            continue
+        if t.text == "(":
+            depth += 1
+        elif t.text == ")":
+            depth -= 1
+        elif t.text == sep and depth == 0:
+            parts.append(text[last:t.start].strip())
+            last = t.end
+    tail = text[last:].strip()
+    if tail or parts:
+        parts.append(tail)
+    return parts
+
+
+def unquote_string(literal: str) -> str:
+    """The value of a single-quoted SQL literal as the server prints it
+    (``'it''s'`` -> ``it's``; backslash escapes ``\\n \\t \\0 \\Z \\\\``)."""
+    body = literal[1:-1]
+    out: list[str] = []
+    i = 0
+    n = len(body)
+    q = literal[0]
+    while i < n:
+        c = body[i]
+        if c == "\\" and i + 1 < n:
+            nxt = body[i + 1]
+            out.append(_UNESCAPES.get(nxt, nxt))
+            i += 2
+        elif c == q and i + 1 < n and body[i + 1] == q:
+            out.append(q)
+            i += 2
+        else:
+            out.append(c)
+            i += 1
+    return "".join(out)
+
+
+_UNESCAPES = {"n": "\n", "t": "\t", "r": "\r", "0": "\0", "Z": "\x1a", "b": "\b"}
