@@ -27,7 +27,7 @@ _NUMERIC_PREFIXES = _INT_TYPES + ("decimal", "numeric", "float", "double", "real
 _BLOB_LIKE = re.compile(r"^(tiny|medium|long)?(blob|text)\b")
 _COMPRESSED_MARK = re.compile(r"\s*/\*M!\d+ COMPRESSED\*/", re.I)
 _TYPE_FLAGS = re.compile(r"^(?P<type>.*?)(?P<unsigned> unsigned)?(?P<zerofill> zerofill)?$", re.S)
-_ON_UPDATE = re.compile(r"\bon update (\S+)", re.I)
+_ON_UPDATE = re.compile(r"\bon update ([^\s,]+)", re.I)
 _CURRENT_TS = re.compile(r"^current_timestamp(\(\d*\))?$", re.I)
 
 
