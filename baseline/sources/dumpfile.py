@@ -147,6 +147,20 @@ class _Prefixed:
             return out
         return self.rest.read(n)
 
+    def readinto(self, b) -> int:
+        """Fill ``b`` in place (the splitter reads into one reused buffer)."""
+        if self.head:
+            n = min(len(b), len(self.head))
+            b[:n] = self.head[:n]
+            self.head = self.head[n:]
+            return n
+        readinto = getattr(self.rest, "readinto", None)
+        if readinto is None:
+            data = self.rest.read(len(b))
+            b[:len(data)] = data
+            return len(data)
+        return readinto(b) or 0
+
 
 class _Transcoded:
     """Re-encodes a stream to UTF-8 as it is read (UTF-16 with a BOM, sjis, big5...)."""

@@ -24,11 +24,25 @@ transcode the others (sjis, big5, gbk...) to UTF-8 first.
 """
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from typing import BinaryIO, Callable, Iterator
 
 from ..errors import InputError
+
+try:  # the C loops (baseline/sql/_scanner.c), built by pip install where a compiler exists
+    from . import _scanner
+except ImportError:  # pragma: no cover - depends on the build
+    _scanner = None
+
+#: Set to 1 to use the pure-Python loops even where the C ones are built.
+PURE_PYTHON_ENV = "BASELINE_PURE_PYTHON"
+
+
+def accelerated() -> bool:
+    """Whether new streams use the C loops (built, and not turned off by the environment)."""
+    return _scanner is not None and os.environ.get(PURE_PYTHON_ENV, "") in ("", "0")
 
 #: Whitespace as the reference splitter sees it.
 WS = b" \t\r\n\f\v"
@@ -150,11 +164,19 @@ class StatementStream:
     Positions below are absolute offsets in the input; ``self._buf`` holds the
     bytes from ``self._base`` on. ``on_read(n)`` is called after each read
     (progress). With ``skip_data=False`` data statements are yielded too.
+    ``use_c`` picks the C loops (default: :func:`accelerated`) or the pure-Python
+    ones; both split identically (tests/test_scanner_c.py).
     """
 
     def __init__(self, stream: BinaryIO, *, file: str | None = None, first_line: int = 1,
                  delimiter: bytes = b";", window: int = WINDOW,
-                 on_read: Callable[[int], None] | None = None, skip_data: bool = True):
+                 on_read: Callable[[int], None] | None = None, skip_data: bool = True,
+                 use_c: bool | None = None):
+        if use_c is None:
+            use_c = accelerated()
+        elif use_c and _scanner is None:
+            raise RuntimeError("the C scanner is not built (pip install needs a C compiler)")
+        self._c = _scanner if use_c else None
         self.stream = stream
         self.file = file
         self.window = max(int(window), 256)
@@ -162,7 +184,13 @@ class StatementStream:
         self.skip_data = skip_data
         self.delimiter = delimiter
         self.stats = SplitStats()
-        self._buf = b""
+        #: The window: ``self._buf[:self._n]`` holds the input from ``self._base`` on.
+        #: One bytearray, reused: reads go into it (``readinto``) and what is kept
+        #: moves to its front, because allocating megabytes per read (fresh
+        #: pages) costs more than splitting them.
+        self._buf = bytearray(self.window + 2 * GUARD)
+        self._n = 0
+        self._readinto = getattr(stream, "readinto", None)
         self._base = 0
         self._eof = False
         self._line = first_line   # line number at absolute position self._line_at_pos
@@ -176,33 +204,46 @@ class StatementStream:
 
     @property
     def _end(self) -> int:
-        return self._base + len(self._buf)
+        return self._base + self._n
 
     def _refill(self, keep_from: int) -> bool:
         """Drop what lies before ``keep_from`` (and before any pinned statement),
         read one more window. Returns False at the end of the input."""
         drop = keep_from if self._pin is None else min(keep_from, self._pin)
         rel = drop - self._base
+        buf = self._buf
         if rel > 0:
             self._lines_to(drop)
-            self._before_base = self._buf[rel - 1]
-            self._buf = self._buf[rel:]
+            self._before_base = buf[rel - 1]
+            kept = self._n - rel
+            if kept:
+                buf[:kept] = buf[rel:self._n]
+            self._n = kept
             self._base = drop
         if self._eof:
             return False
-        chunk = self.stream.read(self.window)
-        if not chunk:
+        n = self._n
+        if len(buf) < n + self.window:
+            buf.extend(bytes(n + self.window - len(buf)))
+        if self._readinto is not None:
+            with memoryview(buf) as view:
+                got = self._readinto(view[n:n + self.window]) or 0
+        else:
+            chunk = self.stream.read(self.window)
+            got = len(chunk)
+            buf[n:n + got] = chunk
+        if not got:
             self._eof = True
             return False
-        self.stats.bytes_read += len(chunk)
-        self._tail = (self._tail + chunk[-4096:])[-4096:]
-        self._buf = self._buf + chunk if self._buf else chunk
+        self._n = n + got
+        self.stats.bytes_read += got
+        self._tail = (self._tail + buf[max(n, self._n - 4096):self._n])[-4096:]
         if self.on_read is not None:
-            self.on_read(len(chunk))
+            self.on_read(got)
         if self._pin is not None and self._end - self._pin > MAX_STATEMENT:
             # a statement this long is not DDL: keep its start and stop holding it
             start = self._pin - self._base
-            self._head = self._buf[start:start + TRUNCATED_HEAD]
+            self._head = bytes(buf[start:min(start + TRUNCATED_HEAD, self._n)])
             self._pin = None
         return True
 
@@ -213,7 +254,8 @@ class StatementStream:
 
     def _lines_to(self, pos: int) -> int:
         if pos > self._line_at_pos:
-            self._line += self._buf.count(b"\n", self._line_at_pos - self._base, pos - self._base)
+            a, b = self._line_at_pos - self._base, pos - self._base
+            self._line += self._c.count_lines(self._buf, a, b) if self._c else self._buf.count(b"\n", a, b)
             self._line_at_pos = pos
         return self._line
 
@@ -230,11 +272,15 @@ class StatementStream:
         return self._buf[pos - 1 - self._base] if pos > self._base else self._before_base
 
     def _startswith(self, prefix: bytes, pos: int) -> bool:
-        return self._buf.startswith(prefix, pos - self._base)
+        return self._buf.startswith(prefix, pos - self._base, self._n)
 
     def _find(self, sub: bytes, pos: int) -> int:
-        k = self._buf.find(sub, pos - self._base)
+        k = self._buf.find(sub, pos - self._base, self._n)
         return -1 if k < 0 else k + self._base
+
+    def _excerpt(self, pos: int, size: int = 80) -> bytes:
+        rel = pos - self._base
+        return bytes(self._buf[rel:min(rel + size, self._n)])
 
     # ------------------------------------------------------------------ errors
 
@@ -257,14 +303,14 @@ class StatementStream:
                 prev = self._byte_before(pos)
                 if prev is None or prev in _WS_SET:
                     self._ensure(pos, 4096)
-                    m = _DELIMITER_RE.match(self._buf, pos - self._base)
+                    m = _DELIMITER_RE.match(self._buf, pos - self._base, self._n)
                     if m:
                         self.delimiter = m.group(1)
                         pos = self._skip_rest_of_line(self._base + m.end())
                         continue
             if self.skip_data and c in b"iIrR":
                 self._ensure(pos, 16)
-                if _DATA_START_RE.match(self._buf, pos - self._base):
+                if _DATA_START_RE.match(self._buf, pos - self._base, self._n):
                     pos = self._skip_data(pos)
                     continue
             st, pos = self._statement(pos)
@@ -331,7 +377,7 @@ class StatementStream:
     def _skip_block_comment(self, start: int) -> int:
         """Index past the ``*/`` closing the comment opened at ``start``."""
         j = start + 2
-        excerpt = self._buf[start - self._base:start - self._base + 80]
+        excerpt = self._excerpt(start)
         line = self._lines_to(start)
         while True:
             k = self._find(b"*/", j)
@@ -356,7 +402,7 @@ class StatementStream:
             pinned = self._pin is not None
             self._pin = None
         if pinned:
-            data = self._buf[start - self._base:end - self._base].rstrip(WS)
+            data = bytes(self._buf[start - self._base:end - self._base].rstrip(WS))
             truncated = False
         else:
             data, truncated = self._head or b"", True
@@ -370,9 +416,13 @@ class StatementStream:
         while True:
             limit = self._limit()
             if pos < limit:
-                m = _patterns(self.delimiter).data_run.match(
-                    self._buf, pos - self._base, limit - self._base)
-                pos = self._base + m.end()
+                if self._c is not None:
+                    pos = self._base + self._c.skip_data(self._buf, pos - self._base, limit - self._base,
+                                                         self.delimiter)
+                else:
+                    m = _patterns(self.delimiter).data_run.match(
+                        self._buf, pos - self._base, limit - self._base)
+                    pos = self._base + m.end()
                 if pos >= limit and not self._eof:
                     self._refill(pos)
                     continue
@@ -380,7 +430,7 @@ class StatementStream:
                 self._refill(pos)
                 continue
             self._ensure(pos, 16)
-            if pos < self._end and _DATA_START_RE.match(self._buf, pos - self._base):
+            if pos < self._end and _DATA_START_RE.match(self._buf, pos - self._base, self._n):
                 # one the fast expression could not finish alone: take it exactly
                 _end, pos, _d = self._scan(pos)
                 pos = self._skip_between_ws(pos)
@@ -403,13 +453,19 @@ class StatementStream:
         (the input's end when it has none, then ``delimiter`` is ``b""``).
         """
         delim = self.delimiter
-        tokens = _patterns(delim).tokens
+        tokens = _patterns(delim).tokens if self._c is None else None
         need = len(delim) + 4
         while True:
             limit = self._limit()
             if pos < limit:
-                m = tokens.match(self._buf, pos - self._base, limit - self._base)
-                pos = self._base + m.end()
+                if tokens is None:
+                    at, found = self._c.statement_end(self._buf, pos - self._base, limit - self._base, delim)
+                    pos = self._base + at
+                    if found:
+                        return pos, pos + len(delim), delim
+                else:
+                    m = tokens.match(self._buf, pos - self._base, limit - self._base)
+                    pos = self._base + m.end()
             if pos >= limit and not self._eof:
                 self._refill(pos)
                 continue
@@ -438,7 +494,7 @@ class StatementStream:
         qb = bytes((q,))
         backslash = q != 0x60
         line = self._lines_to(i)
-        excerpt = self._buf[i - self._base:i - self._base + 80]
+        excerpt = self._excerpt(i)
         j = i + 1
         while True:
             k = self._find(qb, j)
