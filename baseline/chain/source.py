@@ -61,7 +61,7 @@ def replayed(chain: Chain, options: SourceOptions | None = None, *, charset: str
     options = options or SourceOptions()
     charset, collation = _charset(options, charset, collation)
     with open_scratch(options.scratch or "auto", image=options.image) as server:
-        with server.database(charset=charset, collation=collation, prefix="baseline_chain") as db:
+        with server.database(charset=charset, collation=collation, prefix="baseline_chain", drop=False) as db:
             result = replay_chain(chain, server, db, progress=options.progress)
             yield Replayed(server=server, database=db, replay=result)
 

@@ -29,6 +29,10 @@ class ScratchServer:
     """
 
     kind = "abstract"
+    #: Stopping the server discards everything on it (a local process, a
+    #: container), so a database need not be dropped first: ``database(drop=False)``
+    #: skips the DROP there (26 s for a database of 5,000 tables) and keeps it elsewhere.
+    disposable = False
 
     def __init__(self) -> None:
         self.url: ServerURL | None = None
@@ -120,15 +124,19 @@ class ScratchServer:
 
     @contextlib.contextmanager
     def database(self, charset: str | None = None, collation: str | None = None,
-                 prefix: str = DB_PREFIX) -> Iterator[str]:
+                 prefix: str = DB_PREFIX, drop: bool = True) -> Iterator[str]:
         """A fresh, uniquely named database, dropped when the block ends
-        (also on error and Ctrl-C, even one that hits the CREATE itself)."""
+        (also on error and Ctrl-C, even one that hits the CREATE itself).
+
+        ``drop=False`` is for callers that stop the server right after: on a
+        :attr:`disposable` server the database is then left for ``stop()`` to
+        discard; on others (a user's server) it is dropped all the same."""
         name = self.new_database_name(prefix)
         try:
             self._create(name, charset, collation)
             yield name
         finally:
-            if name in self._databases:
+            if name in self._databases and (drop or not self.disposable):
                 with deferred_signals(), contextlib.suppress(Exception):
                     self.drop_database(name)
 

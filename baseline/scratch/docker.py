@@ -195,6 +195,7 @@ def _engine_is_here(container) -> bool:
 
 class DockerServer(ScratchServer):
     kind = "docker"
+    disposable = True
 
     def __init__(self, image: str | None = None, flavor: Flavor | None = None,
                  start_timeout: float = 180.0, pull: bool = True) -> None:

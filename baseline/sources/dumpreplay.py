@@ -89,9 +89,10 @@ def replay_dump(contents: DumpContents, section: DatabaseSection, options) -> Sc
             schema = read_live(server.url.with_database(database),
                                progress=getattr(options, "progress", True))
         finally:
-            try:
-                server.drop_database(database)
-            except Exception:
-                pass
+            if not server.disposable:  # a throwaway server discards it when it stops
+                try:
+                    server.drop_database(database)
+                except Exception:
+                    pass
     schema.name = section.name
     return schema
