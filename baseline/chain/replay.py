@@ -2,7 +2,9 @@
 
 SQL migrations run statement by statement through baseline's own executor
 (:mod:`baseline.sql.execute`: DELIMITER-aware; goose ``StatementBegin/End``
-blocks kept whole) on one connection, the way the tools run them. sequelize-cli
+blocks kept whole) on one connection, the way the tools run them; long runs of
+independent CREATE TABLEs (a baseline's) also use a few more connections, with
+the results and errors of a serial run (:mod:`baseline.sql.parallel`). sequelize-cli
 JavaScript migrations run for real with Node (:mod:`.sequelize`), consecutive
 ones in one batch.
 
@@ -21,7 +23,8 @@ import time
 from dataclasses import dataclass, field
 
 from ..errors import InputError, UsageError
-from ..sql.execute import ExecutionError, execute_statements
+from ..sql.execute import ExecutionError
+from ..sql.parallel import ParallelExecutor
 from ..sql.split import Statement
 from ..sql.touch import touched_keys
 from ..util.progress import Progress
@@ -116,6 +119,7 @@ def replay_chain(chain: Chain, server, database: str, *, direction: str = UP,
     result = ReplayResult(direction=direction, database=database)
     start = time.monotonic()
     conn = server.connect(database)
+    executor = ParallelExecutor(conn, lambda: server.connect(database))
     label = f"replaying {chain.root.name or chain.root}" + (" (downs)" if direction == DOWN else "")
     try:
         with Progress(label, total=len(selected), enabled=None if progress else False) as bar:
@@ -138,7 +142,7 @@ def replay_chain(chain: Chain, server, database: str, *, direction: str = UP,
                     i = j
                     continue
                 try:
-                    _run_sql(m, direction, conn, result)
+                    _run_sql(m, direction, executor, result, bar)
                 except MigrationFailed as e:
                     if not keep_going:
                         raise
@@ -146,12 +150,14 @@ def replay_chain(chain: Chain, server, database: str, *, direction: str = UP,
                 bar.advance(note=m.id)
                 i += 1
     finally:
+        executor.close()
         conn.close()
         result.seconds = time.monotonic() - start
     return result
 
 
-def _run_sql(m: Migration, direction: str, conn, result: ReplayResult) -> None:
+def _run_sql(m: Migration, direction: str, executor: ParallelExecutor, result: ReplayResult,
+             bar: Progress | None = None) -> None:
     script: Script | None = m.up if direction == UP else m.down
     if script is None:  # a popx version with only a down file: nothing to do going up
         result.applied.append(m.id)
@@ -163,13 +169,20 @@ def _run_sql(m: Migration, direction: str, conn, result: ReplayResult) -> None:
         result.empty.append(m.id)
         return
 
+    total = len(statements)
+    done = 0
+
     def record(st: Statement) -> None:
+        nonlocal done
         result.statements += 1
+        done += 1
         for key in touched_keys(st.text):
             result.touch(key, MigrationRef(migration=m.id, path=script.rel, line=st.line))
+        if bar is not None and total > 50:  # a big file (a baseline): show its statements too
+            bar.update(bar.done, note=f"{m.id}: {done:,}/{total:,} statements")
 
     try:
-        execute_statements(conn, statements, file=str(script.path), on_statement=record)
+        executor.execute(statements, file=str(script.path), on_statement=record)
     except ExecutionError as e:
         raise MigrationFailed(m, direction, reason=e.reason, file=e.file, line=e.line, statement=e.statement,
                               server_code=e.server_code, server_message=e.server_message,
