@@ -8,11 +8,12 @@ meant to look real: users, posts with HTML bodies (quotes, backslash escapes,
 escaped strings.
 
 Then it measures, each in a fresh process, throughput (MB/s) and peak RSS of
-baseline's dump reader (``read_dump_contents``), ``cat f | cat > /dev/null``, and
-``sqlparse.split`` on the first slice of the file (extrapolated: it is far too slow
-for the whole file), and prints a markdown table with the ratios.
+baseline's dump reader (``read_dump_contents``, with its C loops and with the
+pure-Python fallback), ``cat f | cat > /dev/null``, and ``sqlparse.split`` on
+the first slice of the file (extrapolated: it is far too slow for the whole
+file). ``make bench`` runs it at 1 and 5 GiB (bench/run.py); alone:
 
-    python bench/dump_read.py [--size-mb 1024] [--slice-mb 1] [--keep]
+    python bench/dump_read.py [--size-mb 1024] [--reps 3]
 """
 from __future__ import annotations
 
@@ -151,73 +152,81 @@ def generate(path: Path, size: int, extended: bool, seed: int = 7) -> None:
     os.replace(tmp, path)
 
 
-def measure(cmd: list[str]) -> tuple[float, int | None]:
-    """Wall time and peak RSS (bytes) of a fresh child process.
-
-    The peak is the child's own ``VmHWM`` (``ru_maxrss`` would include this
-    process's size: it survives fork and exec); Python children print it on
-    stderr as ``VmHWM <kB>``; other commands report none.
-    """
-    t0 = time.perf_counter()
-    p = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    dt = time.perf_counter() - t0
-    if p.returncode != 0:
-        raise SystemExit(f"failed: {' '.join(cmd)}\n{p.stderr}")
-    rss = None
-    for line in p.stderr.splitlines():
-        if line.startswith("VmHWM"):
-            rss = int(line.split()[1]) * 1024
-    return dt, rss
-
-
-_HWM = ("; print([l for l in open('/proc/self/status') if l.startswith('VmHWM')][0].replace(':', ''), "
-        "file=sys.stderr)")
 READER = ("import sys; from baseline.sources.dump import read_dump_contents; "
           "c = read_dump_contents(sys.argv[1], progress=False); "
-          "assert c.complete and sum(len(s.items) for s in c.databases.values()) > 10" + _HWM)
+          "assert c.complete and sum(len(s.items) for s in c.databases.values()) > 10")
 SQLPARSE = ("import sys, sqlparse; data = open(sys.argv[1], 'rb').read(int(sys.argv[2])).decode('utf-8', 'ignore'); "
-            "sqlparse.split(data)" + _HWM)
+            "sqlparse.split(data)")
+
+SECTION = "dump reading"
 
 
-def bench(path: Path, slice_bytes: int) -> dict:
-    size = path.stat().st_size
-    out = {}
-    dt, rss = measure(["bash", "-c", f"cat '{path}' | cat > /dev/null"])
-    out["cat | cat"] = (size / dt / 1e6, rss)
-    dt, rss = measure([sys.executable, "-c", READER, str(path)])
-    out["baseline reader"] = (size / dt / 1e6, rss)
-    base_dt, _ = measure([sys.executable, "-c", "import sqlparse"])
-    dt, rss = measure([sys.executable, "-c", SQLPARSE, str(path), str(slice_bytes)])
-    out[f"sqlparse.split (first {slice_bytes / 1e6:.0f} MB, extrapolated)"] = (
-        slice_bytes / max(dt - base_dt, 1e-6) / 1e6, rss)
-    return out
+def sizes_mib() -> tuple[int, ...]:
+    from common import QUICK
+
+    return (64, 320) if QUICK else (1024, 5120)
+
+
+def dump_file(size_mib: int, extended: bool) -> Path:
+    """bench/data/dump-{ext,row}-<size>mb.sql, generated when missing (kept between runs)."""
+    path = DATA / f"dump-{'ext' if extended else 'row'}-{size_mib}mb.sql"
+    if not (path.exists() and path.stat().st_size >= size_mib * 2**20):
+        from common import log
+
+        DATA.mkdir(parents=True, exist_ok=True)
+        t0 = time.perf_counter()
+        generate(path, size_mib * 2**20, extended)
+        log(f"generated {path.name} ({path.stat().st_size / 1e6:,.0f} MB) in {time.perf_counter() - t0:.0f} s")
+    return path
+
+
+def run(reps: int, slice_mb: float = 1.0) -> list:
+    """Rows for every dump size and style: cat|cat, the reader (C and pure Python), sqlparse."""
+    from common import PYTHON, Row, log, run_timed
+
+    rows = []
+    for size_mib in sizes_mib():
+        for style, extended in (("extended INSERTs", True), ("one INSERT per row", False)):
+            path = dump_file(size_mib, extended)
+            size = path.stat().st_size
+            case = f"{size_mib / 1024:g} GiB, {style}"
+            # read it once so every tool starts with the file in the page cache
+            subprocess.run(["cat", str(path)], stdout=subprocess.DEVNULL, check=True)
+            cat = Row(SECTION, case, "cat f | cat > /dev/null", size=size)
+            c = Row(SECTION, case, "baseline dump reader (C loops)", size=size)
+            py = Row(SECTION, case, "baseline dump reader (pure Python)", size=size, note="one run")
+            for _ in range(reps):
+                cat.samples.append(run_timed(["bash", "-c", f"cat '{path}' | cat > /dev/null"]))
+                c.samples.append(run_timed([PYTHON, "-c", READER, str(path)]))
+            py.samples.append(run_timed([PYTHON, "-c", READER, str(path)], env={"BASELINE_PURE_PYTHON": "1"}))
+            slice_bytes = int(slice_mb * 1e6)
+            base = run_timed([PYTHON, "-c", "import sqlparse"])
+            sp = run_timed([PYTHON, "-c", SQLPARSE, str(path), str(slice_bytes)])
+            extrapolated = max(sp.seconds - base.seconds, 1e-6) * size / slice_bytes
+            sq = Row(SECTION, case, f"sqlparse.split (first {slice_mb:g} MB, extrapolated)", size=size,
+                     seconds_override=extrapolated, samples=[sp],
+                     note=f"{slice_mb:g} MB took {sp.seconds - base.seconds:.1f} s; peak RSS is for the slice")
+            for row in (cat, c, py, sq):
+                rows.append(row)
+                log(f"{SECTION} {case}: {row.tool}: {row.mbps and round(row.mbps)} MB/s")
+    return rows
 
 
 def main() -> None:
+    """Stand-alone: python bench/dump_read.py [--size-mb 1024] [--reps 3]"""
+    sys.path.insert(0, str(HERE))
+    from common import fmt_mib, table
+
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--size-mb", type=int, default=1024)
-    ap.add_argument("--slice-mb", type=float, default=1.0)
-    ap.add_argument("--keep", action="store_true", help="reuse generated files of the right size")
+    ap.add_argument("--reps", type=int, default=3)
     args = ap.parse_args()
-    DATA.mkdir(parents=True, exist_ok=True)
-    size = args.size_mb * 1024 * 1024
-    rows = []
-    for style, extended in (("extended INSERTs", True), ("one INSERT per row", False)):
-        path = DATA / f"dump-{'ext' if extended else 'row'}-{args.size_mb}mb.sql"
-        if not (args.keep and path.exists()):
-            t0 = time.perf_counter()
-            generate(path, size, extended)
-            print(f"generated {path} ({path.stat().st_size / 1e6:.0f} MB) in {time.perf_counter() - t0:.0f} s",
-                  file=sys.stderr)
-        results = bench(path, int(args.slice_mb * 1e6))
-        cat = results["cat | cat"][0]
-        for tool, (mbps, rss) in results.items():
-            rows.append((style, tool, mbps, None if rss is None else rss / 2**20, mbps / cat))
-    print(f"\n| dump ({args.size_mb} MiB) | tool | MB/s | peak RSS (MiB) | vs cat |")
-    print("|---|---|---:|---:|---:|")
-    for style, tool, mbps, rss, ratio in rows:
-        shown = "-" if rss is None else f"{rss:,.0f}"
-        print(f"| {style} | {tool.replace('|', '&#124;')} | {mbps:,.1f} | {shown} | {ratio:.3f} |")
+    global sizes_mib
+    sizes_mib = lambda: (args.size_mb,)  # noqa: E731
+    rows = run(args.reps)
+    cat = {r.case: r.mbps for r in rows if r.tool.startswith("cat")}
+    print(table(["dump", "tool", "MB/s", "peak RSS (MiB)", "vs cat"],
+                [[r.case, r.tool, f"{r.mbps:,.1f}", fmt_mib(r.rss), f"{r.mbps / cat[r.case]:.3f}"] for r in rows]))
 
 
 if __name__ == "__main__":

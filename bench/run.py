@@ -1,74 +1,95 @@
-"""Benchmarks. `make bench` runs this.
+"""`make bench`: baseline and its peers, side by side, on the same data in one run.
 
-Built so far: the throwaway-server layer (how long a scratch server takes to
-start, create a database, run DDL and go away, per backend). The pipeline
-benchmarks (generate/verify on the corpus) are not built yet; they are added
-here by the modules that own them.
+Sections (bench/<section>.py): introspection of N generated tables (baseline
+inspect/generate, skeema init, SQLAlchemy, mariadb-dump), verify of a baseline
+of N tables (baseline verify, skeema diff, the plain mariadb client), dump
+reading at 1 and 5 GiB (the reader, cat|cat, sqlparse.split), throwaway server
+start. Each figure is the median of several runs of a fresh process; tools
+are interleaved round by round so background load hits them alike.
 
-Results print as a table and are written to bench/out/scratch.json.
+Writes bench/RESULTS.md (tables, the machine, a closing note with the ratios
+and every target met or missed) and bench/out/results.json (every run).
+
+    make bench                      # the full run (about half an hour)
+    BENCH_QUICK=1 make bench        # small sizes, one run each: bench/out/RESULTS-quick.md
+    python bench/run.py --only dump # some sections: bench/out/RESULTS-partial.md
+
+Generated schemas and dumps go to bench/data/ (git-ignored) and are reused.
 """
 from __future__ import annotations
 
 import argparse
 import json
-import statistics
 import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent))
 
-from baseline.scratch import docker as docker_backend  # noqa: E402
-from baseline.scratch.docker import TEST_IMAGE, DockerServer  # noqa: E402
-from baseline.scratch.local import LocalServer, find_server_binary  # noqa: E402
-from baseline.util.atomic import write_file  # noqa: E402
+import machine  # noqa: E402
+from common import OUT, QUICK, Row, log  # noqa: E402
+from report import render  # noqa: E402
 
-DDL = ("CREATE TABLE a (id int PRIMARY KEY, name varchar(40), KEY ix (name))",
-       "CREATE TABLE b (id int PRIMARY KEY, a_id int, FOREIGN KEY (a_id) REFERENCES a (id))")
-
-
-def one_cycle(make) -> dict[str, float]:
-    t0 = time.monotonic()
-    server = make()
-    with server:
-        t1 = time.monotonic()
-        with server.database(charset="utf8mb4", collation="utf8mb4_unicode_ci") as db:
-            conn = server.connect(db)
-            with conn.cursor() as cur:
-                for ddl in DDL:
-                    cur.execute(ddl)
-            conn.close()
-        t2 = time.monotonic()
-    t3 = time.monotonic()
-    return {"start": t1 - t0, "database+ddl": t2 - t1, "stop": t3 - t2, "total": t3 - t0}
-
-
-def bench(name: str, make, repeat: int) -> dict:
-    runs = [one_cycle(make) for _ in range(repeat)]
-    summary = {k: statistics.median(r[k] for r in runs) for k in runs[0]}
-    print(f"  {name:<36} " + "  ".join(f"{k} {v:6.3f} s" for k, v in summary.items()), flush=True)
-    return {"name": name, "repeat": repeat, "median": summary, "runs": runs}
+SECTIONS = ("introspection", "verify", "dump", "scratch")
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--repeat", type=int, default=5)
+    ap.add_argument("--only", action="append", choices=SECTIONS, help="run only these sections (repeatable)")
+    ap.add_argument("--reps", type=int, help="runs per measurement (default 3; quick 1)")
     args = ap.parse_args()
-    results = []
-    print(f"scratch servers (median of {args.repeat}):")
-    if find_server_binary():
-        results.append(bench("local, no template", lambda: LocalServer(use_template=False), args.repeat))
-        LocalServer().__enter__().stop()  # make sure the template exists
-        results.append(bench("local, cached template", LocalServer, args.repeat))
+    chosen = args.only or list(SECTIONS)
+    reps = args.reps or (1 if QUICK else 3)
+    started = time.time()
+    facts = machine.facts()
+    facts["load average at start (1/5/15 min)"] = machine.load_average()
+    rows: list[Row] = []
+    breakdowns: list[dict] = []
+    server_vars = {}
+    log(f"sections: {', '.join(chosen)}; {reps} run(s) each; {'quick' if QUICK else 'full'} sizes")
+    if "introspection" in chosen or "verify" in chosen:
+        from source_server import SourceServer
+
+        with SourceServer() as server:
+            server_vars = server.variables("version", "table_definition_cache", "table_open_cache",
+                                           "innodb_buffer_pool_size", "innodb_flush_log_at_trx_commit")
+            if "introspection" in chosen:
+                import introspect
+
+                rows += introspect.run(server, reps)
+            if "verify" in chosen:
+                import verify
+
+                v_rows, breakdowns = verify.run(server, reps)
+                rows += v_rows
+    if "dump" in chosen:
+        import dump_read
+
+        rows += dump_read.run(reps)
+    if "scratch" in chosen:
+        import scratch_start
+
+        rows += scratch_start.run(max(reps, 2) if QUICK else 5)
+    facts["load average at end (1/5/15 min)"] = machine.load_average()
+    facts["bench duration"] = f"{(time.time() - started) / 60:.1f} min"
+    text = render(rows, breakdowns, facts, server_vars, quick=QUICK, sections=chosen)
+    OUT.mkdir(parents=True, exist_ok=True)
+    (OUT / "results.json").write_text(json.dumps(
+        {"facts": facts, "server": server_vars, "rows": [r.as_json() for r in rows], "verify_breakdown": breakdowns},
+        indent=1) + "\n")
+    if QUICK:
+        target = OUT / "RESULTS-quick.md"
+    elif args.only and set(args.only) != set(SECTIONS):
+        target = OUT / "RESULTS-partial.md"
     else:
-        print("  local: skipped (no mariadbd/mysqld on PATH)")
-    if docker_backend.engine_available() and TEST_IMAGE in docker_backend.local_server_images():
-        results.append(bench(f"docker {TEST_IMAGE}", lambda: DockerServer(image=TEST_IMAGE), args.repeat))
-    else:
-        print(f"  docker: skipped (no engine or no {TEST_IMAGE}; make test-image)")
-    print("pipeline benchmarks (generate/verify on the corpus): not built yet")
-    write_file(ROOT / "bench" / "out" / "scratch.json", json.dumps(results, indent=2) + "\n")
+        target = HERE / "RESULTS.md"
+    from baseline.util.atomic import write_file
+
+    write_file(target, text)
+    print(text)
+    log(f"wrote {target.relative_to(HERE.parent)}")
     return 0
 
 

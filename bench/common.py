@@ -1,0 +1,157 @@
+"""What every benchmark section shares: timed runs of fresh processes, medians,
+result rows, markdown tables.
+
+Each measurement runs a *fresh process* (baseline's CLI, a peer tool, a small
+Python script), so start-up and imports count for everyone alike. Wall time is
+taken around the process; peak memory is the process's own peak RSS as GNU time
+(``/usr/bin/time``) reports it: time is a tiny process that forks and execs the
+command, so the figure is not inflated by this (large) Python process, as
+``ru_maxrss`` of our own children would be. Memory of servers the tools talk to
+is not included (it is the same server for every tool).
+"""
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Sequence
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+DATA = HERE / "data"
+OUT = HERE / "out"
+PYTHON = sys.executable
+BASELINE = [PYTHON, "-m", "baseline"]
+#: GNU time (not the shell keyword): reports the peak RSS of the command it runs.
+GNU_TIME = "/usr/bin/time" if os.access("/usr/bin/time", os.X_OK) else None
+
+QUICK = os.environ.get("BENCH_QUICK", "") not in ("", "0")
+
+
+def log(msg: str) -> None:
+    print(f"[bench {time.strftime('%H:%M:%S')}] {msg}", file=sys.stderr, flush=True)
+
+
+@dataclass
+class Sample:
+    seconds: float
+    #: Peak RSS in bytes, when known.
+    rss: int | None = None
+
+
+class CommandFailed(RuntimeError):
+    pass
+
+
+def run_timed(cmd: Sequence[str], *, stdin=None, stdout=subprocess.DEVNULL, cwd=None, env=None,
+              ok: Sequence[int] = (0,), timeout: float | None = 3600) -> Sample:
+    """Run ``cmd`` once; wall seconds and peak RSS (GNU time's %M)."""
+    rss_file = None
+    full = list(cmd)
+    if GNU_TIME:
+        fd, rss_file = tempfile.mkstemp(prefix="bench-rss-")
+        os.close(fd)
+        full = [GNU_TIME, "-q", "-f", "%M", "-o", rss_file, *full]
+    stdin_f = open(stdin, "rb") if isinstance(stdin, (str, Path)) else stdin
+    try:
+        t0 = time.perf_counter()
+        p = subprocess.run(full, stdin=stdin_f, stdout=stdout, stderr=subprocess.PIPE, cwd=cwd,
+                           env={**os.environ, **(env or {})}, timeout=timeout)
+        dt = time.perf_counter() - t0
+    finally:
+        if stdin_f is not None and stdin_f is not stdin:
+            stdin_f.close()
+    rss = None
+    if rss_file:
+        try:
+            text = Path(rss_file).read_text().strip().splitlines()
+            rss = int(text[-1]) * 1024 if text and text[-1].strip().isdigit() else None
+        finally:
+            os.unlink(rss_file)
+    if p.returncode not in ok:
+        err = p.stderr.decode(errors="replace")[-2000:]
+        raise CommandFailed(f"exit {p.returncode}: {' '.join(map(str, cmd))}\n{err}")
+    return Sample(dt, rss)
+
+
+def repeat(fn: Callable[[], Sample], reps: int, before: Callable[[], None] | None = None) -> list[Sample]:
+    out = []
+    for _ in range(reps):
+        if before is not None:
+            before()
+        out.append(fn())
+    return out
+
+
+@dataclass
+class Row:
+    """One measured line of a results table."""
+
+    section: str
+    case: str            # what was measured on: "1,000 tables", "1 GiB, extended INSERTs"
+    tool: str
+    samples: list[Sample] = field(default_factory=list)
+    #: Free text: what the number means, why it is missing.
+    note: str = ""
+    #: Bytes processed (dump rows: MB/s is derived from it).
+    size: int | None = None
+    #: For rows whose figure is computed, not timed (e.g. extrapolated).
+    seconds_override: float | None = None
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def seconds(self) -> float | None:
+        if self.seconds_override is not None:
+            return self.seconds_override
+        if not self.samples:
+            return None
+        return statistics.median(s.seconds for s in self.samples)
+
+    @property
+    def rss(self) -> int | None:
+        vals = [s.rss for s in self.samples if s.rss is not None]
+        return max(vals) if vals else None
+
+    @property
+    def mbps(self) -> float | None:
+        if self.size is None or not self.seconds:
+            return None
+        return self.size / self.seconds / 1e6
+
+    def as_json(self) -> dict:
+        return {"section": self.section, "case": self.case, "tool": self.tool, "note": self.note,
+                "seconds": self.seconds, "rss": self.rss, "size": self.size, "mbps": self.mbps,
+                "runs": [{"seconds": s.seconds, "rss": s.rss} for s in self.samples], "extra": self.extra}
+
+
+def fmt_s(v: float | None) -> str:
+    if v is None:
+        return "—"
+    return f"{v:.2f}" if v < 10 else f"{v:.1f}"
+
+
+def fmt_mib(v: int | None) -> str:
+    return "—" if v is None else f"{v / 2**20:,.0f}"
+
+
+def fmt_ratio(v: float | None) -> str:
+    if v is None:
+        return "—"
+    return f"{v:.2f}x" if v < 10 else f"{v:.0f}x"
+
+
+def table(header: Sequence[str], rows: Sequence[Sequence[str]], align: str | None = None) -> str:
+    align = align or "l" + "r" * (len(header) - 1)
+    sep = ["---:" if a == "r" else "---" for a in align]
+    lines = ["| " + " | ".join(header) + " |", "| " + " | ".join(sep) + " |"]
+    lines += ["| " + " | ".join(str(c).replace("|", "&#124;") for c in r) + " |" for r in rows]
+    return "\n".join(lines)
+
+
+def n_label(n: int) -> str:
+    return f"{n:,} tables"
