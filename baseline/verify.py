@@ -222,13 +222,12 @@ class _SourceLoader:
         from .sources.live import read_live
 
         contents, section = self.contents, self.section
-        try:
-            db = server.create_database(section.charset, section.collation)
-        except Exception as e:  # the server lacks the dump's charset or collation
+        lacking = _lacking(server, section.charset, section.collation)
+        if lacking:
             return self._dump_offline(server, InputError(
-                f"cannot create a database with character set {section.charset}, collation "
-                f"{section.collation}: {getattr(e, 'message', e)}", file=contents.file,
+                f"it has no {lacking} (the dump's database default)", file=contents.file,
                 line=section.created_line))
+        db = server.create_database(section.charset, section.collation)
         try:
             try:
                 replay_into(server, db, contents, section)
@@ -300,6 +299,22 @@ def _describe_source(against: str | Schema, source: Schema) -> str:
 
 
 # ---------------------------------------------------------------------------- scratch database
+
+
+def _lacking(server, charset: str | None, collation: str | None) -> str | None:
+    """``collation utf8mb4_0900_ai_ci`` when the server does not know it; else ``None``."""
+    conn = server.connect()
+    try:
+        with conn.cursor() as cur:
+            for word, table, column, value in (("character set", "CHARACTER_SETS", "CHARACTER_SET_NAME", charset),
+                                               ("collation", "COLLATIONS", "COLLATION_NAME", collation)):
+                if value:
+                    cur.execute(f"SELECT 1 FROM information_schema.{table} WHERE {column} = %s", (value,))
+                    if cur.fetchone() is None:
+                        return f"{word} {value}"
+    finally:
+        conn.close()
+    return None
 
 
 def _usable_charset(server, charset: str | None, collation: str | None,
