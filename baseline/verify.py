@@ -301,17 +301,38 @@ def _describe_source(against: str | Schema, source: Schema) -> str:
 # ---------------------------------------------------------------------------- scratch database
 
 
+def _spellings(name: str | None) -> list[str]:
+    """``utf8`` and ``utf8mb3`` (and their collations) are one thing spelled two ways;
+    a server lists only its own spelling in ``information_schema``."""
+    if not name:
+        return []
+    low = name.lower()
+    if low == "utf8" or low.startswith("utf8_"):
+        return [name, "utf8mb3" + name[4:]]
+    if low == "utf8mb3" or low.startswith("utf8mb3_"):
+        return [name, "utf8" + name[7:]]
+    return [name]
+
+
+def _known(cur, table: str, column: str, name: str | None) -> str | None:
+    """The spelling of ``name`` the server knows, or ``None``."""
+    for spelling in _spellings(name):
+        cur.execute(f"SELECT {column} FROM information_schema.{table} WHERE {column} = %s", (spelling,))
+        row = cur.fetchone()
+        if row:
+            return row[0]
+    return None
+
+
 def _lacking(server, charset: str | None, collation: str | None) -> str | None:
     """``collation utf8mb4_0900_ai_ci`` when the server does not know it; else ``None``."""
     conn = server.connect()
     try:
         with conn.cursor() as cur:
-            for word, table, column, value in (("character set", "CHARACTER_SETS", "CHARACTER_SET_NAME", charset),
-                                               ("collation", "COLLATIONS", "COLLATION_NAME", collation)):
-                if value:
-                    cur.execute(f"SELECT 1 FROM information_schema.{table} WHERE {column} = %s", (value,))
-                    if cur.fetchone() is None:
-                        return f"{word} {value}"
+            if charset and not _known(cur, "CHARACTER_SETS", "CHARACTER_SET_NAME", charset):
+                return f"character set {charset}"
+            if collation and not _known(cur, "COLLATIONS", "COLLATION_NAME", collation):
+                return f"collation {collation}"
     finally:
         conn.close()
     return None
@@ -327,23 +348,24 @@ def _usable_charset(server, charset: str | None, collation: str | None,
     conn = server.connect()
     try:
         with conn.cursor() as cur:
-            if collation:
-                cur.execute("SELECT CHARACTER_SET_NAME FROM information_schema.COLLATIONS "
-                            "WHERE COLLATION_NAME = %s", (collation,))
-                if cur.fetchone():
-                    return charset, collation
-            cur.execute("SELECT DEFAULT_COLLATE_NAME FROM information_schema.CHARACTER_SETS "
-                        "WHERE CHARACTER_SET_NAME = %s", (charset,))
-            row = cur.fetchone()
+            known_charset = _known(cur, "CHARACTER_SETS", "CHARACTER_SET_NAME", charset)
+            known_collation = _known(cur, "COLLATIONS", "COLLATION_NAME", collation)
+            default = None
+            if known_charset:
+                cur.execute("SELECT DEFAULT_COLLATE_NAME FROM information_schema.CHARACTER_SETS "
+                            "WHERE CHARACTER_SET_NAME = %s", (known_charset,))
+                default = cur.fetchone()[0]
     finally:
         conn.close()
-    if row is None:
+    if known_charset is None:
         tell(f"the scratch server ({server.flavor}) has no character set {charset}: the chain is replayed "
              f"into a {DEFAULT_CHARSET} database; use a server of SOURCE's flavor")
         return DEFAULT_CHARSET, DEFAULT_COLLATION
+    if not collation or known_collation:
+        return known_charset, known_collation  # None: the charset's default on this server
     tell(f"the scratch server ({server.flavor}) has no collation {collation}: the chain is replayed into a "
-         f"{charset} database with collation {row[0]}; use a server of SOURCE's flavor")
-    return charset, row[0]
+         f"{known_charset} database with collation {default}; use a server of SOURCE's flavor")
+    return known_charset, default
 
 
 def _server_label(server) -> str:

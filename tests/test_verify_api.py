@@ -95,3 +95,15 @@ def test_a_mysql8_dump_the_scratch_server_cannot_replay(corpus, scratch_server, 
     else:
         assert r.exit_code == 1  # a different schema from this little chain
         assert "it was read offline instead" in r.stderr
+
+
+def test_utf8_spelled_the_mysql_57_way_needs_no_fallback(server, scratch_server, chain_dir):
+    """``utf8``/``utf8_general_ci`` (MySQL 5.7, old MariaDB) is ``utf8mb3`` on MariaDB
+    10.11: the scratch database gets it, silently, and the tables inherit it."""
+    with target_database(server, chain_dir, charset="utf8mb3", collation="utf8mb3_general_ci") as db:
+        source = read_live(server.url.with_database(db), progress=False)
+    source.charset, source.collation = "utf8", "utf8_general_ci"
+    heard = []
+    result = run_verify(chain_dir, source, scratch=scratch_url(scratch_server), progress=False, note=heard.append)
+    assert heard == [] and result.exit_code == 0, [d.label for d in result.differences]
+    assert result.replayed.tables["accounts"].collation == "utf8mb3_general_ci"
