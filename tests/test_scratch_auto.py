@@ -28,7 +28,7 @@ from baseline.scratch import docker as backend
 from baseline.scratch import open_scratch
 from baseline.scratch.base import choose_auto, resolve_auto
 from baseline.scratch.docker import TEST_IMAGE, image_flavor, matching_image
-from baseline.scratch.local import LocalServer, binary_flavor, find_server_binary
+from baseline.scratch.local import LocalServer, _child_setup, binary_flavor, find_server_binary
 from scratch_helpers import docker_client_or_skip
 from verify_helpers import make, target_database, url_of, verify
 
@@ -141,7 +141,8 @@ def empty_engine():
         ["unshare", "--net", "--mount", "--propagation", "private", "dockerd", f"--data-root={root / 'data'}",
          f"--exec-root={root / 'exec'}", f"--pidfile={root / 'dockerd.pid'}", f"--host=unix://{sock}",
          "--bridge=none", "--iptables=false", "--ip6tables=false"],
-        stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, start_new_session=True)
+        stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, start_new_session=True,
+        preexec_fn=_child_setup(os.getpid()))  # SIGTERM to dockerd should this test process die
     host = f"unix://{sock}"
     try:
         deadline = time.monotonic() + 60
