@@ -161,3 +161,49 @@ def test_unknown_format_names_the_choices():
     with pytest.raises(UsageError, match="golang-migrate"):
         check_format("alembic")
     assert check_format("sequelize-cli") == "sequelize"
+
+
+def test_files_follow_each_tools_documented_rules(production):
+    """For the tools that cannot be installed here (their binaries come from hosts
+    other than PyPI/npm/Debian), the files are checked against their documentation;
+    baseline's executor applies them above, cut the way each tool cuts them."""
+    import re
+
+    files = {fmt: render_migration(production, fmt, source_description="x") for fmt in FORMATS}
+
+    # golang-migrate MIGRATIONS.md: "{version}_{title}.up.{extension}" and
+    # "{version}_{title}.down.{extension}"; the MySQL driver runs a file as one
+    # multi-statement query (README: multiStatements=true), so no DELIMITER lines.
+    gm = files["golang-migrate"]
+    assert all(re.fullmatch(r"\d+_[^/]+\.(up|down)\.sql", p) for p in gm)
+    assert all("DELIMITER" not in t for t in gm.values())
+    assert "multiStatements=true" in gm["000_initial_schema.up.sql"]
+
+    # goose README: "-- +goose Up" / "-- +goose Down"; statements holding semicolons
+    # between "-- +goose StatementBegin" and "-- +goose StatementEnd"; versions > 0
+    # ("migration IDs must be greater than zero").
+    (name, text), = files["goose"].items()
+    assert int(name.split("_")[0]) > 0
+    assert text.index("-- +goose Up") < text.index("-- +goose Down")
+    block = re.search(r"-- \+goose StatementBegin\n(.*?)\n-- \+goose StatementEnd", text, re.S).group(1)
+    assert block.startswith("CREATE TRIGGER") and "END IF;" in block
+
+    # Flyway "Migrations" docs: versioned scripts are V<version>__<description>.sql,
+    # run in version order; its MySQL parser understands DELIMITER.
+    (name, text), = files["flyway"].items()
+    assert re.fullmatch(r"V\d+(?:[._]\d+)*__\w+\.sql", name) and name.startswith("V0__")
+
+    # Prisma "Migration histories" / "Baselining": migrations/<name>/migration.sql,
+    # applied in folder-name order; the script is sent as it is (no DELIMITER).
+    (name, text), = files["prisma"].items()
+    assert re.fullmatch(r"\d+_\w+/migration\.sql", name) and "DELIMITER" not in text
+
+    # dbmate README: "-- migrate:up" and "-- migrate:down" sections.
+    (name, text), = files["dbmate"].items()
+    assert text.startswith("-- migrate:up\n") and text.count("-- migrate:down") == 1
+
+    # Liquibase formatted SQL: the first line "--liquibase formatted sql", then
+    # "--changeset author:id" blocks, each with "--rollback".
+    (name, text), = files["liquibase"].items()
+    assert text.startswith("--liquibase formatted sql\n")
+    assert text.count("--changeset baseline:") == text.count("--rollback ") == len(production.tables) + 3
