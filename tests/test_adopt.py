@@ -206,6 +206,9 @@ def test_adopt_liquibase_then_liquibase_runs_only_the_new_changeset(server, tmp_
                 "--show-banner=false"]
         status = subprocess.run(base + ["status"], capture_output=True, text=True)
         assert "is up to date" in status.stdout, status.stdout + status.stderr
+        code, _out, err = cli("adopt", "--migrations", str(tmp_path), "--target", url_of(server, db),
+                              "--tool", "liquibase")
+        assert code == 0 and "nothing to write" in err, err
         with open(tmp_path / "000_initial_schema.sql", "a") as fh:
             fh.write("\n--changeset team:add-phone\nALTER TABLE accounts ADD COLUMN phone varchar(32);\n"
                      "--rollback ALTER TABLE accounts DROP COLUMN phone;\n")

@@ -201,6 +201,13 @@ def existing_keys(conn, tool: str) -> tuple[bool, list]:
         return True, [tuple(r) for r in cur.fetchall()]
 
 
+def _has_table(conn, name: str) -> bool:
+    with conn.cursor() as cur:
+        cur.execute("SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() "
+                    "AND TABLE_NAME = %s", (name,))
+        return cur.fetchone()[0] > 0
+
+
 def plan(tool: str, chain, conn) -> Plan:
     """The statements recording every migration of ``chain`` as applied by ``tool``
     in the database ``conn`` is connected to (rows already there are kept)."""
@@ -208,7 +215,9 @@ def plan(tool: str, chain, conn) -> Plan:
         raise UsageError(f"unknown --tool {tool!r}", hint="one of: " + ", ".join(TOOLS))
     entries = entries_for(tool, chain)
     exists, rows = existing_keys(conn, tool)
-    create = [] if exists and tool != "liquibase" else list(_CREATE[tool])
+    create = [] if exists else list(_CREATE[tool])
+    if tool == "liquibase" and exists and not _has_table(conn, "DATABASECHANGELOGLOCK"):
+        create = [_CREATE[tool][0]]
     present_keys = {str(r[0]) for r in rows}
     todo = [e for e in entries if e.key not in present_keys]
     present = [e.key for e in entries if e.key in present_keys]
@@ -225,7 +234,8 @@ def plan(tool: str, chain, conn) -> Plan:
     if tool == "liquibase":
         lock_rows = "INSERT INTO DATABASECHANGELOGLOCK (ID, `LOCKED`, LOCKGRANTED, LOCKEDBY) " \
                     "SELECT 1, 0, NULL, NULL FROM DUAL WHERE NOT EXISTS (SELECT 1 FROM DATABASECHANGELOGLOCK WHERE ID = 1)"
-        out.append(lock_rows)
+        if todo:
+            out.append(lock_rows)
         order = max((int(r[1]) for r in rows), default=0)
         deployment = hashlib.sha256("".join(e.key for e in todo).encode()).hexdigest()[:10]
         for e in todo:
@@ -234,7 +244,7 @@ def plan(tool: str, chain, conn) -> Plan:
                        "MD5SUM, DESCRIPTION, COMMENTS, TAG, LIQUIBASE, CONTEXTS, LABELS, DEPLOYMENT_ID) VALUES "
                        f"({_q(e.changeset)}, {_q(e.author)}, {_q(e.script)}, NOW(), {order}, 'EXECUTED', NULL, "
                        f"'sql', 'recorded by baseline adopt', NULL, NULL, NULL, NULL, {_q(deployment)})")
-        return Plan(tool, create, out if todo else [], present, entries)
+        return Plan(tool, create, out, present, entries)
     if tool == "goose" and not exists:
         out.append("INSERT INTO `goose_db_version` (version_id, is_applied) VALUES (0, 1)")
     rank = max((int(r[1]) for r in rows), default=0) if tool == "flyway" else 0
