@@ -158,7 +158,8 @@ class SchemaBuilder:
 
     def _printer(self, table: Table | None = None, strip_qualifier: bool = True) -> Printer:
         return Printer(self._style, strip_qualifier=strip_qualifier, introducers=not self.flavor.is_mariadb,
-                       connection_charset=self.connection_charset)
+                       connection_charset=self.connection_charset,
+                       schema_name=self.current_db or self.schema.name)
 
     def _print(self, expr) -> str:
         return self._printer()(expr)
@@ -736,6 +737,13 @@ class _TableCtx:
         #: unnamed keys of this statement: id -> name base (named after deduplication)
         self.pending: dict[int, str] = {}
         self._fk_counter = None
+        #: CHECK names written in this statement (generated names avoid them)
+        self.reserved_checks: set[str] = set()
+        if isinstance(node, N.CreateTable):
+            self.reserved_checks = {c.name.casefold() for c in node.checks if c.name}
+        elif isinstance(node, N.AlterTable):
+            self.reserved_checks = {op.check.name.casefold() for op in node.operations
+                                    if isinstance(op, N.AddCheck) and op.check.name}
 
     # ------------------------------------------------------------------ columns
     def add_column(self, cd: N.ColumnDef, position: N.Position | None) -> Column:
@@ -799,6 +807,12 @@ class _TableCtx:
             col.generated_kind = cd.generated_kind or "VIRTUAL"
             if b.flavor.is_mariadb:
                 col.nullable = True
+        ts_implicit = (base == "timestamp" and not b.explicit_defaults_for_timestamp and cd.nullable is not True
+                       and cd.generated is None and cd.versioning is None)
+        if ts_implicit:
+            col.nullable = False
+        if col.auto_increment:
+            col.nullable = False
         # defaults
         col.default = self._default(cd, col, base, info)
         if cd.on_update is not None:
@@ -806,11 +820,8 @@ class _TableCtx:
             if p is None:
                 b._err(self.node, f"column `{cd.name}`: ON UPDATE takes CURRENT_TIMESTAMP")
             col.on_update = NZ.spell_current_timestamp(p, rules)
-        if base == "timestamp" and not b.explicit_defaults_for_timestamp and cd.nullable is not True \
-                and cd.generated is None and cd.versioning is None:
-            col.nullable = False
-            if col.default is None and cd.default is None:
-                self._ts_candidates.append((col, cd))
+        if ts_implicit and cd.default is None:
+            self._ts_candidates.append((col, cd))
         return col
 
     @property
@@ -863,10 +874,11 @@ class _TableCtx:
         col = t.column(cd.name)
         if cd.primary:
             self.add_index(N.IndexDef("PRIMARY", [N.KeyPart(cd.name)]))
-        if cd.unique or NZ.canonical_type(cd.type, self.rules).serial:
+        if cd.unique or cd.serial_default or NZ.canonical_type(cd.type, self.rules).serial:
             self.add_index(N.IndexDef("UNIQUE", [N.KeyPart(cd.name)]))
         info = NZ.canonical_type(cd.type, self.rules)
-        if info.json_check:
+        if info.json_check and not cd.checks:
+            # MariaDB adds json_valid() only when the column has no CHECK of its own
             self._column_check(col, f"json_valid({_qi(col.name)})")
         for chk in cd.checks:
             self.add_check(chk, column=col)
@@ -1015,7 +1027,8 @@ class _TableCtx:
         prefix = pattern.format(table=t.name, n="")
         if self._fk_counter is None:
             top = 0
-            for fk in t.foreign_keys:
+            existing = [] if isinstance(self.node, N.CreateTable) else t.foreign_keys
+            for fk in existing:
                 if fk.name.startswith(prefix) and fk.name[len(prefix):].isdigit():
                     top = max(top, int(fk.name[len(prefix):]))
             self._fk_counter = top
@@ -1056,6 +1069,7 @@ class _TableCtx:
                 if c.name.startswith(prefix) and c.name[len(prefix):].isdigit():
                     top = max(top, int(c.name[len(prefix):]))
             return pattern.format(table=t.name, n=top + 1)
+        names |= self.reserved_checks
         n = 1
         while pattern.format(table=t.name, n=n).casefold() in names:
             n += 1
@@ -1276,15 +1290,14 @@ class _TableCtx:
         for c in t.columns:
             if c.charset is None:
                 continue
-            if c.type == "longtext" and c.collation == "utf8mb4_bin" and any(
-                    ch.column_level and ch.key == c.key and ch.expression.startswith("json_valid(")
-                    for ch in t.checks):
-                # JSON keeps its utf8mb4_bin
-                continue
+            old_max = NZ.charset_maxlen(c.charset)
             c.charset, c.collation = cs, co
-            # CONVERT TO grows text types so the byte length still fits
-            if c.type in ("tinytext", "text", "mediumtext"):
-                pass
+            # the server grows TEXT types so that as many characters still fit
+            sizes = [("tinytext", 255), ("text", 65535), ("mediumtext", 16777215), ("longtext", 4294967295)]
+            size = dict(sizes).get(c.type)
+            if size is not None:
+                need = (size // old_max) * NZ.charset_maxlen(cs)
+                c.type = next((name for name, cap in sizes if need <= cap), "longtext")
 
     def partition_op(self, op: N.PartitionOp) -> None:
         t = self.t

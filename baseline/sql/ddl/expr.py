@@ -510,6 +510,13 @@ class ExprParser:
             if up in _NILADIC and not is_call:
                 cur.advance()
                 return _niladic(t.text)
+            if up in ("NEXT", "PREVIOUS") and nxt.up == "VALUE" and cur.peek(2).up == "FOR":
+                cur.advance()
+                cur.advance()
+                cur.advance()
+                schema, name = cur.qualified("sequence name")
+                parts = (schema, name) if schema else (name,)
+                return Func("nextval" if up == "NEXT" else "lastval", [Ident(parts)])
             if up == "DEFAULT" and not is_call:
                 cur.advance()
                 return Func("DEFAULT", [], raw_args="")

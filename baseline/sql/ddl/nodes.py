@@ -122,6 +122,8 @@ class IndexDef:
     #: ``False`` for INVISIBLE / IGNORED, ``True`` for VISIBLE / NOT IGNORED, ``None`` unsaid.
     visible: bool | None = None
     key_block_size: str | None = None
+    #: ``ADD INDEX IF NOT EXISTS`` (MariaDB).
+    if_not_exists: bool = False
 
 
 @dataclass
@@ -132,6 +134,8 @@ class ForeignKeyDef:
     name: str | None = None
     #: ``FOREIGN KEY index_name (...)``.
     index_name: str | None = None
+    #: ``ADD FOREIGN KEY IF NOT EXISTS`` (MariaDB).
+    if_not_exists: bool = False
 
 
 @dataclass

@@ -476,6 +476,13 @@ class StatementParser:
             elif up == "AS" and cur.peek().kind == OP and cur.peek().text == "(":
                 cur.advance()
                 self._generated(col)
+            elif up == "AS" and cur.peek().up == "ROW":
+                cur.advance()
+                cur.advance()
+                which = cur.accept_any("START", "END")
+                if which is None:
+                    cur.error("expected START or END")
+                col.versioning = f"ROW {which}"
             elif up in ("VIRTUAL", "STORED", "PERSISTENT"):
                 cur.advance()
                 col.generated_kind = "STORED" if up in ("STORED", "PERSISTENT") else "VIRTUAL"
@@ -618,8 +625,9 @@ class StatementParser:
             cur.accept("KEY") or cur.accept("INDEX")
         else:
             cur.advance()  # INDEX / KEY
-        self.if_not_exists()
+        ine = self.if_not_exists()
         idx = N.IndexDef(kind, [], constraint=constraint)
+        idx.if_not_exists = ine
         if cur.tok.kind in (WORD, QID) and not (cur.tok.kind == WORD and cur.tok.up in ("USING", "TYPE")):
             name = cur.ident("index name")
         idx.name = name
@@ -688,7 +696,7 @@ class StatementParser:
         cur = self.cur
         cur.expect("FOREIGN")
         cur.expect("KEY")
-        self.if_not_exists()
+        ine = self.if_not_exists()
         index_name = None
         if cur.tok.kind in (WORD, QID):
             index_name = cur.ident("index name")
@@ -698,7 +706,9 @@ class StatementParser:
             cols.append(cur.ident("column"))
         cur.expect_op(")")
         ref = self.reference()
-        return N.ForeignKeyDef(cols, ref, name=constraint, index_name=index_name)
+        fk = N.ForeignKeyDef(cols, ref, name=constraint, index_name=index_name)
+        fk.if_not_exists = ine
+        return fk
 
     def check(self, name: str | None) -> N.CheckDef:
         cur = self.cur
@@ -721,7 +731,11 @@ class StatementParser:
         cur = self.cur
         items = opts.items
         while True:
-            cur.accept_op(",") if items else None
+            if items and cur.is_op(","):
+                nxt = cur.peek()
+                if nxt.kind != WORD or nxt.up in _TABLE_OPTION_STOP or nxt.up in _ALTER_STARTS - _OPTION_WORDS:
+                    return
+                cur.advance()
             t = cur.tok
             if t.kind != WORD:
                 return
@@ -1245,10 +1259,11 @@ class StatementParser:
         up = t.up
         constraint = None
         has_constraint = False
+        ine_c = False
         if up == "CONSTRAINT":
             cur.advance()
             has_constraint = True
-            ine = self.if_not_exists()
+            ine_c = self.if_not_exists()
             if cur.tok.kind == QID or not cur.is_any("PRIMARY", "UNIQUE", "FOREIGN", "CHECK"):
                 constraint = cur.ident("constraint name")
             up = cur.tok.up
@@ -1256,22 +1271,25 @@ class StatementParser:
             ops.append(N.AddIndex(self.index_def("PRIMARY", constraint)))
             return
         if up == "UNIQUE":
-            ops.append(N.AddIndex(self.index_def("UNIQUE", constraint)))
+            idx = self.index_def("UNIQUE", constraint)
+            ops.append(N.AddIndex(idx, idx.if_not_exists))
             return
         if up == "FOREIGN" and cur.peek().up == "KEY":
-            ops.append(N.AddForeignKey(self.foreign_key(constraint)))
+            fk = self.foreign_key(constraint)
+            ops.append(N.AddForeignKey(fk, fk.if_not_exists or ine_c))
             return
         if up == "CHECK":
-            ops.append(N.AddCheck(self.check(constraint)))
+            ops.append(N.AddCheck(self.check(constraint), ine_c))
             return
         if has_constraint:
             cur.error("expected PRIMARY KEY, UNIQUE, FOREIGN KEY or CHECK after CONSTRAINT")
         if up in ("INDEX", "KEY") and not self._looks_like_column():
             idx = self.index_def("INDEX", None)
-            ops.append(N.AddIndex(idx))
+            ops.append(N.AddIndex(idx, idx.if_not_exists))
             return
         if up in ("FULLTEXT", "SPATIAL") and not self._looks_like_column():
-            ops.append(N.AddIndex(self.index_def(up, None)))
+            idx = self.index_def(up, None)
+            ops.append(N.AddIndex(idx, idx.if_not_exists))
             return
         if up == "PERIOD" and cur.peek().up == "FOR":
             ops.append(N.AddPeriod(self.period()))
@@ -1849,6 +1867,8 @@ _TABLE_OPTIONS = {
 }
 
 _TABLE_OPTION_STOP = {"ALGORITHM", "LOCK", "PARTITION", "ADD", "DROP", "MODIFY", "CHANGE", "ALTER"}
+_OPTION_WORDS = {"ENGINE", "DEFAULT", "CHARACTER", "CHARSET", "COLLATE", "COMMENT", "ROW_FORMAT",
+                 "AUTO_INCREMENT"}
 
 _ALTER_STARTS = {"ADD", "DROP", "MODIFY", "CHANGE", "ALTER", "RENAME", "ALGORITHM", "LOCK",
                  "FORCE", "ENGINE", "CONVERT", "ORDER", "PARTITION", "REORGANIZE", "COALESCE",

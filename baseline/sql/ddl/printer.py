@@ -142,8 +142,12 @@ class Printer:
     with a table (CHECK, generated columns, defaults)."""
 
     def __init__(self, style: Style, *, strip_qualifier: bool = True, introducers: bool = False,
-                 column_resolver=None, subquery_printer=None, connection_charset: str = "utf8mb4"):
+                 column_resolver=None, subquery_printer=None, connection_charset: str = "utf8mb4",
+                 schema_name: str | None = None):
         self.connection_charset = connection_charset
+        #: the database sequence references are qualified with (MariaDB shows
+        #: ``nextval(`db`.`seq`)``)
+        self.schema_name = schema_name
         self.style = style
         self.strip_qualifier = strip_qualifier
         self.introducers = introducers
@@ -360,6 +364,12 @@ class Printer:
         name = style.func_names.get(low, low)
         if low == "position":
             return f"locate({self.p(e.args[0], LOWEST)},{self.p(e.args[1], LOWEST)})"
+        if low in ("nextval", "lastval", "setval") and e.args and isinstance(e.args[0], Ident):
+            parts = e.args[0].parts
+            if len(parts) == 1 and self.schema_name:
+                parts = (self.schema_name,) + tuple(parts)
+            rest = "".join("," + self.p(a, LOWEST) for a in e.args[1:])
+            return f"{low}({'.'.join(quote_ident(x) for x in parts)}{rest})"
         if e.star:
             args = "*" if style.paren_all else "0"
             inner = args
