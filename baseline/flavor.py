@@ -63,8 +63,8 @@ class Rules:
     #: Server default character set (``character_set_server``) for a database
     #: whose charset no statement gives.
     default_charset: str = "latin1"
-    #: Nullable BLOB/TEXT/JSON/GEOMETRY columns show ``DEFAULT NULL`` (MariaDB) or
-    #: no default at all (MySQL).
+    #: Nullable BLOB/TEXT columns show ``DEFAULT NULL`` (MariaDB) or no default at
+    #: all (MySQL; its JSON and spatial columns do show ``DEFAULT NULL``).
     lob_default_null_shown: bool = True
     #: A column's inline ``REFERENCES t(c)`` creates a foreign key (MariaDB 10.5+);
     #: MySQL parses and ignores it.

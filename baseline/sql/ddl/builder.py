@@ -118,7 +118,11 @@ class SchemaBuilder:
             node = statement
         handler = _HANDLERS.get(type(node))
         if handler is not None:
-            handler(self, node)
+            try:
+                handler(self, node)
+            except RecursionError:
+                raise InputError("statement nested too deeply", file=node.file or self.file, line=node.line,
+                                 excerpt=node.text[:120]) from None
         return node
 
     def apply_all(self, statements: Iterable[Statement | N.Node], *, file: str | None = None) -> Schema:
@@ -839,7 +843,7 @@ class _TableCtx:
         if expr is None:
             if col.auto_increment or not col.nullable:
                 return None
-            if not rules.lob_default_null_shown and base in _LOB_BASES:
+            if not rules.lob_default_null_shown and base in _TEXT_BLOB_BASES:
                 return None
             return "NULL"
         p = NZ.current_timestamp_call(expr)
@@ -1449,6 +1453,10 @@ def _fk_prefix(a: Index, b: Index, implicit: set) -> bool:
 _LOB_BASES = {"tinytext", "text", "mediumtext", "longtext", "tinyblob", "blob", "mediumblob", "longblob",
               "json", "geometry", "point", "linestring", "polygon", "multipoint", "multilinestring",
               "multipolygon", "geometrycollection", "geomcollection"}
+
+
+#: MySQL shows no DEFAULT NULL for these (JSON and spatial columns do show it)
+_TEXT_BLOB_BASES = {"tinytext", "text", "mediumtext", "longtext", "tinyblob", "blob", "mediumblob", "longblob"}
 
 
 def _is_full_length(col: Column, length: int) -> bool:

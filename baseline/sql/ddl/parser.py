@@ -229,6 +229,7 @@ class StatementParser:
         self.table_options(node.options, node)
         if cur.is_kw("PARTITION", "BY"):
             node.partitioning = self.partition_by()
+            self.table_options(node.options, node)
         # CREATE TABLE ... [IGNORE|REPLACE] [AS] SELECT
         cur.accept_any("IGNORE", "REPLACE")
         cur.accept("AS")
@@ -740,7 +741,7 @@ class StatementParser:
             if t.kind != WORD:
                 return
             up = t.up
-            if up == "DEFAULT" and cur.peek().up in ("CHARSET", "CHARACTER", "COLLATE", "CHAR"):
+            if up == "DEFAULT" and cur.peek().up in ("CHARSET", "CHARACTER", "COLLATE", "CHAR", "ENCRYPTION"):
                 cur.advance()
                 continue
             if up in ("CHARSET", "CHARACTER", "CHAR"):
@@ -1448,8 +1449,7 @@ class StatementParser:
         cur = self.cur
         cur.expect("SET")
         node = N.SetStatement()
-        if cur.is_any("PASSWORD", "ROLE", "DEFAULT", "STATEMENT") and not (
-                cur.peek().kind == OP and cur.peek().text in ("=", ":=")):
+        if cur.is_any("PASSWORD", "ROLE", "STATEMENT") or (cur.is_kw("DEFAULT", "ROLE")):
             cur.skip_to_end()
             return N.Other(f"SET {cur.toks[1].up}")
         if cur.is_any("TRANSACTION") or cur.is_kw("SESSION", "TRANSACTION") or cur.is_kw("GLOBAL", "TRANSACTION"):
@@ -1548,6 +1548,8 @@ class StatementParser:
             cur.expect("CHECK")
             cur.expect("OPTION")
         select_text = cur.lexed.slice(start, end_tok.start).strip()
+        if not select_text:
+            cur.error("expected SELECT")
         cur.end()
         return N.CreateView(name, select_text, schema=schema, query=query, or_replace=or_replace,
                             if_not_exists=ine, alter=alter, algorithm=algorithm, definer=definer,
