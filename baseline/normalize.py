@@ -41,6 +41,7 @@ import struct
 from dataclasses import dataclass
 
 from .flavor import Flavor, Rules
+from .sql.ddl.expr import Func, Lit, Unary
 
 # --------------------------------------------------------------------------- charsets
 
@@ -368,7 +369,6 @@ class DefaultError(ValueError):
 def current_timestamp_call(expr) -> int | None:
     """``CURRENT_TIMESTAMP[(n)]``, ``NOW([n])``, ``LOCALTIME``... -> the precision
     (0 when none), else None."""
-    from .sql.ddl.expr import Func, Lit
     if not isinstance(expr, Func) or not isinstance(expr.name, str):
         return None
     if expr.name.lower() not in _CURRENT_TS_NAMES:
@@ -395,7 +395,6 @@ def literal_value(expr):
 
     kinds: ``null``, ``num`` (text), ``str`` (text), ``bytes``, ``bool`` (int).
     """
-    from .sql.ddl.expr import Lit, Unary
     if isinstance(expr, Unary) and expr.op == "-" and isinstance(expr.expr, Lit) and expr.expr.kind == "num":
         t = expr.expr.text
         return ("num", t[1:] if t.startswith("-") else "-" + t)

@@ -103,6 +103,8 @@ class SchemaBuilder:
         self.implicit: dict[str, set[str]] = {}
         self.temporary: dict[str, Table] = {}
         self._style = style_for(flavor)
+        self._ci_index: dict[str, str] = {}
+        self._reindex()
         if schema.tables:
             for t in schema.tables.values():
                 self._guess_implicit(t)
@@ -151,14 +153,41 @@ class SchemaBuilder:
         return schema_name == self.schema.name
 
     def _table(self, name: str) -> Table | None:
-        t = self.schema.tables.get(name)
+        """Exact name first, then case-insensitively (hand-written DDL)."""
+        tables = self.schema.tables
+        t = tables.get(name)
         if t is not None:
             return t
+        n = self._ci_index.get(name.casefold())
+        if n is not None:
+            t = tables.get(n)
+            if t is None:  # the schema was changed behind our back: rebuild
+                self._reindex()
+                n = self._ci_index.get(name.casefold())
+                t = tables.get(n) if n is not None else None
+        return t
+
+    def _reindex(self) -> None:
+        self._ci_index = {}
+        for n in self.schema.tables:
+            self._ci_index.setdefault(n.casefold(), n)
+
+    def _put_table(self, t: Table) -> None:
+        self.schema.tables[t.name] = t
+        self._ci_index.setdefault(t.name.casefold(), t.name)
+
+    def _pop_table(self, name: str) -> None:
+        self.schema.tables.pop(name, None)
         k = name.casefold()
-        for n, v in self.schema.tables.items():
-            if n.casefold() == k:
-                return v
-        return None
+        if self._ci_index.get(k) == name:
+            del self._ci_index[k]
+            other = next((n for n in self.schema.tables if n.casefold() == k), None) if self._ci_dupes else None
+            if other is not None:
+                self._ci_index[k] = other
+
+    @property
+    def _ci_dupes(self) -> bool:
+        return len(self._ci_index) != len(self.schema.tables)
 
     def _printer(self, table: Table | None = None, strip_qualifier: bool = True) -> Printer:
         return Printer(self._style, strip_qualifier=strip_qualifier, introducers=not self.flavor.is_mariadb,
@@ -193,7 +222,7 @@ class SchemaBuilder:
             t.foreign_keys = []
             t.auto_increment = None
             self.implicit[node.name] = set(self.implicit.get(src.name, set()))
-            self.schema.tables[t.name] = t
+            self._put_table(t)
             return
         t = Table(node.name, engine=None)
         self._apply_options(t, node.options, creating=True, node=node)
@@ -223,7 +252,7 @@ class SchemaBuilder:
         ctx.finish(creating=True)
         if node.partitioning is not None:
             t.partitioning = self._finish_partitioning(node.partitioning, t)
-        self.schema.tables[t.name] = t
+        self._put_table(t)
 
     def _finish_partitioning(self, part, t: Table):
         part = copy.deepcopy(part)
@@ -335,6 +364,7 @@ class SchemaBuilder:
                 for k in ("tables", "sequences", "views", "routines", "triggers", "events"):
                     getattr(self.schema, k).clear()
                 self.implicit.clear()
+                self._reindex()
             return
         for schema_name, name in node.names:
             if not self._ours(schema_name):
@@ -379,7 +409,7 @@ class SchemaBuilder:
         return next((v for n, v in coll.items() if isinstance(n, str) and n.casefold() == k), None)
 
     def _drop_table(self, t: Table) -> None:
-        self.schema.tables.pop(t.name, None)
+        self._pop_table(t.name)
         self.implicit.pop(t.name, None)
         for key in [k for k, trg in self.schema.triggers.items() if trg.table == t.name]:
             del self.schema.triggers[key]
@@ -405,7 +435,7 @@ class SchemaBuilder:
             return
         if self._table(new) is not None and self._table(new) is not t:
             self._err(node, f"table `{new}` already exists")
-        del self.schema.tables[old]
+        self._pop_table(old)
         t.name = new
         # InnoDB renames <old>_ibfk_<n> constraints with the table
         prefix = old + "_ibfk_"
@@ -419,7 +449,7 @@ class SchemaBuilder:
         for fk in t.foreign_keys:
             if fk.ref_table == old and fk.ref_schema is None:
                 fk.ref_table = new
-        self.schema.tables[new] = t
+        self._put_table(t)
         self.implicit[new] = self.implicit.pop(old, set())
         for trg in self.schema.triggers.values():
             if trg.table == old:
@@ -741,6 +771,8 @@ class _TableCtx:
         #: unnamed keys of this statement: id -> name base (named after deduplication)
         self.pending: dict[int, str] = {}
         self._fk_counter = None
+        self._cols: dict[str, Column] | None = None
+        self._infos: dict[int, object] = {}
         #: CHECK names written in this statement (generated names avoid them)
         self.reserved_checks: set[str] = set()
         if isinstance(node, N.CreateTable):
@@ -750,12 +782,36 @@ class _TableCtx:
                                     if isinstance(op, N.AddCheck) and op.check.name}
 
     # ------------------------------------------------------------------ columns
+    def _col(self, name: str) -> Column | None:
+        """Case-insensitive column lookup (indexed: tables can be wide)."""
+        cols = self._cols
+        if cols is None:
+            cols = self._cols = {}
+            for c in self.t.columns:
+                cols.setdefault(c.name.casefold(), c)
+        return cols.get(name.casefold())
+
+    def _columns_changed(self) -> None:
+        self._cols = None
+
+    def _type_info(self, cd: N.ColumnDef):
+        info = self._infos.get(id(cd))
+        if info is None:
+            try:
+                info = NZ.canonical_type(cd.type, self.rules)
+            except NZ.TypeError_ as e:
+                self.b._err(self.node, f"column `{cd.name}`: {e}")
+            self._infos[id(cd)] = info
+        return info
+
     def add_column(self, cd: N.ColumnDef, position: N.Position | None) -> Column:
         t = self.t
-        if t.column(cd.name) is not None:
+        if self._col(cd.name) is not None:
             self.b._err(self.node, f"duplicate column `{cd.name}` in `{t.name}`")
         col = self.column_from_def(cd)
         self._place(col, position)
+        if self._cols is not None:
+            self._cols.setdefault(col.name.casefold(), col)
         return col
 
     def _place(self, col: Column, position: N.Position | None) -> None:
@@ -774,10 +830,7 @@ class _TableCtx:
         b = self.b
         rules = self.rules
         dt = cd.type
-        try:
-            info = NZ.canonical_type(dt, rules)
-        except NZ.TypeError_ as e:
-            b._err(self.node, f"column `{cd.name}`: {e}")
+        info = self._type_info(cd)
         col = Column(cd.name, info.text, unsigned=info.unsigned, zerofill=info.zerofill)
         text = info.text
         if info.textual:
@@ -874,13 +927,12 @@ class _TableCtx:
     def column_keys(self, cd: N.ColumnDef) -> None:
         """Inline PRIMARY KEY / UNIQUE / REFERENCES / CHECK of a column, in the
         order the server creates them (at the column's position)."""
-        t = self.t
-        col = t.column(cd.name)
+        col = self._col(cd.name)
+        info = self._type_info(cd)
         if cd.primary:
             self.add_index(N.IndexDef("PRIMARY", [N.KeyPart(cd.name)]))
-        if cd.unique or cd.serial_default or NZ.canonical_type(cd.type, self.rules).serial:
+        if cd.unique or cd.serial_default or info.serial:
             self.add_index(N.IndexDef("UNIQUE", [N.KeyPart(cd.name)]))
-        info = NZ.canonical_type(cd.type, self.rules)
         if info.json_check and not cd.checks:
             # MariaDB adds json_valid() only when the column has no CHECK of its own
             self._column_check(col, f"json_valid({_qi(col.name)})")
@@ -897,7 +949,7 @@ class _TableCtx:
         parts = []
         for kp in idef.parts:
             if kp.column is not None:
-                col = t.column(kp.column)
+                col = self._col(kp.column)
                 if col is None:
                     b._err(self.node, f"key column `{kp.column}` doesn't exist in table `{t.name}`")
                 length = kp.length
@@ -964,7 +1016,7 @@ class _TableCtx:
         for p in parts:
             if p.column is None:
                 continue
-            col = t.column(p.column)
+            col = self._col(p.column)
             base = col.type.split("(", 1)[0]
             if base in _LOB_BASES and p.length is None:
                 return True
@@ -989,7 +1041,7 @@ class _TableCtx:
         rules = self.rules
         cols = []
         for c in fdef.columns:
-            col = t.column(c)
+            col = self._col(c)
             if col is None:
                 b._err(self.node, f"foreign key column `{c}` doesn't exist in table `{t.name}`")
             cols.append(col.name)
@@ -1082,7 +1134,7 @@ class _TableCtx:
     def add_period(self, p: N.PeriodDef) -> None:
         if p.name.upper() == "SYSTEM_TIME":
             for cname in (p.start, p.end):
-                c = self.t.column(cname)
+                c = self._col(cname)
                 if c is not None and c.versioning is None:
                     c.versioning = "ROW START" if cname == p.start else "ROW END"
             self.t.system_versioned = True if self.t.system_versioned else self.t.system_versioned
@@ -1092,7 +1144,7 @@ class _TableCtx:
         t = self.t
         b = self.b
         if isinstance(op, N.AddColumn):
-            if op.if_not_exists and t.column(op.column.name) is not None:
+            if op.if_not_exists and self._col(op.column.name) is not None:
                 return None
             self.add_column(op.column, op.position)
             self.column_keys(op.column)
@@ -1100,17 +1152,18 @@ class _TableCtx:
             self.drop_column(op.name, op.if_exists)
         elif isinstance(op, (N.ModifyColumn, N.ChangeColumn)):
             old_name = op.old_name if isinstance(op, N.ChangeColumn) else op.column.name
-            old = t.column(old_name)
+            old = self._col(old_name)
             if old is None:
                 if op.if_exists:
                     return None
                 b._err(self.node, f"unknown column `{old_name}` in `{t.name}`")
             cd = op.column
-            if cd.name.casefold() != old.key and t.column(cd.name) is not None:
+            if cd.name.casefold() != old.key and self._col(cd.name) is not None:
                 b._err(self.node, f"duplicate column `{cd.name}` in `{t.name}`")
             new = self.column_from_def(cd)
             i = t.columns.index(old)
             t.columns[i] = new
+            self._columns_changed()
             if op.position is not None:
                 t.columns.remove(new)
                 self._place(new, op.position)
@@ -1121,18 +1174,19 @@ class _TableCtx:
             self._keep_pk_not_null(new)
             self.column_keys(cd)
         elif isinstance(op, N.RenameColumn):
-            col = t.column(op.old_name)
+            col = self._col(op.old_name)
             if col is None:
                 if op.if_exists:
                     return None
                 b._err(self.node, f"unknown column `{op.old_name}` in `{t.name}`")
-            if op.new_name.casefold() != col.key and t.column(op.new_name) is not None:
+            if op.new_name.casefold() != col.key and self._col(op.new_name) is not None:
                 b._err(self.node, f"duplicate column `{op.new_name}` in `{t.name}`")
             old = col.name
             col.name = op.new_name
+            self._columns_changed()
             self._rename_column_refs(old, op.new_name)
         elif isinstance(op, N.AlterColumnDefault):
-            col = t.column(op.name)
+            col = self._col(op.name)
             if col is None:
                 b._err(self.node, f"unknown column `{op.name}` in `{t.name}`")
             if op.default is None:
@@ -1145,7 +1199,7 @@ class _TableCtx:
                 cd.type.values = values
                 col.default = self._default(cd, col, base, None)
         elif isinstance(op, N.AlterColumnVisibility):
-            col = t.column(op.name)
+            col = self._col(op.name)
             if col is None:
                 b._err(self.node, f"unknown column `{op.name}` in `{t.name}`")
             col.invisible = not op.visible
@@ -1209,6 +1263,7 @@ class _TableCtx:
             if not op.add:
                 t.columns = [c for c in t.columns if c.versioning not in ("ROW START", "ROW END")
                              or not c.invisible]
+                self._columns_changed()
                 for c in t.columns:
                     if c.versioning in ("ROW START", "ROW END"):
                         c.versioning = None
@@ -1219,12 +1274,13 @@ class _TableCtx:
 
     def drop_column(self, name: str, if_exists: bool) -> None:
         t = self.t
-        col = t.column(name)
+        col = self._col(name)
         if col is None:
             if if_exists:
                 return
             self.b._err(self.node, f"can't DROP COLUMN `{name}`; check that it exists")
         t.columns.remove(col)
+        self._columns_changed()
         for idx in list(t.indexes):
             idx.parts = [p for p in idx.parts if p.column is None or p.column.casefold() != col.key]
             if not idx.parts:
@@ -1369,7 +1425,7 @@ class _TableCtx:
         if pk is not None:
             for p in pk.parts:
                 if p.column:
-                    c = t.column(p.column)
+                    c = self._col(p.column)
                     if c is not None and c.nullable:
                         c.nullable = False
                         if c.default == "NULL":
@@ -1411,7 +1467,7 @@ class _TableCtx:
 
         def rank(idx: Index) -> tuple:
             if idx.kind in ("PRIMARY", "UNIQUE"):
-                nullable = any(p.column is None or (t.column(p.column) is not None and t.column(p.column).nullable)
+                nullable = any(p.column is None or (self._col(p.column) is not None and self._col(p.column).nullable)
                                for p in idx.parts)
                 if idx.kind == "PRIMARY":
                     return (0, 0, 0)

@@ -61,36 +61,43 @@ class Token:
 _ESCAPES = {"0": "\0", "'": "'", '"': '"', "b": "\b", "n": "\n", "r": "\r", "t": "\t",
             "Z": "\x1a", "\\": "\\", "%": "\\%", "_": "\\_"}
 
-_IDENT_START = r"A-Za-z_$\u0080-\uffff"
-_IDENT_CHARS = r"0-9A-Za-z_$\u0080-\uffff"
+# The master pattern: leading whitespace is skipped in the same match; the most
+# frequent tokens come first. Order matters where prefixes overlap (x'..' before
+# words, /*! before comments).
+_IC = r"0-9A-Za-z_$\u0080-\uffff"
 
-# The master pattern. Order matters: longer/more specific alternatives first.
-_TOKEN_RE = re.compile(
-    r"""
-    (?P<ws>[ \t\r\n\f\v]+)
-  | (?P<vc>/\*(?:M)?!)                                   # version comment opener
-  | (?P<cm>/\*.*?\*/)                                    # plain comment
-  | (?P<ucm>/\*)                                         # unterminated comment
-  | (?P<lc>(?:--(?=[ \t\r\n\f\v]|$)|\#)[^\n]*)           # line comment
-  | (?P<hexs>[xX]'[0-9A-Fa-f]*')
-  | (?P<bits>[bB]'[01]*')
-  | (?P<nstr>[nN](?='))
-  | (?P<intro>_[A-Za-z0-9]+(?=['"]))
-  | (?P<hexn>0x[0-9A-Fa-f]+(?![""" + _IDENT_CHARS + r"""]))
-  | (?P<bitn>0b[01]+(?![""" + _IDENT_CHARS + r"""]))
-  | (?P<num>(?:\d+\.\d*|\.\d+|\d+)(?:[eE][-+]?\d+)?(?![""" + _IDENT_CHARS + r"""]))
-  | (?P<word>[""" + _IDENT_CHARS + r"""]+)
-  | (?P<sq>')
-  | (?P<dq>")
-  | (?P<bq>`)
-  | (?P<var>@@?(?:[""" + _IDENT_CHARS + r"""]+(?:\.[""" + _IDENT_CHARS + r"""]+)*|`(?:[^`]|``)*`|'(?:[^'\\]|''|\\.)*'|"(?:[^"\\]|""|\\.)*")?)
-  | (?P<op><=>|->>|->|>=|<=|<>|!=|:=|\|\||&&|<<|>>|[-+*/%(),;.=<>!~^&|?:{}\[\]\\])
-    """,
-    re.X | re.S,
-)
 
+def _master(backslash: bool) -> re.Pattern:
+    sq = r"'(?:[^'\\]|\\.|'')*'" if backslash else r"'(?:[^']|'')*'"
+    dq = r'"(?:[^"\\]|\\.|"")*"' if backslash else r'"(?:[^"]|"")*"'
+    return re.compile(
+        r"[ \t\r\n\f\v]*(?:"
+        r"(?P<word>[A-Za-z_$\u0080-\uffff][" + _IC + r"]*(?!['\"" + _IC + r"]))"
+        r"|(?P<bq>`(?:[^`]|``)*`)"
+        r"|(?P<sq>" + sq + r")"
+        r"|(?P<vc>/\*M?!)"
+        r"|(?P<cm>/\*.*?\*/)"
+        r"|(?P<lc>(?:--(?=[ \t\r\n\f\v]|$)|\#)[^\n]*)"
+        r"|(?P<num>(?:\d+\.\d*|\.\d+|\d+)(?:[eE][-+]?\d+)?(?![" + _IC + r"]))"
+        r"|(?P<op><=>|->>|->|>=|<=|<>|!=|:=|\|\||&&|<<|>>|[(),;.=<>+\-*%!~^&|?:{}\[\]\\]|/(?!\*))"
+        r"|(?P<dq>" + dq + r")"
+        r"|(?P<hexs>[xX]'[0-9A-Fa-f]*')"
+        r"|(?P<bits>[bB]'[01]*')"
+        r"|(?P<nstr>[nN](?:" + sq + r"))"
+        r"|(?P<intro>_[A-Za-z0-9]+(?:" + sq + "|" + dq + r"))"
+        r"|(?P<hexn>0x[0-9A-Fa-f]+(?![" + _IC + r"]))"
+        r"|(?P<bitn>0b[01]+(?![" + _IC + r"]))"
+        r"|(?P<word2>[" + _IC + r"]+)"
+        r"|(?P<var>@@?(?:[" + _IC + r"]+(?:\.[" + _IC + r"]+)*|`(?:[^`]|``)*`|'(?:[^'\\]|''|\\.)*'|\"(?:[^\"\\]|\"\"|\\.)*\")?)"
+        r"|(?P<bad>['\"`]|/\*)"
+        r"|(?P<end>$)"
+        r")",
+        re.S,
+    )
+
+
+_MASTER = {True: _master(True), False: _master(False)}
 _VC_RE = re.compile(r"(\d{5,6})?")
-_CLOSE_RE = re.compile(r"\*/")
 
 
 def version_executes(flavor: Flavor, mariadb_only: bool, version: int | None) -> bool:
@@ -102,8 +109,6 @@ def version_executes(flavor: Flavor, mariadb_only: bool, version: int | None) ->
     if flavor.is_mariadb and not mariadb_only:
         return version <= flavor.rules.executes_versioned_comments_up_to
     major, minor, patch = flavor.version
-    if mariadb_only:
-        return version <= major * 10000 + minor * 100 + patch
     return version <= major * 10000 + minor * 100 + patch
 
 
@@ -143,120 +148,94 @@ def tokenize(text: str, flavor: Flavor, *, ansi_quotes: bool = False,
     tokens: list[Token] = []
     cuts: list[tuple[int, int]] = []
     append = tokens.append
-    match = _TOKEN_RE.match
+    match = _MASTER[not no_backslash_escapes].match
     n = len(text)
     pos = 0
-    in_vc = 0   # depth of executed version comments (they do not nest, but be safe)
-    while pos < n:
+    in_vc = 0   # executed version comments open (they do not nest)
+    while True:
         m = match(text, pos)
         if m is None:
             _fail("unexpected character", text, pos, file, line)
         kind = m.lastgroup
         end = m.end()
-        if kind == "ws" or kind == "lc":
-            pos = end
-            continue
-        if kind == "cm":
-            # a plain comment; but "*/" may close an executed version comment
-            pos = end
-            continue
-        if kind == "word":
-            w = m.group()
-            append(Token(WORD, w, w, pos, end))
+        if kind == "word" or kind == "word2":
+            w = m.group(kind)
+            append(Token(WORD, w, w, end - len(w), end))
         elif kind == "op":
-            op = m.group()
-            if op == "*" and in_vc and text.startswith("*/", pos):
-                cuts.append((pos, pos + 2))
+            op = m.group(kind)
+            start = end - len(op)
+            if op == "*" and in_vc and text.startswith("*/", start):
+                cuts.append((start, start + 2))
                 in_vc -= 1
-                pos += 2
-                continue
-            append(Token(OP, op, op, pos, end))
-        elif kind == "bq":
-            close = _find_close(text, end, "`", False)
-            if close < 0:
-                _fail("unterminated quoted identifier", text, pos, file, line)
-            raw = text[end:close - 1]
-            append(Token(QID, text[pos:close], raw.replace("``", "`"), pos, close))
-            end = close
-        elif kind == "sq" or kind == "dq":
-            q = m.group()
-            close = _find_close(text, end, q, not no_backslash_escapes)
-            if close < 0:
-                _fail("unterminated string", text, pos, file, line)
-            raw = text[end:close - 1]
-            if q == '"' and ansi_quotes:
-                append(Token(QID, text[pos:close], raw.replace('""', '"'), pos, close))
+                end = start + 2
             else:
-                append(Token(STR, text[pos:close], _unescape(raw, q, no_backslash_escapes), pos, close))
-            end = close
+                append(Token(OP, op, op, start, end))
+        elif kind == "bq":
+            raw = m.group(kind)
+            append(Token(QID, raw, raw[1:-1].replace("``", "`"), end - len(raw), end))
         elif kind == "num":
-            t = m.group()
-            append(Token(NUM, t, t, pos, end))
-        elif kind == "intro" or kind == "nstr":
-            intro = m.group()
-            q = text[end]
-            close = _find_close(text, end + 1, q, not no_backslash_escapes)
-            if close < 0:
-                _fail("unterminated string", text, pos, file, line)
-            raw = text[end + 1:close - 1]
-            cs = "N" if kind == "nstr" else intro[1:].lower()
-            append(Token(STR, text[pos:close], _unescape(raw, q, no_backslash_escapes), pos, close,
-                         intro=cs))
-            end = close
-        elif kind == "hexs":
-            t = m.group()
-            append(Token(HEX, t, t[2:-1], pos, end))
-        elif kind == "hexn":
-            t = m.group()
-            append(Token(HEX, t, t[2:], pos, end))
-        elif kind == "bits":
-            t = m.group()
-            append(Token(BIT, t, t[2:-1], pos, end))
-        elif kind == "bitn":
-            t = m.group()
-            append(Token(BIT, t, t[2:], pos, end))
-        elif kind == "var":
-            t = m.group()
-            append(Token(VAR, t, t, pos, end))
+            t = m.group(kind)
+            append(Token(NUM, t, t, end - len(t), end))
+        elif kind == "sq":
+            raw = m.group(kind)
+            append(Token(STR, raw, _unescape(raw[1:-1], "'", no_backslash_escapes), end - len(raw), end))
+        elif kind == "cm" or kind == "lc":
+            pass
+        elif kind == "end":
+            break
+        elif kind == "dq":
+            raw = m.group(kind)
+            start = end - len(raw)
+            if ansi_quotes:
+                append(Token(QID, raw, raw[1:-1].replace('""', '"'), start, end))
+            else:
+                append(Token(STR, raw, _unescape(raw[1:-1], '"', no_backslash_escapes), start, end))
         elif kind == "vc":
+            start = m.start(kind)
             vm = _VC_RE.match(text, end)
             version = int(vm.group(1)) if vm.group(1) else None
-            mariadb_only = m.group().startswith("/*M")
+            mariadb_only = m.group(kind).startswith("/*M")
             if version_executes(flavor, mariadb_only, version):
-                cuts.append((pos, vm.end()))
+                cuts.append((start, vm.end()))
                 in_vc += 1
                 end = vm.end()
             else:
                 close = text.find("*/", end)
                 if close < 0:
-                    _fail("unterminated comment", text, pos, file, line)
+                    _fail("unterminated comment", text, start, file, line)
                 end = close + 2
-        elif kind == "ucm":
-            _fail("unterminated comment", text, pos, file, line)
+        elif kind == "nstr" or kind == "intro":
+            raw = m.group(kind)
+            start = end - len(raw)
+            q = min(i for i in (raw.find("'"), raw.find('"')) if i >= 0)
+            quote = raw[q]
+            cs = "N" if kind == "nstr" else raw[1:q].lower()
+            append(Token(STR, raw, _unescape(raw[q + 1:-1], quote, no_backslash_escapes), start, end, intro=cs))
+        elif kind == "hexs":
+            t = m.group(kind)
+            append(Token(HEX, t, t[2:-1], end - len(t), end))
+        elif kind == "hexn":
+            t = m.group(kind)
+            append(Token(HEX, t, t[2:], end - len(t), end))
+        elif kind == "bits":
+            t = m.group(kind)
+            append(Token(BIT, t, t[2:-1], end - len(t), end))
+        elif kind == "bitn":
+            t = m.group(kind)
+            append(Token(BIT, t, t[2:], end - len(t), end))
+        elif kind == "var":
+            t = m.group(kind)
+            append(Token(VAR, t, t, end - len(t), end))
+        else:  # bad
+            what = m.group(kind)
+            _fail({"'": "unterminated string", '"': "unterminated string",
+                   "`": "unterminated quoted identifier"}.get(what, "unterminated comment"),
+                  text, m.start(kind), file, line)
+        if end >= n:
+            break
         pos = end
     tokens.append(Token(EOF, "", "", n, n))
     return Lexed(text, tokens, cuts)
-
-
-def _find_close(text: str, i: int, q: str, backslash: bool) -> int:
-    """Index just past the closing quote of a literal whose body starts at ``i``."""
-    n = len(text)
-    j = i
-    while True:
-        k = text.find(q, j)
-        if k < 0:
-            return -1
-        if backslash:
-            b = k - 1
-            while b >= i and text[b] == "\\":
-                b -= 1
-            if (k - 1 - b) % 2 == 1:
-                j = k + 1
-                continue
-        if k + 1 < n and text[k + 1] == q:
-            j = k + 2
-            continue
-        return k + 1
 
 
 def _unescape(raw: str, q: str, no_backslash: bool) -> str:
