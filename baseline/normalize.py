@@ -633,6 +633,12 @@ def canonical_engine(name: str | None) -> str | None:
     return _ENGINES.get(name.lower(), name)
 
 
+#: Options an engine sets on every table it creates (SHOW CREATE shows them).
+ENGINE_IMPLIED_OPTIONS = {"Aria": {"page_checksum": "1"}}
+#: Options only some engines keep (others accept and drop them).
+ENGINE_ONLY_OPTIONS = {"insert_method": {"MRG_MyISAM"}, "union": {"MRG_MyISAM"}}
+
+
 def default_index_algorithm(engine: str | None) -> str:
     """The index algorithm an engine uses when none is asked for."""
     return "HASH" if (engine or "").upper() in ("MEMORY", "HEAP") else "BTREE"

@@ -462,3 +462,473 @@ case("hostile-identifiers", r"""
 CREATE TABLE `we``ird table` (`col``1` INT, `select` INT, `ünï` VARCHAR(3), `a b` INT, KEY `key with space` (`a b`), KEY (`select`));
 CREATE TABLE `aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa1` (`bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb` INT)
 """)
+
+
+# ---------------------------------------------------------------- expressions
+#: Expressions checked in generated columns (each becomes one column); the
+#: server's spelling must equal the printer's for every one of them.
+EXPRESSIONS = [
+    'a+1',
+    '(a+1)*2',
+    'a+1*2',
+    'a-(b-1)',
+    'a-b-1',
+    'a/b/2',
+    'a*(b/2)',
+    'a % 2',
+    'a div 2',
+    'a mod 2',
+    '-a',
+    '- - a',
+    '-(a+1)',
+    '~a',
+    '!a',
+    'not a',
+    'not (a > 1)',
+    'not a in (1,2)',
+    'a not in (1,2)',
+    'a not between 1 and 2',
+    'a between 1 and 2 and b > 1',
+    'a is null',
+    'a is not null',
+    'not a is null',
+    'a is true',
+    "c like 'x%'",
+    "c not like 'x%'",
+    "c like 'x!%' escape '!'",
+    "c regexp '^a'",
+    "c not regexp '^a'",
+    "c rlike 'a'",
+    "a = 1 and b = 2 or c = 'x'",
+    "a = 1 and (b = 2 or c = 'x')",
+    "(a = 1 or b = 2) and c = 'x'",
+    'a = 1 xor b = 2',
+    'a && b || c',
+    'a <=> b',
+    'a != b',
+    'a <> b',
+    'a >= b',
+    'a & 1 | 2',
+    'a | (b & 1)',
+    'a << 2 >> 1',
+    'a ^ b',
+    '(a + b) ^ 2',
+    "case a when 1 then 'x' else 'y' end",
+    "case when a > 1 then 'x' when a < 0 then 'z' end",
+    "if(a > 1, 'x', 'y')",
+    "ifnull(c, 'x')",
+    'coalesce(a, b, 0)',
+    "concat(c, 'x', a)",
+    "concat_ws(',', c, 'x')",
+    'lower(c)',
+    'upper(c)',
+    'lcase(c)',
+    'substring(c, 1, 2)',
+    'substring(c from 2 for 3)',
+    'substr(c, 2)',
+    'mid(c, 1, 1)',
+    'left(c, 2)',
+    'right(c, 2)',
+    'length(c)',
+    'char_length(c)',
+    'character_length(c)',
+    'octet_length(c)',
+    'trim(c)',
+    "trim(leading 'x' from c)",
+    'trim(trailing from c)',
+    'ltrim(c)',
+    "replace(c, 'a', 'b')",
+    'cast(a as char)',
+    'cast(a as char(10))',
+    'cast(a as unsigned)',
+    'cast(a as signed integer)',
+    'cast(c as date)',
+    'cast(c as datetime(3))',
+    'cast(c as decimal(10,2))',
+    'cast(a as double)',
+    'cast(c as binary)',
+    'convert(c, char)',
+    'convert(c using latin1)',
+    'binary c',
+    'c collate utf8mb4_bin',
+    'd + interval 1 day',
+    'd - interval 2 month',
+    'date_add(d, interval 1 day)',
+    'date_sub(d, interval 1 hour)',
+    'adddate(d, 1)',
+    'interval 1 day + d',
+    'extract(year from d)',
+    'year(d)',
+    'month(d)',
+    'day(d)',
+    'dayofmonth(d)',
+    "date_format(d, '%Y')",
+    "datediff(d, '2020-01-01')",
+    'abs(a)',
+    'round(a, 2)',
+    'ceil(a)',
+    'ceiling(a)',
+    'floor(a)',
+    'pow(a, 2)',
+    'power(a, 2)',
+    'sqrt(a)',
+    'greatest(a, b)',
+    'least(a, b)',
+    'md5(c)',
+    'sha1(c)',
+    'sha(c)',
+    'sha2(c, 256)',
+    'hex(c)',
+    'unhex(c)',
+    "json_extract(j, '$.a')",
+    "json_unquote(json_extract(j, '$.a'))",
+    "json_value(j, '$.a')",
+    'json_valid(j)',
+    'json_length(j)',
+    "'it''s'",
+    "'a\\\\b'",
+    '"dq"',
+    "_latin1'x'",
+    "N'x'",
+    '0x41',
+    "x'41'",
+    "b'101'",
+    '1e3',
+    '1.50',
+    '.5',
+    '-1',
+    'true',
+    'false',
+    'null',
+    'a in (1, 2, 3)',
+    "c in ('a', 'b')",
+    'nullif(a, 0)',
+    "position('a' in c)",
+    "locate('a', c)",
+    "instr(c, 'a')",
+    'a + b * 2 - 1',
+    '(a)',
+    '((a))',
+    'a = (b = 1)',
+    'isnull(a)',
+    'a is unknown',
+    "c like concat('%', 'x')",
+    "strcmp(c, 'x')",
+    'uuid()',
+    'not (a = 1 and b = 2)',
+    'not (a = 1 or b = 2)',
+    'not (a = 1)',
+    'not (a <> 1)',
+    'not (a < 1)',
+    'not (a >= 1)',
+    'not (a <=> 1)',
+    'not (a between 1 and 2)',
+    'not (a not in (1))',
+    "not (c like 'x')",
+    'not json_valid(j)',
+    'not (a + 1)',
+    'not isnull(a)',
+    'not (a is true)',
+    'not not a',
+    'a and json_valid(j)',
+    'a and 1',
+    '(a+1) and b',
+    'json_valid(j) and b > 1',
+    'a or b',
+    'a xor b',
+    'trim(both from c)',
+    "trim(both 'x' from c)",
+    'trim(leading from c)',
+    "trim('x' from c)",
+    "'a\\nb'",
+    '\'a"b\'',
+    '0xab',
+    "X'ab'",
+    "b'1'",
+    '0b101',
+    '1.0e3',
+    '1E3',
+    '00.5',
+    '007',
+    '-0',
+    '- 1',
+    '+1',
+    'a - -1',
+    'a + (-1)',
+    'a - (-b)',
+    'a * -b',
+    "instr(c, concat('a', 'b'))",
+    'if(a, b, c)',
+    'not a = 1',
+    '!a = 1',
+    'a = 1 is true',
+    '(a = 1) = (b = 1)',
+    'a + interval 1 day',
+    'date_add(d, interval a day)',
+    'd + interval (a + 1) day',
+    "timestampdiff(day, d, '2020-01-01')",
+    'now() + 0',
+    'sysdate()',
+    'current_date',
+    'current_date()',
+    'utc_date()',
+    'unix_timestamp(d)',
+    'from_unixtime(a)',
+    'char(65)',
+    'char(65 using latin1)',
+    'weekday(d)',
+    'dayname(d)',
+    "str_to_date(c, '%Y')",
+    "regexp_replace(c, 'a', 'b')",
+    'rand()',
+    'format(a, 2)',
+    'conv(a, 10, 2)',
+    'a in (1)',
+    'a not in (1)',
+    'a in (b)',
+    "c in ('x')",
+    "b'11111111'",
+    "b'100000000'",
+    '0xAB',
+    "'a\\nb\\tc'",
+    "'a\\0b'",
+    'a = 1 and b',
+    'not (a and b)',
+    'not (json_valid(j) and a > 1)',
+    "not (c regexp 'x')",
+    '(a = 1) is true',
+    'a is not false',
+    'isnull(a) or a > 1',
+    'json_contains(j, \'"x"\')',
+    "json_contains_path(j, 'one', '$.a')",
+    'json_keys(j)',
+    'json_type(j)',
+    'json_depth(j)',
+    "json_object('a', a, 'b', c)",
+    'json_array(a, b)',
+    "json_query(j, '$.a')",
+    "json_search(j, 'one', 'x')",
+    "json_exists(j, '$.a')",
+    "json_merge_patch(j, '{}')",
+    "json_remove(j, '$.a')",
+    "json_set(j, '$.a', 1)",
+    "json_insert(j, '$.a', 1)",
+    "json_replace(j, '$.a', 1)",
+    'json_quote(c)',
+    'json_compact(j)',
+    "regexp_substr(c, '[a-z]+')",
+    "regexp_instr(c, 'a')",
+    "c regexp binary 'a'",
+    "lpad(c, 5, '0')",
+    "rpad(c, 5, ' ')",
+    'repeat(c, 2)',
+    'reverse(c)',
+    'space(2)',
+    'ascii(c)',
+    'ord(c)',
+    'bin(a)',
+    'oct(a)',
+    'conv(a, 10, 16)',
+    'crc32(c)',
+    'to_base64(c)',
+    'from_base64(c)',
+    'sha2(c, 512)',
+    'md5(concat(c, a))',
+    'cast(a as char(5) charset latin1)',
+    'convert(c using utf8mb4)',
+    'cast(a as time)',
+    'cast(a as float)',
+    'date(d)',
+    'time(d)',
+    'timestamp(d)',
+    'dayofweek(d)',
+    'dayofyear(d)',
+    'week(d)',
+    'weekofyear(d)',
+    'quarter(d)',
+    'last_day(d)',
+    'to_days(d)',
+    'from_days(a)',
+    "str_to_date(c, '%Y-%m-%d')",
+    "date_format(d, '%Y-%m')",
+    'datediff(d, d)',
+    'timediff(d, d)',
+    'period_add(a, 1)',
+    "addtime(d, '01:00:00')",
+    "subtime(d, '01:00:00')",
+    'sec_to_time(a)',
+    'time_to_sec(d)',
+    'maketime(1, 2, 3)',
+    'makedate(2020, a)',
+    'a + 1 > b - 1',
+    'a * 2 = b / 2',
+    '(a + b) * (a - b)',
+    '-a * -b',
+    'a - -b',
+    'a | b & c',
+    'a ^ b ^ 2',
+    'a is not true',
+    '(a > 1) is false',
+    'a between b and a + 10',
+    "c not between 'a' and 'z'",
+    'a not in (1, 2)',
+    "c in ('a')",
+    "c like concat(c, '%') escape '|'",
+    "case a when 1 then 'one' when 2 then 'two' end",
+    'case when a is null then 0 else a end',
+    'if(isnull(a), 0, a)',
+    'ifnull(a, ifnull(b, 0))',
+    "nullif(c, '')",
+    "coalesce(c, '', 'x')",
+    'greatest(a, b, 0)',
+    'char_length(trim(c))',
+    'upper(left(c, 1))',
+    'concat(upper(substring(c, 1, 1)), lower(substring(c, 2)))',
+    'truncate(a / 3, 2)',
+    'round(a)',
+    'sign(a)',
+    'mod(a, 3)',
+    'a mod 3',
+    'pi()',
+    'log(a)',
+    'ln(a)',
+    'log10(a)',
+    'exp(a)',
+    'floor(a / 2) * 2',
+    'char(65, 66)',
+    "field(c, 'a', 'b')",
+    "elt(a, 'x', 'y')",
+    "find_in_set(c, 'a,b')",
+    "make_set(a, 'x', 'y')",
+    "export_set(a, 'Y', 'N')",
+    "insert(c, 1, 2, 'x')",
+    "replace(replace(c, 'a', 'b'), 'c', 'd')",
+    "substring_index(c, '.', 1)",
+    "locate('a', c, 2)",
+    "strcmp(c, 'a')",
+    'soundex(c)',
+    'hex(a)',
+    "unhex('41')",
+    'inet_aton(c)',
+    'inet_ntoa(a)',
+    'is_ipv4(c)',
+    'uuid_short()',
+    'current_user()',
+    'database()',
+    'version()',
+    '0',
+    '1.0',
+    '-1.5',
+    "'a' 'b'",
+    "X'4142'",
+    'true + 1',
+    'a = true',
+    'not (a in (1, 2))',
+    '!(a between 1 and 2)',
+    "a <> 1 and not c like 'x'",
+]
+
+_EXPR_COLUMNS = "a INT, b INT, c VARCHAR(10), d DATE, j TEXT"
+for _i in range(0, len(EXPRESSIONS), 60):
+    _cols = ",\n  ".join(f"x{_n} VARCHAR(100) AS ({_e})" for _n, _e in enumerate(EXPRESSIONS[_i:_i + 60]))
+    case(f"expressions-{_i // 60 + 1}", f"CREATE TABLE g ({_EXPR_COLUMNS},\n  {_cols})")
+
+case("views-more", """
+CREATE TABLE t (a INT, b INT, c VARCHAR(10));
+CREATE TABLE u (a INT, d DATE);
+CREATE TABLE w (a INT, e INT);
+CREATE VIEW m1 AS SELECT a, b, c FROM t WHERE c LIKE 'x%' AND b BETWEEN 1 AND 10 OR a IN (1, 2, 3);
+CREATE VIEW m2 AS SELECT t.a, count(*) AS n, sum(b) AS total, avg(b) mean, max(c) AS mx, min(c),
+  group_concat(c ORDER BY c DESC SEPARATOR ';') AS gc, count(DISTINCT b) AS nd FROM t GROUP BY t.a WITH ROLLUP;
+CREATE VIEW m3 AS SELECT t.a, u.d, w.e FROM t, u, w WHERE t.a = u.a AND u.a = w.a;
+CREATE VIEW m4 AS SELECT t.a FROM t INNER JOIN u ON t.a = u.a CROSS JOIN w;
+CREATE VIEW m5 AS SELECT t.a FROM t STRAIGHT_JOIN u ON t.a = u.a;
+CREATE VIEW m6 AS SELECT CASE WHEN a > 1 THEN 'big' ELSE 'small' END AS size, if(b IS NULL, 0, b) AS b0,
+  coalesce(c, '') AS c0, cast(a AS char) AS ac, concat_ws('-', a, b) AS ab, a + b * 2 AS expr, -a AS neg FROM t;
+CREATE VIEW m7 AS SELECT a, b FROM t ORDER BY a DESC, b LIMIT 5, 10;
+CREATE VIEW m8 AS SELECT DISTINCT c AS `Column With Space`, 'literal' AS `quote'd`, 42 AS answer FROM t;
+CREATE VIEW m9 AS SELECT a FROM t WHERE b > (SELECT avg(b) FROM t) AND a NOT IN (SELECT a FROM w);
+CREATE VIEW m10 AS SELECT m1.a, m3.e FROM m1 JOIN m3 ON m1.a = m3.a;
+CREATE VIEW m11 AS SELECT u.a, d + INTERVAL 1 DAY AS next_day, year(d) AS y, date_format(d, '%Y') AS ys FROM u;
+CREATE VIEW m12 AS SELECT a, b FROM t WHERE NOT (a = 1) AND c IS NOT NULL AND b <> 2;
+CREATE VIEW m13 AS SELECT t.a AS ta, u.a AS ua FROM t LEFT OUTER JOIN u ON t.a = u.a AND u.d > '2020-01-01' LEFT JOIN w ON w.a = t.a;
+CREATE VIEW m14 AS SELECT a, count(*) c FROM t GROUP BY a HAVING count(*) > 1 ORDER BY c;
+CREATE VIEW m15 AS SELECT * FROM t WHERE EXISTS (SELECT * FROM u WHERE u.a = t.a LIMIT 3);
+CREATE VIEW m16 AS SELECT a, b FROM t UNION DISTINCT SELECT a, e FROM w UNION ALL SELECT a, NULL FROM u
+""")
+
+case("alter-misc", """
+CREATE TABLE p (id INT PRIMARY KEY);
+CREATE TABLE t (id INT, pid INT, name VARCHAR(10), PRIMARY KEY (id, name), FOREIGN KEY (pid) REFERENCES p (id));
+ALTER TABLE t MODIFY name VARCHAR(20);
+ALTER TABLE t CHANGE pid parent_id INT NOT NULL;
+ALTER TABLE t ADD COLUMN extra INT REFERENCES p (id);
+ALTER TABLE t ADD COLUMN u INT UNIQUE AFTER id, ADD COLUMN k INT, ADD KEY (k);
+""")
+case("alter-pk-auto-increment", """
+CREATE TABLE t (id INT NOT NULL, v INT);
+ALTER TABLE t ADD PRIMARY KEY (id), MODIFY id INT NOT NULL AUTO_INCREMENT;
+ALTER TABLE t AUTO_INCREMENT = 1000;
+CREATE TABLE u (a INT, b INT);
+ALTER TABLE u ADD PRIMARY KEY (a, b);
+ALTER TABLE u DROP PRIMARY KEY;
+ALTER TABLE u ADD UNIQUE KEY (a)
+""")
+case("alter-implicit-index-more", """
+CREATE TABLE p (id INT PRIMARY KEY, id2 INT, KEY (id2), KEY (id, id2));
+CREATE TABLE c (id INT, a INT, b INT);
+ALTER TABLE c ADD FOREIGN KEY (a) REFERENCES p (id), ADD INDEX ab (a, b);
+ALTER TABLE c ADD FOREIGN KEY (b) REFERENCES p (id);
+ALTER TABLE c ADD UNIQUE INDEX ub (b, id);
+ALTER TABLE c ADD CONSTRAINT cfk FOREIGN KEY (a, b) REFERENCES p (id, id2);
+CREATE TABLE d (x INT, y INT, CONSTRAINT dfk FOREIGN KEY (x) REFERENCES p (id));
+ALTER TABLE d ADD KEY xy (x, y);
+ALTER TABLE d RENAME INDEX xy TO xy2
+""")
+case("fk-composite-and-prefix", """
+CREATE TABLE p (a INT, b VARCHAR(20), PRIMARY KEY (a, b));
+CREATE TABLE c (x INT, y VARCHAR(20), z INT, KEY (y(5)), FOREIGN KEY (x, y) REFERENCES p (a, b));
+CREATE TABLE c2 (x INT, y VARCHAR(20), KEY (x), FOREIGN KEY (x, y) REFERENCES p (a, b));
+CREATE TABLE c3 (x INT, y VARCHAR(20), UNIQUE KEY (x, y, x2), x2 INT, FOREIGN KEY (x, y) REFERENCES p (a, b))
+""")
+case("table-options-more", """
+CREATE TABLE t1 (a INT) ENGINE=InnoDB PAGE_COMPRESSED=1 PAGE_COMPRESSION_LEVEL=6;
+CREATE TABLE t2 (a INT) ENGINE=MyISAM INSERT_METHOD=LAST;
+CREATE TABLE t3 (a INT) ENGINE=MyISAM;
+CREATE TABLE t4 (a INT) ENGINE=MRG_MyISAM UNION=(t3) INSERT_METHOD=FIRST;
+CREATE TABLE t5 (a INT) ENGINE=InnoDB STATS_PERSISTENT=DEFAULT STATS_AUTO_RECALC=0;
+CREATE TABLE t6 (a INT) ENGINE=Aria ROW_FORMAT=PAGE TRANSACTIONAL=0;
+CREATE TABLE t7 (a INT NOT NULL) ENGINE=CSV COMMENT=''
+""")
+case("triggers-more", """
+CREATE TABLE t (a INT);
+CREATE TABLE u (a INT);
+CREATE TRIGGER b1 BEFORE UPDATE ON t FOR EACH ROW SET @x = 1;
+CREATE TRIGGER b2 BEFORE UPDATE ON t FOR EACH ROW SET @x = 2;
+CREATE TRIGGER b3 BEFORE UPDATE ON t FOR EACH ROW FOLLOWS b1 SET @x = 3;
+DROP TRIGGER b1;
+CREATE TRIGGER a1 AFTER INSERT ON u FOR EACH ROW INSERT INTO t VALUES (NEW.a);
+CREATE TRIGGER d1 AFTER INSERT ON u FOR EACH ROW PRECEDES a1 SET @y = NEW.a;
+CREATE OR REPLACE TRIGGER b2 BEFORE UPDATE ON t FOR EACH ROW SET @x = 22;
+CREATE TRIGGER IF NOT EXISTS b2 BEFORE UPDATE ON t FOR EACH ROW SET @x = 99
+""")
+case("routines-more", """
+CREATE FUNCTION f1(a ENUM('x','y'), b SET('p') CHARSET latin1, c DECIMAL, d VARCHAR(5) COLLATE utf8mb4_bin)
+  RETURNS TEXT CHARSET latin1 COLLATE latin1_bin DETERMINISTIC RETURN concat(a, b, c, d);
+CREATE FUNCTION f2(x BIGINT UNSIGNED) RETURNS TINYINT(1) NOT DETERMINISTIC CONTAINS SQL SQL SECURITY DEFINER COMMENT 'c'
+  RETURN x > 0;
+CREATE PROCEDURE p1(x INT, INOUT y BLOB, OUT z DATETIME(3)) LANGUAGE SQL SELECT x;
+CREATE OR REPLACE PROCEDURE p1() SELECT 2;
+DELIMITER //
+CREATE AGGREGATE FUNCTION IF NOT EXISTS agg1(x INT) RETURNS INT BEGIN DECLARE s INT DEFAULT 0; DECLARE CONTINUE HANDLER FOR NOT FOUND RETURN s; LOOP FETCH GROUP NEXT ROW; SET s = s + x; END LOOP; END//
+DELIMITER ;
+""")
+case("create-or-replace-and-if-not-exists", """
+CREATE TABLE t (a INT);
+CREATE TABLE IF NOT EXISTS t (b INT);
+CREATE OR REPLACE TABLE t (c INT, d INT);
+CREATE OR REPLACE VIEW v AS SELECT c FROM t;
+CREATE VIEW IF NOT EXISTS v AS SELECT d FROM t;
+CREATE SEQUENCE IF NOT EXISTS s;
+CREATE OR REPLACE SEQUENCE s START WITH 5
+""")

@@ -196,3 +196,29 @@ def test_hand_written_forms():
     assert [c.type.name for c in node.columns] == ["SERIAL", "BOOL", "NUMERIC", "REAL", "VARCHAR", "INTEGER"]
     assert node.columns[5].references.on_delete == "SET NULL"
     assert node.options.items == {"ENGINE": "innodb", "AUTO_INCREMENT": "5", "CHARSET": "latin1"}
+
+
+def test_canonical_column_for_chain_inversion():
+    from baseline.sql.parse import SchemaBuilder
+    from baseline.sql.split import split_sql
+    b = SchemaBuilder(MARIADB, name="x", charset="latin1")
+    b.apply_all(split_sql("CREATE TABLE t (id INT PRIMARY KEY) CHARSET utf8mb4; "
+                          "CREATE TABLE p (id INT PRIMARY KEY); "
+                          "CREATE TABLE c (pid INT, FOREIGN KEY (pid) REFERENCES p (id))"))
+    node = parse("ALTER TABLE t ADD COLUMN name VARCHAR(20) DEFAULT 'x'")
+    col = b.canonical_column(b.schema.tables["t"], node.operations[0].column)
+    assert (col.type, col.charset, col.collation, col.default) == ("varchar(20)", "utf8mb4", "utf8mb4_general_ci",
+                                                                   "'x'")
+    assert b.schema.tables["t"].column("name") is None   # nothing applied
+    assert b.implicit_indexes("c") == {"pid"}
+    assert b.implicit_indexes("t") == set()
+
+
+def test_schema_from_statements_reports_warnings():
+    from baseline.sql.parse import schema_from_statements
+    from baseline.sql.split import split_sql
+    warnings = []
+    s = schema_from_statements(split_sql("CREATE TABLE a (x INT); CREATE TABLE b AS SELECT * FROM a"),
+                               flavor=MARIADB, name="d", charset="utf8mb4", warnings=warnings)
+    assert set(s.tables) == {"a", "b"}
+    assert len(warnings) == 1 and "SELECT" in str(warnings[0])

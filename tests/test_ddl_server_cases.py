@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from baseline.errors import InputError
+
 from baseline.sql.parse import SchemaBuilder
 from baseline.sql.split import split_sql
 
@@ -46,3 +48,48 @@ def test_diff_models_reports_a_difference(server, scratch_db):
     assert any("columns[0].type" in d for d in diff)
     assert any("columns[1].default" in d for d in diff)
     assert any("indexes[0].name" in d for d in diff)
+
+
+FAILING = {
+    "fk-index-drop": """CREATE TABLE p (id INT PRIMARY KEY);
+CREATE TABLE c (id INT, pid INT, KEY k (pid, id), FOREIGN KEY (pid) REFERENCES p (id));
+ALTER TABLE c DROP INDEX k""",
+    "alter-missing-table": "ALTER TABLE nope ADD COLUMN a INT",
+    "create-existing": "CREATE TABLE t (a INT); CREATE TABLE t (b INT)",
+    "drop-missing-column": "CREATE TABLE t (a INT, b INT); ALTER TABLE t DROP COLUMN c",
+    "duplicate-column": "CREATE TABLE t (a INT, A INT)",
+    "second-primary-key": "CREATE TABLE t (a INT PRIMARY KEY, b INT); ALTER TABLE t ADD PRIMARY KEY (b)",
+    "duplicate-key-name": "CREATE TABLE t (a INT, b INT, KEY k (a)); ALTER TABLE t ADD KEY k (b)",
+    "drop-missing-table": "DROP TABLE nope",
+    "unknown-key-column": "CREATE TABLE t (a INT, KEY (b))",
+    "after-unknown-column": "CREATE TABLE t (a INT); ALTER TABLE t ADD b INT AFTER nope",
+    "follows-missing-trigger": "CREATE TABLE t (a INT); CREATE TRIGGER x BEFORE INSERT ON t FOR EACH ROW FOLLOWS y SET @a = 1",
+    "drop-missing-index": "CREATE TABLE t (a INT); DROP INDEX i ON t",
+    "varchar-without-length": "CREATE TABLE t (a VARCHAR)",
+}
+
+
+@pytest.mark.parametrize("name", sorted(FAILING))
+def test_builder_rejects_what_the_server_rejects(server, scratch_db, name):
+    """A statement the server refuses is an InputError at the same statement,
+    naming the file and line."""
+    statements = list(split_sql(FAILING[name], file="bad.sql"))
+    conn = server.connect(scratch_db)
+    failed_at = None
+    try:
+        with conn.cursor() as cur:
+            for i, st in enumerate(statements):
+                try:
+                    cur.execute(st.text)
+                except Exception:
+                    failed_at = i
+                    break
+    finally:
+        conn.close()
+    assert failed_at is not None, "the server accepted the script"
+    builder = SchemaBuilder(server.flavor, name=scratch_db, charset="utf8mb4")
+    for st in statements[:failed_at]:
+        builder.apply(st, file="bad.sql")
+    with pytest.raises(InputError) as e:
+        builder.apply(statements[failed_at], file="bad.sql")
+    assert e.value.file == "bad.sql" and e.value.line == statements[failed_at].line

@@ -132,6 +132,25 @@ class SchemaBuilder:
             self.apply(st, file=file)
         return self.schema
 
+    def canonical_column(self, table: Table, column: N.ColumnDef) -> Column:
+        """The model column a definition gives in ``table`` (charset inherited
+        from the table, defaults and type canonicalized), without changing
+        anything. Chain inversion uses it to rebuild a column a later
+        migration drops or modifies."""
+        probe = copy.deepcopy(table)
+        ctx = _TableCtx(self, probe, N.Node())
+        col = ctx.column_from_def(column)
+        if ctx._ts_candidates:
+            probe.columns.append(col)
+            ctx.finish(creating=False)
+        return col
+
+    def implicit_indexes(self, table: str) -> set[str]:
+        """Names (casefolded) of the indexes the server created implicitly for
+        foreign keys of ``table`` and would drop again when another index serves
+        the key."""
+        return set(self.implicit.get(table, ()))
+
     def _mode_flags(self) -> frozenset:
         return frozenset(f for f in self.sql_mode.split(",") if f)
 
@@ -300,6 +319,13 @@ class SchemaBuilder:
                     t.options.pop(k, None)
                 else:
                     t.options[k] = v
+        # options an engine always shows / never keeps
+        for k, v in NZ.ENGINE_IMPLIED_OPTIONS.get(t.engine or "", {}).items():
+            t.options.setdefault(k, v)
+        for k in list(t.options):
+            engines = NZ.ENGINE_ONLY_OPTIONS.get(k)
+            if engines is not None and t.engine not in engines:
+                del t.options[k]
 
     # ================================================================== ALTER TABLE
     def _alter_table(self, node: N.AlterTable) -> None:
@@ -773,6 +799,7 @@ class _TableCtx:
         self._fk_counter = None
         self._cols: dict[str, Column] | None = None
         self._infos: dict[int, object] = {}
+        self.dropped_indexes: list[str] = []
         #: CHECK names written in this statement (generated names avoid them)
         self.reserved_checks: set[str] = set()
         if isinstance(node, N.CreateTable):
@@ -1030,6 +1057,7 @@ class _TableCtx:
             if if_exists:
                 return
             self.b._err(self.node, f"can't DROP INDEX `{name}`; check that it exists")
+        self.dropped_indexes.append(idx.name)
         t.indexes.remove(idx)
         self.generated.discard(id(idx))
         self.pending.pop(id(idx), None)
@@ -1414,6 +1442,8 @@ class _TableCtx:
         self._dedupe_generated_keys()
         self._name_pending()
         self._sort_keys()
+        if self.dropped_indexes:
+            self._check_fk_indexes()
         # InnoDB keeps foreign keys in a set ordered by name; SHOW CREATE lists them so
         t.foreign_keys.sort(key=lambda fk: fk.name)
         # checks: column-level in column order, then table-level in creation order
@@ -1433,6 +1463,17 @@ class _TableCtx:
         self.implicit.clear()
         self.implicit.update(ix.key for ix in t.indexes if id(ix) in self.generated)
         _ = b, creating
+
+    def _check_fk_indexes(self) -> None:
+        """A foreign key needs an index that starts with its columns; dropping
+        the last one is an error on the server (1553), not a silent change."""
+        t = self.t
+        for fk in t.foreign_keys:
+            cols = [c.casefold() for c in fk.columns]
+            if not any([p.column.casefold() if p.column else None for p in ix.parts[:len(cols)]] == cols
+                       for ix in t.indexes):
+                self.b._err(self.node, f"cannot drop index `{self.dropped_indexes[-1]}`: needed in a foreign "
+                                       f"key constraint (`{fk.name}` of `{t.name}`)")
 
     def _dedupe_generated_keys(self) -> None:
         """Drop implicit FK indexes that another key serves (the server's
@@ -1617,7 +1658,17 @@ _HANDLERS = {
 
 def schema_from_statements(statements: Iterable[Statement], *, flavor: Flavor, name: str | None = None,
                            charset: str | None = None, collation: str | None = None,
-                           file: str | None = None) -> Schema:
-    """Apply DDL statements in order to an empty schema and return it."""
+                           file: str | None = None, warnings: list | None = None) -> Schema:
+    """Apply DDL statements in order to an empty schema and return it.
+
+    ``name``: the database to build (statements for other databases of a
+    multi-database dump are ignored; ``None`` adopts the first ``USE`` /
+    ``CREATE DATABASE``). ``charset``/``collation``: the database default when no
+    ``CREATE DATABASE`` says it (else ``rules.default_charset``). ``warnings``,
+    when given, receives the :class:`BuildWarning` s (approximations).
+    """
     b = SchemaBuilder(flavor, name=name, charset=charset, collation=collation, file=file)
-    return b.apply_all(statements, file=file)
+    schema = b.apply_all(statements, file=file)
+    if warnings is not None:
+        warnings.extend(b.warnings)
+    return schema

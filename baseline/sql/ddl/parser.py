@@ -738,6 +738,12 @@ class StatementParser:
                     return
                 cur.advance()
             t = cur.tok
+            if t.kind == QID and cur.peek().kind == OP and cur.peek().text == "=":
+                # engine-defined option as SHOW CREATE prints it: `PAGE_COMPRESSED`='1'
+                cur.advance()
+                cur.advance()
+                items[t.value.upper()] = cur.word_value("option value")
+                continue
             if t.kind != WORD:
                 return
             up = t.up

@@ -573,6 +573,20 @@ def mariadb_rewrite(e: Expr, connection_charset: str = "utf8mb4") -> Expr:
             return Func("locate", [args[1], args[0]])
         if low == "datediff" and len(args) == 2:
             return Binary("-", Func("to_days", [args[0]]), Func("to_days", [args[1]]))
+        if low == "bin" and len(args) == 1:
+            return Func("conv", [args[0], Lit("num", "10"), Lit("num", "2")])
+        if low == "oct" and len(args) == 1:
+            return Func("conv", [args[0], Lit("num", "10"), Lit("num", "8")])
+        if low in ("date", "time") and len(args) == 1:
+            return Cast(args[0], CastType(low.upper()))
+        if low == "timestamp" and len(args) == 1:
+            return Cast(args[0], CastType("DATETIME"))
+        if low == "weekofyear" and len(args) == 1:
+            return Func("week", [args[0], Lit("num", "3")])
+        if low == "round" and len(args) == 1:
+            return Func("round", [args[0], Lit("num", "0")])
+        if low == "mod" and len(args) == 2:
+            return Binary("MOD", args[0], args[1])
         if low in ("adddate", "subdate") and len(args) == 2:
             return Binary("+" if low == "adddate" else "-", args[0], Interval(args[1], "DAY"))
         f = Func(e.name, args, e.distinct, e.star, e.order_by, e.separator, e.over, e.raw_args)

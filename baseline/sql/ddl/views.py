@@ -96,7 +96,8 @@ class ViewPrinter:
         if isinstance(q, SetOp):
             left = self.query(q.left, columns=columns, scope=scope)
             right = self.query(q.right, scope=scope)
-            return f"{left} {q.op.lower()} {right}"
+            op = "union" if q.op == "UNION DISTINCT" else q.op.lower()
+            return f"{left} {op} {right}"
         if isinstance(q, Select):
             return self.select(q, scope, columns)
         raise Unsupported(f"{type(q).__name__}")
@@ -114,7 +115,7 @@ class ViewPrinter:
             raise Unsupported("SELECT options")
         items = []
         printer = self._printer(scope)
-        for i, item in enumerate(sel.items):
+        for i, item in enumerate(sel.items if not exists else []):
             if isinstance(item.expr, Star):
                 items.extend(self._star(item.expr, scope))
                 continue
@@ -133,7 +134,9 @@ class ViewPrinter:
             scope.aliases[alias.casefold()] = alias
             scope.alias_exprs.setdefault(alias.casefold(), text)
             items.append(f"{text} AS {quote_ident(alias)}")
-        out = "select " + ("distinct " if sel.distinct else "") + ",".join(items) + from_text
+        if exists:
+            items = ["1"]  # EXISTS(SELECT ...): the server keeps no select list
+        out = "select " + ("distinct " if sel.distinct and not exists else "") + ",".join(items) + from_text
         if sel.where is not None:
             out += " where " + printer(sel.where)
         if sel.group_by:
@@ -144,9 +147,10 @@ class ViewPrinter:
             out += " having " + printer(sel.having)
         if sel.window:
             raise Unsupported("WINDOW clause")
-        out += self._order_limit(sel.order_by, sel.limit, scope, printer)
-        if exists and sel.limit is None:
+        if exists:
             out += " limit 1"
+        else:
+            out += self._order_limit(sel.order_by, sel.limit, scope, printer)
         if sel.lock:
             raise Unsupported("locking clause")
         return out
@@ -155,7 +159,8 @@ class ViewPrinter:
         out = ""
         printer = printer or self._printer(scope)
         if order_by:
-            out += " order by " + ",".join(self._order_item(e, d, printer, scope) for e, d in order_by)
+            out += " order by " + ",".join(self._order_item(e, d, printer, scope, alias_first=True)
+                                           for e, d in order_by)
         if limit is not None:
             off, cnt = limit
             if off is not None:
@@ -164,11 +169,12 @@ class ViewPrinter:
                 out += f" limit {printer(cnt)}"
         return out
 
-    def _order_item(self, e, desc, printer, scope) -> str:
+    def _order_item(self, e, desc, printer, scope, alias_first: bool = False) -> str:
+        """ORDER BY names a select alias before a column; GROUP BY a column first."""
         if isinstance(e, Ident) and len(e.parts) == 1 and scope.union_level:
             text = quote_ident(e.parts[0])
         elif isinstance(e, Ident) and len(e.parts) == 1 and e.parts[0].casefold() in scope.alias_exprs \
-                and scope.resolve(e.parts) is None:
+                and (alias_first or scope.resolve(e.parts) is None):
             text = scope.alias_exprs[e.parts[0].casefold()]
         else:
             text = printer(e)
@@ -249,8 +255,7 @@ class ViewPrinter:
             return f"{quote_ident(qual)}.{quote_ident(col)}"
 
         def subquery(q, exists: bool = False) -> str:
-            if exists and isinstance(q, Query) and isinstance(q.body, Select) and not q.order_by \
-                    and q.limit is None and not q.ctes:
+            if exists and isinstance(q, Query) and isinstance(q.body, Select) and not q.ctes:
                 return self.select(q.body, scope, exists=True)
             return self.query(q, scope=scope)
 
