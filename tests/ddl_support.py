@@ -54,7 +54,12 @@ def show_create_schema(conn, db: str, flavor: Flavor) -> Schema:
             cur.execute(f"SHOW CREATE {kind} {_q(name)}")
             row = cur.fetchone()
             _set_mode(b, row[1])
+            # the database collation when the routine was created (mysqldump
+            # brackets the routine with ALTER DATABASE the same way)
+            saved = (b.schema.charset, b.schema.collation)
+            b.apply(Statement(f"ALTER DATABASE {_q(db)} COLLATE {row[5]}", 1))
             b.apply(Statement(row[2], 1))
+            b.schema.charset, b.schema.collation = saved
         cur.execute("SELECT event_name FROM information_schema.events WHERE event_schema=%s", (db,))
         for (name,) in cur.fetchall():
             cur.execute(f"SHOW CREATE EVENT {_q(name)}")

@@ -222,3 +222,42 @@ def test_schema_from_statements_reports_warnings():
                                flavor=MARIADB, name="d", charset="utf8mb4", warnings=warnings)
     assert set(s.tables) == {"a", "b"}
     assert len(warnings) == 1 and "SELECT" in str(warnings[0])
+
+
+def _one_table(flavor, sql):
+    from baseline.sql.parse import SchemaBuilder
+    from baseline.sql.split import split_sql
+    b = SchemaBuilder(flavor, name="x", charset="utf8mb4")
+    b.apply_all(split_sql(sql))
+    return next(iter(b.schema.tables.values()))
+
+
+MYSQL_TABLE = """CREATE TABLE t (id INT UNSIGNED AUTO_INCREMENT PRIMARY KEY, a INTEGER DEFAULT 0, f BOOL DEFAULT TRUE,
+  d DECIMAL(5,2) DEFAULT 1.5, ts TIMESTAMP DEFAULT CURRENT_TIMESTAMP ON UPDATE CURRENT_TIMESTAMP, ts2 TIMESTAMP,
+  j JSON, tx TEXT, v VARCHAR(10) CHARSET utf8, u VARCHAR(36) DEFAULT (uuid()), g INT AS (a + 1), y YEAR DEFAULT 2020,
+  CHECK (a > 0), c INT CHECK (c < 5), z INT ZEROFILL, b BIT(3) DEFAULT b'101', pid INT REFERENCES p(id), KEY (a))"""
+
+
+def test_mysql8_canonical_forms():
+    """MySQL 8.0.30 spellings (from its SHOW CREATE, as in the corpus dumps)."""
+    t = _one_table(MYSQL8, MYSQL_TABLE)
+    col = {c.name: c for c in t.columns}
+    assert [col[n].type for n in ("id", "a", "f", "y", "z")] == ["int", "int", "tinyint(1)", "year", "int(10)"]
+    assert [col[n].default for n in ("a", "f", "d", "y", "b")] == ["'0'", "'1'", "'1.50'", "'2020'", "b'101'"]
+    assert (col["ts"].default, col["ts"].on_update, col["ts"].nullable) == ("CURRENT_TIMESTAMP", "CURRENT_TIMESTAMP", True)
+    assert (col["j"].type, col["j"].default, col["tx"].default) == ("json", "NULL", None)
+    assert (col["v"].charset, col["v"].collation) == ("utf8mb3", "utf8mb3_general_ci")
+    assert col["tx"].collation == "utf8mb4_0900_ai_ci" and t.collation == "utf8mb4_0900_ai_ci"
+    assert col["u"].default == "(uuid())" and col["g"].generated == "(`a` + 1)"
+    assert [(c.name, c.expression, c.column_level) for c in t.checks] == [
+        ("t_chk_1", "(`a` > 0)", False), ("t_chk_2", "(`c` < 5)", False)]
+    assert t.foreign_keys == []          # MySQL ignores an inline REFERENCES
+
+
+def test_mysql57_canonical_forms():
+    t = _one_table(Flavor.parse("5.7.40"), MYSQL_TABLE)
+    col = {c.name: c for c in t.columns}
+    assert [col[n].type for n in ("id", "a", "y")] == ["int(10)", "int(11)", "year(4)"]
+    assert (col["ts2"].nullable, col["ts2"].default) == (False, "'0000-00-00 00:00:00'")
+    assert (col["v"].charset, col["v"].collation) == ("utf8", "utf8_general_ci")
+    assert t.checks == []                 # parsed and ignored before 8.0.16

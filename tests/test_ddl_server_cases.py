@@ -93,3 +93,30 @@ def test_builder_rejects_what_the_server_rejects(server, scratch_db, name):
     with pytest.raises(InputError) as e:
         builder.apply(statements[failed_at], file="bad.sql")
     assert e.value.file == "bad.sql" and e.value.line == statements[failed_at].line
+
+
+def test_database_default_charset_is_inherited(server):
+    """Tables without a charset take the database's; ALTER DATABASE changes
+    that default for tables created afterwards."""
+    script = """CREATE TABLE a (v VARCHAR(5), t TEXT, e ENUM('x'));
+CREATE TABLE b (v VARCHAR(5) CHARSET utf8mb4) COLLATE latin1_bin;
+CREATE PROCEDURE p(x VARCHAR(5)) SELECT x;
+CREATE FUNCTION f() RETURNS VARCHAR(5) RETURN 'x'"""
+    with server.database(charset="latin1", collation="latin1_swedish_ci") as db:
+        conn = server.connect(db)
+        try:
+            builder = SchemaBuilder(server.flavor, name=db, charset="latin1", collation="latin1_swedish_ci")
+            with conn.cursor() as cur:
+                for st in split_sql(script):
+                    cur.execute(st.text)
+                    builder.apply(st)
+                alter = f"ALTER DATABASE `{db}` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"
+                for st in split_sql(alter + "; CREATE TABLE c (v VARCHAR(5))"):
+                    cur.execute(st.text)
+                    builder.apply(st)
+            expected = show_create_schema(conn, db, server.flavor)
+        finally:
+            conn.close()
+    assert expected.tables["a"].columns[0].collation == "latin1_swedish_ci"
+    assert expected.tables["c"].collation == "utf8mb4_unicode_ci"
+    assert diff_models(expected, builder.schema, kinds=("tables", "routines")) == []

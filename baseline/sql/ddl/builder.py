@@ -502,12 +502,8 @@ class SchemaBuilder:
         v.algorithm = (node.algorithm or "UNDEFINED").upper()
         v.security = (node.security or "DEFINER").upper()
         v.check_option = node.check_option or "NONE"
+        # ALTER VIEW, like CREATE OR REPLACE, resets what it does not say
         v.definer = node.definer if node.definer not in ("CURRENT_USER",) else None
-        if node.alter and existing is not None:
-            # ALTER VIEW keeps what it does not say? No: the server resets ALGORITHM
-            # and SQL SECURITY to their defaults unless given; only DEFINER is kept.
-            if node.definer is None:
-                v.definer = existing.definer
         self.schema.views[name] = v
 
     # ================================================================== triggers
@@ -1123,6 +1119,8 @@ class _TableCtx:
     def add_check(self, cdef: N.CheckDef, column: Column | None) -> None:
         b = self.b
         rules = self.rules
+        if not rules.check_constraints:
+            return  # parsed and ignored (MySQL before 8.0.16, MariaDB before 10.2.1)
         expr = b._print(cdef.expr)
         if column is not None and rules.column_check_named_after_column:
             self._column_check(column, expr, cdef.name)
@@ -1274,8 +1272,8 @@ class _TableCtx:
         elif isinstance(op, N.RenameTable):
             return (op.new_schema, op.new_name)
         elif isinstance(op, N.SetTableOptions):
+            # a new DEFAULT CHARSET changes only the default, not the columns
             b._apply_options(t, op.options, creating=False, node=self.node)
-            self._refresh_default_charset_columns()
         elif isinstance(op, N.ConvertCharset):
             self.convert_charset(op)
         elif isinstance(op, N.PartitionOp):
@@ -1296,9 +1294,6 @@ class _TableCtx:
                     if c.versioning in ("ROW START", "ROW END"):
                         c.versioning = None
         return None
-
-    def _refresh_default_charset_columns(self) -> None:
-        """ALTER TABLE ... DEFAULT CHARSET changes only the table default."""
 
     def drop_column(self, name: str, if_exists: bool) -> None:
         t = self.t

@@ -151,9 +151,11 @@ class Cursor:
             return t.text + self.toks[self.i - 1].text
         self.error(f"expected {what}")
 
-    def skip_parens(self) -> tuple[int, int]:
-        """Skip a balanced ``( ... )``; returns the source offsets inside it."""
-        self.expect_op("(")
+    def skip_parens(self, opened: bool = False) -> tuple[int, int]:
+        """Skip a balanced ``( ... )`` (``opened``: the ``(`` is already taken);
+        returns the source offsets inside it."""
+        if not opened:
+            self.expect_op("(")
         start = self.toks[self.i].start
         depth = 1
         while True:

@@ -470,8 +470,8 @@ class ExprParser:
         cur = self.cur
         up = t.up if t.kind == WORD else None
         nxt = cur.peek()
-        is_call = nxt.kind == OP and nxt.text == "(" and nxt.start == t.end or (
-            nxt.kind == OP and nxt.text == "(" and up is not None)
+        # a bare word before "(" calls a function; a quoted name only when "(" touches it
+        is_call = nxt.kind == OP and nxt.text == "(" and (up is not None or nxt.start == t.end)
         if up is not None:
             if up == "NULL":
                 cur.advance()
@@ -520,7 +520,7 @@ class ExprParser:
             if up == "DEFAULT" and not is_call:
                 cur.advance()
                 return Func("DEFAULT", [], raw_args="")
-        if is_call and (t.kind == WORD or cur.peek().start == t.end):
+        if is_call:
             return self._call(t)
         # identifier, possibly qualified; t.* in select lists
         cur.advance()
@@ -643,7 +643,7 @@ class ExprParser:
             cur.expect_op(")")
             return f
         if up == "WEIGHT_STRING" or up == "JSON_TABLE" or up == "GET_FORMAT":
-            start, end = cur.skip_parens_from_open()
+            start, end = cur.skip_parens(opened=True)
             return Func(name, [], raw_args=cur.lexed.slice(start, end))
         f = Func(name, [])
         if cur.accept_op(")"):
@@ -824,24 +824,3 @@ _INFIX_OPS = {
     "%": (_BP_MUL, "%"), "^": (_BP_BITXOR, "^"), "&&": (_BP_AND, "AND"),
     ":=": (1, ":="),
 }
-
-
-def _skip_parens_from_open(self):
-    """Skip from just after an already consumed '(' to its ')'."""
-    start = self.toks[self.i].start
-    depth = 1
-    while True:
-        t = self.toks[self.i]
-        if t.kind == EOF:
-            self.error("unbalanced parentheses")
-        self.i += 1
-        if t.kind == OP:
-            if t.text == "(":
-                depth += 1
-            elif t.text == ")":
-                depth -= 1
-                if depth == 0:
-                    return start, t.start
-
-
-Cursor.skip_parens_from_open = _skip_parens_from_open  # type: ignore[attr-defined]

@@ -79,7 +79,8 @@ class StatementParser:
         cur = self.cur
         t = cur.tok
         if t.kind == EOF:
-            cur.error("empty statement")
+            # only comments (e.g. a version comment this flavor does not run)
+            return N.Other("EMPTY")
         if t.kind == OP and t.text == "(":
             return N.DataStatement("SELECT")
         if t.kind != WORD:

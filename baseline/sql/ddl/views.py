@@ -259,10 +259,8 @@ class ViewPrinter:
                 return self.select(q.body, scope, exists=True)
             return self.query(q, scope=scope)
 
-        p = Printer(style_for(self.b.flavor), strip_qualifier=False, column_resolver=resolve,
-                    subquery_printer=subquery, connection_charset=self.b.connection_charset)
-        p.in_view = True
-        return p
+        return Printer(style_for(self.b.flavor), strip_qualifier=False, column_resolver=resolve,
+                       subquery_printer=subquery, connection_charset=self.b.connection_charset)
 
 
 def _item_name(item) -> str:
