@@ -261,3 +261,87 @@ def test_mysql57_canonical_forms():
     assert (col["ts2"].nullable, col["ts2"].default) == (False, "'0000-00-00 00:00:00'")
     assert (col["v"].charset, col["v"].collation) == ("utf8", "utf8_general_ci")
     assert t.checks == []                 # parsed and ignored before 8.0.16
+
+
+MYSQL8_SHOW_CREATE = """CREATE TABLE `geo` (
+  `id` int unsigned NOT NULL AUTO_INCREMENT,
+  `pt` point NOT NULL /*!80003 SRID 4326 */,
+  `name` varchar(64) CHARACTER SET utf8mb4 COLLATE utf8mb4_0900_ai_ci NOT NULL,
+  `secret` varchar(10) DEFAULT NULL /*!80023 INVISIBLE */,
+  `doc` json DEFAULT NULL,
+  `n` int GENERATED ALWAYS AS (json_unquote(json_extract(`doc`,_utf8mb4'$.n'))) VIRTUAL NOT NULL,
+  `created` datetime(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3) ON UPDATE CURRENT_TIMESTAMP(3),
+  `uid` binary(16) NOT NULL DEFAULT (uuid_to_bin(uuid())),
+  `flag` tinyint(1) NOT NULL DEFAULT '0',
+  `body` text COLLATE utf8mb4_unicode_ci,
+  PRIMARY KEY (`id`),
+  UNIQUE KEY `uid` (`uid`),
+  KEY `lname` ((lower(`name`))) /*!80000 INVISIBLE */,
+  KEY `desc_idx` (`created` DESC),
+  SPATIAL KEY `pt` (`pt`),
+  FULLTEXT KEY `ft` (`name`) /*!50100 WITH PARSER `ngram` */ ,
+  CONSTRAINT `geo_chk_1` CHECK ((`id` > 0)),
+  CONSTRAINT `geo_chk_2` CHECK ((`flag` in (0,1))) /*!80016 NOT ENFORCED */
+) ENGINE=InnoDB AUTO_INCREMENT=42 DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_0900_ai_ci STATS_PERSISTENT=0 ROW_FORMAT=DYNAMIC COMMENT='geo'
+/*!50100 PARTITION BY KEY (`id`)
+PARTITIONS 4 */"""
+
+
+def test_mysql8_show_create_text_is_read_as_written():
+    from baseline.sql.parse import SchemaBuilder
+    from baseline.sql.split import split_sql
+    b = SchemaBuilder(MYSQL8, name="x")
+    b.apply_all(split_sql(MYSQL8_SHOW_CREATE))
+    t = b.schema.tables["geo"]
+    c = {col.name: col for col in t.columns}
+    assert (c["pt"].type, c["pt"].srid, c["pt"].nullable) == ("point", 4326, False)
+    assert c["secret"].invisible and c["name"].collation == "utf8mb4_0900_ai_ci"
+    assert (c["n"].generated, c["n"].nullable) == ("json_unquote(json_extract(`doc`,_utf8mb4'$.n'))", False)
+    assert (c["created"].default, c["created"].on_update) == ("CURRENT_TIMESTAMP(3)", "CURRENT_TIMESTAMP(3)")
+    assert c["uid"].default == "(uuid_to_bin(uuid()))" and c["flag"].default == "'0'"
+    assert (c["body"].default, c["body"].collation) == (None, "utf8mb4_unicode_ci")
+    idx = {i.name: i for i in t.indexes}
+    assert list(idx) == ["PRIMARY", "uid", "lname", "desc_idx", "pt", "ft"]
+    assert idx["lname"].parts[0].expression == "lower(`name`)" and idx["lname"].visible is False
+    assert idx["desc_idx"].parts[0].descending and idx["ft"].parser == "ngram" and idx["pt"].kind == "SPATIAL"
+    assert [(k.name, k.expression, k.enforced) for k in t.checks] == [
+        ("geo_chk_1", "(`id` > 0)", True), ("geo_chk_2", "(`flag` in (0,1))", False)]
+    assert (t.auto_increment, t.options, t.row_format, t.comment) == (42, {"stats_persistent": "0"}, "DYNAMIC", "geo")
+    assert (t.partitioning.method, t.partitioning.expression, t.partitioning.count) == ("KEY", "`id`", 4)
+
+
+def test_mariadb_sequence_show_create_round_trip():
+    from baseline.sql.parse import SchemaBuilder
+    from baseline.sql.split import split_sql
+    b = SchemaBuilder(MARIADB, name="x")
+    b.apply_all(split_sql("CREATE SEQUENCE `s` start with 5 minvalue 1 maxvalue 9223372036854775806 increment by 2 "
+                          "cache 1000 nocycle ENGINE=InnoDB; "
+                          "CREATE SEQUENCE `d` start with -1 minvalue -9223372036854775807 maxvalue -1 "
+                          "increment by -1 cache 10 cycle ENGINE=MyISAM COMMENT='down'"))
+    s, d = b.schema.sequences["s"], b.schema.sequences["d"]
+    assert (s.start, s.increment, s.cache, s.cycle, s.engine) == (5, 2, 1000, False, "InnoDB")
+    assert (d.start, d.min_value, d.max_value, d.cycle, d.engine, d.comment) == (
+        -1, -9223372036854775807, -1, True, "MyISAM", "down")
+
+
+def test_builder_continues_from_an_existing_model():
+    """Given a model (e.g. read from a live server), implicit FK indexes are
+    recognized by shape, so a later ALTER drops them as the server would."""
+    from baseline.sql.parse import SchemaBuilder
+    from baseline.sql.split import split_sql
+    first = SchemaBuilder(MARIADB, name="x", charset="utf8mb4")
+    first.apply_all(split_sql("CREATE TABLE p (id INT PRIMARY KEY); "
+                              "CREATE TABLE c (id INT, pid INT, FOREIGN KEY (pid) REFERENCES p (id))"))
+    model = first.schema.copy()
+    again = SchemaBuilder(MARIADB, schema=model)
+    assert again.implicit_indexes("c") == {"pid"}
+    again.apply_all(split_sql("ALTER TABLE c ADD INDEX both_cols (pid, id)"))
+    assert [i.name for i in again.schema.tables["c"].indexes] == ["both_cols"]
+
+
+def test_huge_data_statements_are_not_tokenized():
+    import time
+    big = "INSERT INTO t VALUES " + ",".join(f"({i},'x')" for i in range(200000))
+    start = time.perf_counter()
+    node = parse(big)
+    assert isinstance(node, P.DataStatement) and time.perf_counter() - start < 0.05
