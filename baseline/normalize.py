@@ -34,7 +34,6 @@ same values):
 """
 from __future__ import annotations
 
-import datetime as _dt
 import decimal
 import re
 import struct

@@ -3,8 +3,6 @@ statements either parse or raise InputError (file, line, excerpt) - never
 another exception - and never hang (hypothesis' deadline)."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st

@@ -48,7 +48,7 @@ from ...model import (Check, Column, Event, ForeignKey, Index, IndexPart, Param,
                       Sequence, Table, Trigger, View)
 from ..split import Statement
 from . import nodes as N
-from .expr import Binary, Cast, Case, Cond, Func, Ident, Lit, Unary
+from .expr import Func, Ident, Lit
 from .lexer import QID, tokenize
 from .parser import parse_statement
 from .printer import Printer, mariadb_rewrite, style_for
@@ -142,7 +142,7 @@ class SchemaBuilder:
         col = ctx.column_from_def(column)
         if ctx._ts_candidates:
             probe.columns.append(col)
-            ctx.finish(creating=False)
+            ctx.finish()
         return col
 
     def implicit_indexes(self, table: str) -> set[str]:
@@ -268,7 +268,7 @@ class SchemaBuilder:
                 ctx.add_period(el)
         if node.system_versioned:
             t.system_versioned = True
-        ctx.finish(creating=True)
+        ctx.finish()
         if node.partitioning is not None:
             t.partitioning = self._finish_partitioning(node.partitioning, t)
         self._put_table(t)
@@ -344,7 +344,7 @@ class SchemaBuilder:
             r = ctx.apply_op(op)
             if r is not None:
                 renamed_to = r
-        ctx.finish(creating=False)
+        ctx.finish()
         if renamed_to is not None:
             new_schema, new_name = renamed_to
             if self._ours(new_schema) or new_schema is None:
@@ -1034,7 +1034,6 @@ class _TableCtx:
         self.pending.clear()
 
     def _needs_long_hash(self, parts: list[IndexPart]) -> bool:
-        t = self.t
         total = 0
         for p in parts:
             if p.column is None:
@@ -1419,9 +1418,9 @@ class _TableCtx:
         # TRUNCATE / ANALYZE / CHECK / OPTIMIZE / REBUILD / REPAIR / EXCHANGE change no schema
 
     # ------------------------------------------------------------------ finishing
-    def finish(self, creating: bool) -> None:
+    def finish(self) -> None:
+        """What the server does once all changes of a statement are in."""
         t = self.t
-        b = self.b
         # TIMESTAMP columns under explicit_defaults_for_timestamp=OFF
         if self._ts_candidates:
             first_ts = next((c for c in t.columns if c.type.startswith("timestamp")), None)
@@ -1457,7 +1456,6 @@ class _TableCtx:
                             c.default = None
         self.implicit.clear()
         self.implicit.update(ix.key for ix in t.indexes if id(ix) in self.generated)
-        _ = b, creating
 
     def _check_fk_indexes(self) -> None:
         """A foreign key needs an index that starts with its columns; dropping

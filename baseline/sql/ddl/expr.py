@@ -21,7 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from .cursor import BIT, EOF, HEX, NUM, OP, QID, STR, VAR, WORD, Cursor
+from .cursor import BIT, HEX, NUM, OP, QID, STR, VAR, WORD, Cursor
 
 # --------------------------------------------------------------------------- AST
 

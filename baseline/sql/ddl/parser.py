@@ -23,8 +23,8 @@ from ...errors import InputError
 from ...flavor import Flavor
 from ...model import Partition, Partitioning
 from . import nodes as N
-from .cursor import BIT, EOF, HEX, NUM, OP, QID, STR, VAR, WORD, Cursor
-from .expr import ExprParser, Ident, Lit
+from .cursor import EOF, HEX, NUM, OP, QID, STR, VAR, WORD, Cursor
+from .expr import ExprParser, Lit
 from .lexer import excerpt, tokenize
 
 # --------------------------------------------------------------------------- entry
@@ -1132,7 +1132,7 @@ class StatementParser:
                 ops.append(N.AlterCheck(name, enforced))
                 return
             cur.accept("COLUMN")
-            ie = self.if_exists()
+            self.if_exists()
             name = cur.ident("column name")
             if cur.accept("SET", "DEFAULT"):
                 if cur.is_op("("):
@@ -1150,7 +1150,6 @@ class StatementParser:
                 ops.append(N.AlterColumnVisibility(name, False))
             else:
                 cur.error("expected SET DEFAULT, DROP DEFAULT, SET VISIBLE or SET INVISIBLE")
-            _ = ie
             return
         if up == "RENAME":
             cur.advance()

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .cursor import EOF, NUM, OP, QID, STR, VAR, WORD, Cursor
-from .expr import Expr, ExprParser, Ident, Lit, Star
+from .cursor import OP, QID, STR, WORD, Cursor
+from .expr import Expr, ExprParser
 
 
 @dataclass(eq=False)

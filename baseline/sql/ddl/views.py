@@ -13,8 +13,8 @@ MySQL views are kept as written (their canonical printing is not reproduced).
 """
 from __future__ import annotations
 
-from .expr import Ident, Lit, Star, Subquery
-from .printer import LOWEST, Printer, quote_ident, style_for
+from .expr import Ident, Lit, Star
+from .printer import Printer, quote_ident, style_for
 from .select import Derived, Join, Query, Select, SetOp, TableRef
 
 
