@@ -75,6 +75,9 @@ class Rules:
     #: UNIQUE keys over BLOB/TEXT (or too long for the engine) become hash-based
     #: long unique keys, shown ``USING HASH`` (MariaDB 10.4+).
     long_unique_hash: bool = False
+    #: A non-unique single-column key too long for the engine (or over BLOB/TEXT
+    #: without a length) gets the longest prefix that fits, instead of an error.
+    auto_prefix_long_keys: bool = False
     #: Spelling of the GEOMETRYCOLLECTION type.
     geometrycollection_name: str = "geometrycollection"
     #: ``NO_AUTO_CREATE_USER`` is still a sql_mode flag (removed in MySQL 8.0).
@@ -161,7 +164,7 @@ RULE_TABLE: list[tuple[str, tuple[int, int, int], dict]] = [
         default_collations=_BASE_COLLATIONS, native_json=False,
         column_check_named_after_column=True, check_name_pattern="CONSTRAINT_{n}",
         docker_image="mariadb:{major}.{minor}", executes_versioned_comments_up_to=50699,
-        explicit_defaults_for_timestamp=False, fk_index_name_names_constraint=True,
+        explicit_defaults_for_timestamp=False, fk_index_name_names_constraint=True, auto_prefix_long_keys=True,
         default_sql_mode="NO_ENGINE_SUBSTITUTION,NO_AUTO_CREATE_USER",
     )),
     (MARIADB, (10, 2, 1), dict(check_constraints=True, expression_defaults=True)),

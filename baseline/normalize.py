@@ -450,9 +450,12 @@ def format_literal_default(kind: str, value, base: str, type_text: str, rules: R
         return f"'{text}'" if quote else text
     if base == "year":
         n = _to_int(kind, value)
-        if kind == "str" and len(str(value).strip()) <= 2 or kind == "num" and 0 < n < 100:
-            n = n + 2000 if n < 70 else n + 1900
-        return f"'{n}'" if quote else str(n)
+        if kind == "str" and len(str(value).strip()) <= 2:
+            n = n + 2000 if n < 70 else n + 1900        # '0'..'69' -> 2000..2069
+        elif 0 < n < 100:
+            n = n + 2000 if n < 70 else n + 1900        # 1..69 -> 2001..2069
+        text = f"{n:04d}"                               # 0 stays 0000
+        return f"'{text}'" if quote else text
     if base in ("date", "datetime", "timestamp", "time"):
         fsp = 0
         m = re.search(r"\((\d)\)", type_text)
@@ -538,18 +541,23 @@ def _format_temporal(kind, value, base: str, fsp: int) -> str:
     text = str(value).strip() if kind != "bytes" else value.decode("latin-1")
     if base == "time":
         m = _TIME_RE.match(text)
-        if kind == "num" and text.isdigit():
-            t = text.zfill(6)
-            h, mi, s, frac = int(t[:-4]), int(t[-4:-2]), int(t[-2:]), ""
-            neg = ""
+        dm = _DATE_RE.match(text) if "-" in text[1:] else None
+        if dm:
+            # a datetime string: its time part
+            neg, h, mi, s, frac = "", int(dm.group(4) or 0), int(dm.group(5) or 0), int(dm.group(6) or 0), \
+                dm.group(7) or ""
+        elif re.fullmatch(r"-?\d+(?:\.\d*)?", text):
+            # [H]HMMSS[.frac] without colons: '10' is 10 seconds, '2.5' 2.5 seconds
+            neg = "-" if text.startswith("-") else ""
+            whole, _, frac = text.lstrip("-").partition(".")
+            t = whole.zfill(6)
+            h, mi, s = int(t[:-4]), int(t[-4:-2]), int(t[-2:])
         elif m:
             neg = m.group(1) or ""
             h = int(m.group(3)) + 24 * int(m.group(2) or 0)
             mi = int(m.group(4) or 0)
             s = int(m.group(5) or 0)
             frac = m.group(6) or ""
-            if m.group(4) is None and m.group(2) is None:  # '10' means 10 seconds
-                h, s = 0, int(m.group(3))
         else:
             raise DefaultError(f"invalid TIME default {value!r}")
         out = f"{neg}{h:02d}:{mi:02d}:{s:02d}"
@@ -636,6 +644,22 @@ def canonical_engine(name: str | None) -> str | None:
 ENGINE_IMPLIED_OPTIONS = {"Aria": {"page_checksum": "1"}}
 #: Options only some engines keep (others accept and drop them).
 ENGINE_ONLY_OPTIONS = {"insert_method": {"MRG_MyISAM"}, "union": {"MRG_MyISAM"}}
+
+
+#: Engines that store foreign keys (the others parse them, keep the index the
+#: server generates for them, and drop the constraint).
+FK_ENGINES = {"InnoDB", "ndbcluster"}
+
+#: Longest key an engine takes, in bytes (InnoDB: DYNAMIC/COMPRESSED row formats).
+MAX_KEY_BYTES = {"InnoDB": 3072, "MyISAM": 1000, "Aria": 2300, "MEMORY": 3072}
+#: InnoDB's limit under the old row formats.
+MAX_KEY_BYTES_OLD_INNODB = 767
+
+
+def max_key_bytes(engine: str | None, row_format: str | None) -> int:
+    if engine == "InnoDB" and row_format in ("COMPACT", "REDUNDANT"):
+        return MAX_KEY_BYTES_OLD_INNODB
+    return MAX_KEY_BYTES.get(engine or "InnoDB", 3072)
 
 
 def default_index_algorithm(engine: str | None) -> str:

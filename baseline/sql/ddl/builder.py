@@ -796,6 +796,8 @@ class _TableCtx:
         self._cols: dict[str, Column] | None = None
         self._infos: dict[int, object] = {}
         self.dropped_indexes: list[str] = []
+        #: columns whose definition changed in this statement (MODIFY/CHANGE)
+        self.modified_columns: set[str] = set()
         #: CHECK names written in this statement (generated names avoid them)
         self.reserved_checks: set[str] = set()
         if isinstance(node, N.CreateTable):
@@ -899,7 +901,7 @@ class _TableCtx:
             p = NZ.current_timestamp_call(cd.on_update)
             if p is None:
                 b._err(self.node, f"column `{cd.name}`: ON UPDATE takes CURRENT_TIMESTAMP")
-            col.on_update = NZ.spell_current_timestamp(p, rules)
+            col.on_update = NZ.spell_current_timestamp(_fsp(col.type), rules)
         if ts_implicit and cd.default is None:
             self._ts_candidates.append((col, cd))
         return col
@@ -924,7 +926,9 @@ class _TableCtx:
             return "NULL"
         p = NZ.current_timestamp_call(expr)
         if p is not None and base in ("timestamp", "datetime"):
-            return NZ.spell_current_timestamp(p, rules)
+            # shown with the column's own precision, whatever was written (MySQL
+            # requires them equal; MariaDB adjusts)
+            return NZ.spell_current_timestamp(_fsp(col.type), rules)
         lit = NZ.literal_value(expr)
         if lit is not None:
             if lit[0] == "null":
@@ -1004,6 +1008,8 @@ class _TableCtx:
             using = None
         if kind == "UNIQUE" and self.rules.long_unique_hash and self._needs_long_hash(parts):
             using = "HASH"
+        if kind == "INDEX" and len(parts) == 1 and parts[0].column is not None and self.rules.auto_prefix_long_keys:
+            self._fit_prefix(parts[0])
         visible = True if idef.visible is None else idef.visible
         idx = Index(name, kind, parts, using=using, parser=idef.parser, comment=idef.comment or "",
                     visible=visible)
@@ -1032,6 +1038,44 @@ class _TableCtx:
                 idx.name = name
             seen.add(idx.name.casefold())
         self.pending.clear()
+
+    def _fit_prefix(self, part: IndexPart) -> None:
+        """MariaDB shortens a plain key over a long column to the longest
+        prefix the engine takes (``KEY (text_col)`` -> ``(`text_col`(768))``)."""
+        col = self._col(part.column)
+        limit = NZ.max_key_bytes(self.t.engine, self.t.row_format)
+        maxlen = NZ.charset_maxlen(col.charset) if col.charset else 1
+        base = col.type.split("(", 1)[0]
+        if base in _TEXT_BLOB_BASES:
+            chars = part.length
+            if chars is None or chars * maxlen > limit:
+                part.length = limit // maxlen
+            return
+        if base in ("varchar", "char", "varbinary", "binary"):
+            chars = part.length or int(col.type[col.type.index("(") + 1:-1])
+            if chars * maxlen > limit:
+                part.length = limit // maxlen
+
+    def _refit_keys(self) -> None:
+        """Keys over a column whose type changed get the prefix / hash the new
+        type needs, as if created now."""
+        for idx in self.t.indexes:
+            cols = {p.column.casefold() for p in idx.parts if p.column}
+            if not cols & self.modified_columns:
+                continue
+            for p in idx.parts:
+                if p.column and p.length is not None and p.column.casefold() in self.modified_columns:
+                    col = self._col(p.column)
+                    base = col.type.split("(", 1)[0]
+                    if base not in _TEXT_BLOB_BASES and base not in ("char", "varchar", "binary", "varbinary"):
+                        p.length = None          # no prefix on a non-string type
+                    elif _is_full_length(col, p.length, at_least=True):
+                        p.length = None
+            if idx.kind == "INDEX" and len(idx.parts) == 1 and idx.parts[0].column and \
+                    self.rules.auto_prefix_long_keys:
+                self._fit_prefix(idx.parts[0])
+            elif idx.kind == "UNIQUE" and self.rules.long_unique_hash and self._needs_long_hash(idx.parts):
+                idx.using = "HASH"
 
     def _needs_long_hash(self, parts: list[IndexPart]) -> bool:
         total = 0
@@ -1090,7 +1134,8 @@ class _TableCtx:
                 ref_cols = fixed
         fk = ForeignKey(name, cols, ref_table, ref_cols, ref_schema=ref_schema,
                         on_delete=ref.on_delete or "RESTRICT", on_update=ref.on_update or "RESTRICT")
-        t.foreign_keys.append(fk)
+        if (t.engine or "InnoDB") in NZ.FK_ENGINES:
+            t.foreign_keys.append(fk)
         # the implicit index, at the FK's position among the keys
         idx_name = fdef.name or fdef.index_name
         ix = Index(idx_name or "", "INDEX", [IndexPart(c) for c in cols])
@@ -1189,6 +1234,7 @@ class _TableCtx:
             i = t.columns.index(old)
             t.columns[i] = new
             self._columns_changed()
+            self.modified_columns.add(new.key)
             if op.position is not None:
                 t.columns.remove(new)
                 self._place(new, op.position)
@@ -1215,7 +1261,9 @@ class _TableCtx:
             if col is None:
                 b._err(self.node, f"unknown column `{op.name}` in `{t.name}`")
             if op.default is None:
-                col.default = None
+                # DROP DEFAULT: as if none had been given (a nullable column shows DEFAULT NULL)
+                base = col.type.split("(", 1)[0]
+                col.default = self._default(N.ColumnDef(col.name, N.DataType("X")), col, base, None)
             else:
                 cd = N.ColumnDef(col.name, N.DataType("X"), nullable=col.nullable, default=op.default,
                                  default_parenthesized=op.parenthesized)
@@ -1421,6 +1469,9 @@ class _TableCtx:
     def finish(self) -> None:
         """What the server does once all changes of a statement are in."""
         t = self.t
+        if t.foreign_keys and (t.engine or "InnoDB") not in NZ.FK_ENGINES:
+            self.b._err(self.node, f"`{t.name}` has foreign keys; engine {t.engine} cannot keep them "
+                                   "(the server refuses with error 1217)")
         # TIMESTAMP columns under explicit_defaults_for_timestamp=OFF
         if self._ts_candidates:
             first_ts = next((c for c in t.columns if c.type.startswith("timestamp")), None)
@@ -1435,6 +1486,15 @@ class _TableCtx:
                     col.default = NZ.format_literal_default("num", "0", "timestamp", col.type, self.rules)
         self._dedupe_generated_keys()
         self._name_pending()
+        if self.modified_columns:
+            self._refit_keys()
+        if isinstance(self.node, N.AlterTable) and self.rules.long_unique_hash:
+            # an ALTER rebuilds UNIQUE keys: USING HASH stays only where it is a
+            # long unique key (MariaDB; an InnoDB UNIQUE ... USING HASH is a BTREE)
+            for idx in t.indexes:
+                if idx.kind == "UNIQUE" and idx.using == "HASH" and t.engine != "MEMORY" and \
+                        not self._needs_long_hash(idx.parts):
+                    idx.using = None
         self._sort_keys()
         if self.dropped_indexes:
             self._check_fk_indexes()
@@ -1499,17 +1559,23 @@ class _TableCtx:
     def _sort_keys(self) -> None:
         t = self.t
 
+        long_hash = self.rules.long_unique_hash
+
         def rank(idx: Index) -> tuple:
-            if idx.kind in ("PRIMARY", "UNIQUE"):
+            if idx.kind == "PRIMARY":
+                return (0, 0)
+            # (class, rank in class, nullable, partial): sort is stable, so
+            # creation order decides within a rank
+            if idx.kind == "UNIQUE":
+                if long_hash and self._needs_long_hash(idx.parts):
+                    return (0, 2)          # hash-based long unique keys after all others
                 nullable = any(p.column is None or (self._col(p.column) is not None and self._col(p.column).nullable)
                                for p in idx.parts)
-                if idx.kind == "PRIMARY":
-                    return (0, 0, 0)
                 partial = any(p.length is not None for p in idx.parts)
-                return (0, 1 if nullable else 0, 1 + (1 if partial else 0))
+                return (0, 1, nullable, partial)
             if idx.kind == "FULLTEXT":
-                return (2, 0, 0)
-            return (1, 0, 0)
+                return (2, 0)
+            return (1, 0)
 
         t.indexes.sort(key=rank)
 
@@ -1549,9 +1615,11 @@ _LOB_BASES = {"tinytext", "text", "mediumtext", "longtext", "tinyblob", "blob", 
 _TEXT_BLOB_BASES = {"tinytext", "text", "mediumtext", "longtext", "tinyblob", "blob", "mediumblob", "longblob"}
 
 
-def _is_full_length(col: Column, length: int) -> bool:
+def _is_full_length(col: Column, length: int, at_least: bool = False) -> bool:
     m = re.match(r"(var)?(char|binary)\((\d+)\)", col.type)
-    return bool(m) and int(m.group(3)) == length
+    if not m:
+        return False
+    return length >= int(m.group(3)) if at_least else length == int(m.group(3))
 
 
 def _key_bytes(col: Column, length: int | None) -> int:
