@@ -77,6 +77,8 @@ KIND_SEQUELIZE_JS = "sequelize-js"
 SPLIT_SQL = "sql"        # the mysql client's rules (DELIMITER-aware)
 SPLIT_GOOSE = "goose"    # + goose StatementBegin/StatementEnd blocks
 SPLIT_NONE = "none"      # not SQL (JavaScript)
+SPLIT_SERVER = "server"  # the whole file goes to the server (golang-migrate, dbmate, Prisma):
+                         # cut where the server would, routine bodies kept whole
 
 
 def canonical_format(name: str) -> str | None:
@@ -124,6 +126,10 @@ class Script:
             from .sections import goose_statements
 
             return goose_statements(self.text, file=str(self.path), first_line=self.line)
+        if self.splitter == SPLIT_SERVER:
+            from ..sql.compound import split_server
+
+            return split_server(self.text, file=str(self.path), first_line=self.line)
         return list(split_sql(self.text, file=str(self.path), first_line=self.line))
 
 
