@@ -159,7 +159,9 @@ def verify(migrations, against, scratch, image, report_format, schema_name, chai
                                        compare_definers=include_definers,
                                        compare_counters=include_auto_increment),
         source_options=SourceOptions(schema_name=schema_name), progress=sys.stderr.isatty(),
-        include_bookkeeping=include_bookkeeping)
+        include_bookkeeping=include_bookkeeping,
+        # the text report shows the notes itself; machine formats carry them, and people read stderr
+        note=(lambda text: None) if report_format == "text" else None)
     click.echo(render_report(result.comparison, report_format, stream_is_tty=sys.stdout.isatty()), nl=False)
     if result.failure is not None and (report_format != "text" or not sys.stdout.isatty()):
         # the report may go to a file or a machine: say it where people look too

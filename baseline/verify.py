@@ -274,8 +274,8 @@ class _SourceLoader:
                              excerpt=getattr(refused, "excerpt", None),
                              hint=f"verify on a server of the dump's flavor: --scratch docker --image "
                                   f"{contents.flavor.docker_image}") from None
-        self.tell(f"the scratch server ({server.flavor}) cannot replay dump SOURCE {contents.file} "
-                  f"({why}); it was read offline instead, so SOURCE is normalized by baseline, "
+        self.tell(f"the scratch server ({server.flavor}) cannot replay dump SOURCE ({why}); "
+                  "it was read offline instead, so SOURCE is normalized by baseline, "
                   f"not by the server (--scratch docker --image {contents.flavor.docker_image} "
                   "replays it on its own flavor)")
         return schema

@@ -2,6 +2,8 @@
 a chain or a folder, a SOURCE spec or an already loaded model; what the result holds."""
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from baseline.chain.read import read_chain
@@ -94,7 +96,13 @@ def test_a_mysql8_dump_the_scratch_server_cannot_replay(corpus, scratch_server, 
         assert "hint: verify on a server of the dump's flavor: --scratch docker --image mysql:8.0" in r.stderr
     else:
         assert r.exit_code == 1  # a different schema from this little chain
-        assert "it was read offline instead" in r.stderr
+        offline = (f"the scratch server ({scratch_server.flavor}) cannot replay dump SOURCE ({dump}:22: it has no "
+                   "collation utf8mb4_0900_ai_ci (the dump's database default)); it was read offline instead")
+        assert any(line.startswith(f"note: {offline}") for line in r.stdout.splitlines())
+        assert r.stderr == ""  # the text report says it; not twice on a terminal
+        r = verify(chain_dir, dump, scratch_url(scratch_server), "--schema", "company", "--report", "json")
+        assert r.exit_code == 1 and json.loads(r.stdout)["notes"][0].startswith(offline)
+        assert r.stderr.startswith(f"baseline: note: {offline}")
 
 
 def test_utf8_spelled_the_mysql_57_way_needs_no_fallback(server, scratch_server, chain_dir):

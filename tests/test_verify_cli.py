@@ -175,7 +175,8 @@ def test_json_is_the_same_run_to_run(repo, production, scratch_server):
 
 def test_a_failing_migration_in_every_format(repo, identical, scratch_server):
     scratch = scratch_url(scratch_server)
-    runs = {fmt: verify("broken", identical.url, scratch, "--report", fmt) for fmt in ("text", "json", "junit", "github")}
+    runs = {fmt: verify("broken", identical.url, scratch, "--report", fmt)
+            for fmt in ("text", "json", "junit", "github")}
     assert {fmt: r.exit_code for fmt, r in runs.items()} == dict.fromkeys(runs, 2)
     where = "broken/002_release_management.sql:4"
     server_error = "server error 1146: Table 'applications' doesn't exist"
