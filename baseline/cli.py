@@ -74,7 +74,8 @@ def cli():
               help="folder to write into (default: --migrations folder, else current folder)")
 @click.option("--migrations", "migrations", type=click.Path(file_okay=False),
               help="existing migration chain: the baseline is the schema as it was before it")
-@click.option("--format", "fmt", default="sql", show_default=True, help="output format")
+@click.option("--format", "fmt", default="sql", show_default=True,
+              help="output format: sql, golang-migrate, dbmate, goose, sequelize, flyway, liquibase, prisma")
 @click.option("--name", default="000_initial_schema", show_default=True, help="migration name")
 @click.option("--schema", "schema_name", help="database to read from a multi-database dump")
 @click.option("--scratch", default=None, help=SCRATCH_HELP)
@@ -91,25 +92,26 @@ def generate(source, outdir, migrations, fmt, name, schema_name, scratch, image,
     if migrations:
         raise NotBuiltYet("generate --migrations is not built yet",
                           hint="without --migrations, generate writes the schema of SOURCE as it is now")
-    if fmt != "sql":
-        raise UsageError(f"--format {fmt} is not built yet", hint="use --format sql (the default)")
+    from .render.formats import check_format, render_migration, write_migration
+
+    fmt = check_format(fmt)
     if not name or name in (".", "..") or "/" in name or "\\" in name:
         raise UsageError(f"--name must be a plain file name, not {name!r}")
     from pathlib import Path
 
-    from .render.ddl import RenderOptions, render_sql_file
+    from .render.ddl import RenderOptions
     from .render.sqlfile import summary
     from .sources import SourceOptions, load_schema
-    from .util.atomic import write_file
 
     schema = load_schema(source, SourceOptions(schema_name=schema_name, scratch=scratch, image=image,
                                                chain_format=chain_format))
-    text = render_sql_file(schema, RenderOptions(keep_definers=keep_definers,
-                                                 keep_auto_increment=keep_auto_increment),
-                           source_description=_describe(schema))
-    target = Path(outdir or ".") / f"{name}.sql"
-    write_file(target, text)
-    click.echo(f"wrote {target}: {summary(schema)}")
+    files = render_migration(schema, fmt, name=name,
+                             options=RenderOptions(keep_definers=keep_definers,
+                                                   keep_auto_increment=keep_auto_increment),
+                             source_description=_describe(schema))
+    root = Path(outdir or ".")
+    written = write_migration(files, root)
+    click.echo(f"wrote {', '.join(str(p) for p in written)}: {summary(schema)}")
 
 
 def _describe(schema) -> str:
@@ -131,11 +133,40 @@ def _describe(schema) -> str:
 @click.option("--schema", "schema_name", help="database to read from a multi-database dump")
 @click.option("--chain-format", help="chain format (default: detected)")
 @click.option("--ignore-column-order", is_flag=True, help="column order is not a difference")
+@click.option("--include-definers", is_flag=True, help="DEFINER clauses are differences too")
+@click.option("--include-auto-increment", is_flag=True,
+              help="AUTO_INCREMENT counters and sequence positions are differences too")
+@click.option("--include-bookkeeping", is_flag=True,
+              help="compare migration tools' own tables too (SequelizeMeta, schema_migrations, ...)")
 @command
 def verify(migrations, against, scratch, image, report_format, schema_name, chain_format,
-           ignore_column_order):
-    """Replay the chain in a throwaway server and compare the result with SOURCE."""
-    raise NotBuiltYet("verify is not built yet")
+           ignore_column_order, include_definers, include_auto_increment, include_bookkeeping):
+    """Replay the chain in a throwaway server and compare the result with SOURCE.
+
+    Exit 0 when the replayed chain is identical to SOURCE, 1 when they differ
+    (each difference names the migration that last touched its object), 2 for
+    bad input, including a migration that fails to replay (the report says
+    which, where, and the server's error), 3 when no throwaway server can be
+    started or SOURCE cannot be reached."""
+    from .compare import CompareOptions
+    from .report import render_report
+    from .sources import SourceOptions
+    from .verify import failure_message, run_verify
+
+    result = run_verify(
+        migrations, against, scratch=scratch, image=image, chain_format=chain_format,
+        compare_options=CompareOptions(ignore_column_order=ignore_column_order,
+                                       compare_definers=include_definers,
+                                       compare_counters=include_auto_increment),
+        source_options=SourceOptions(schema_name=schema_name), progress=sys.stderr.isatty(),
+        include_bookkeeping=include_bookkeeping,
+        # the text report shows the notes itself; machine formats carry them, and people read stderr
+        note=(lambda text: None) if report_format == "text" else None)
+    click.echo(render_report(result.comparison, report_format, stream_is_tty=sys.stdout.isatty()), nl=False)
+    if result.failure is not None and (report_format != "text" or not sys.stdout.isatty()):
+        # the report may go to a file or a machine: say it where people look too
+        click.echo(f"baseline: error: {redact(failure_message(result.comparison.failure))}", err=True)
+    sys.exit(result.exit_code)
 
 
 # ---------------------------------------------------------------------------- diff
@@ -213,6 +244,87 @@ def inspect(source, as_json, schema_name, scratch, image):
     if statements:
         click.echo()
         click.echo(render_statements(statements), nl=False)
+
+
+# ---------------------------------------------------------------------------- adopt
+
+TOOL_CHOICES = click.Choice(["sequelize", "golang-migrate", "goose", "dbmate", "flyway", "liquibase", "prisma"])
+
+
+@cli.command()
+@click.option("--migrations", required=True, type=click.Path(file_okay=False),
+              help="the chain, baseline first, that built the target's schema")
+@click.option("--target", required=True, help="server URL of the database that already has the schema")
+@click.option("--tool", required=True, type=TOOL_CHOICES, help="the migration tool whose history to write")
+@click.option("--yes", is_flag=True, help="write the history rows (default: print the SQL only)")
+@click.option("--scratch", default="auto", show_default=True, help=SCRATCH_HELP)
+@click.option("--image", help="container image for --scratch docker")
+@click.option("--chain-format", help="chain format (default: detected)")
+@command
+def adopt(migrations, target, tool, yes, scratch, image, chain_format):
+    """Record the baseline and the chain as applied in TOOL's history table.
+
+    First checks that the target's schema is what the chain builds (replayed on
+    a throwaway server; the tools' own history tables left out) and refuses with
+    the differences (exit 1) otherwise. Dry run by default: prints the SQL.
+    With --yes it writes it: only the history table, never anything else."""
+    from .adopt.run import adopt as run_adopt
+    from .compare import ComparisonResult, Side, compared_objects
+    from .report import render_report
+    from .sources.url import ServerURL
+
+    result = run_adopt(migrations, target, tool, yes=yes, scratch=scratch, image=image,
+                       chain_format=chain_format, progress=sys.stderr.isatty())
+    url = ServerURL.parse(target)
+    if result.differences:
+        report = ComparisonResult(Side("chain", f"chain {migrations} replayed"), Side("target", str(url)),
+                                  result.differences, command="adopt",
+                                  objects=compared_objects(result.expected, result.actual))
+        click.echo(render_report(report, "text", stream_is_tty=sys.stdout.isatty()), nl=False)
+        click.echo(f"baseline: refusing to adopt: {url} is not what {migrations} builds "
+                   f"({len(result.differences)} difference(s) above); nothing was written", err=True)
+        sys.exit(1)
+    p = result.plan
+    click.echo(f"-- {url} matches {migrations} (baseline + {len(p.entries) - 1} migration(s)).", err=True)
+    if not p.create and not p.rows:
+        click.echo(f"-- {p.tool} already records every migration; nothing to write.", err=True)
+        return
+    click.echo(p.sql, nl=False)
+    if result.applied:
+        click.echo(f"-- written to {url}: only the {p.tool} history table "
+                   f"({', '.join(history_tables(p.tool))}).", err=True)
+    else:
+        click.echo("-- dry run: nothing was written. Run again with --yes to write these rows "
+                   "(only the history table is touched).", err=True)
+
+
+def history_tables(tool):
+    from .adopt.history import TABLES
+
+    return TABLES[tool]
+
+
+# ---------------------------------------------------------------------------- bootstrap
+
+
+@cli.command()
+@click.option("--migrations", required=True, type=click.Path(file_okay=False), help="the chain, baseline first")
+@click.option("--to", "to", required=True, help="server URL of the database to build (created if missing)")
+@click.option("--tool", type=TOOL_CHOICES, help="history to record (default: the chain's own tool)")
+@click.option("--force", is_flag=True, help="replay even when the database already holds objects")
+@click.option("--chain-format", help="chain format (default: detected)")
+@command
+def bootstrap(migrations, to, tool, force, chain_format):
+    """Build a fresh database from the chain for a new developer, and record its history."""
+    from .adopt.run import bootstrap as run_bootstrap
+    from .sources.url import ServerURL
+
+    result = run_bootstrap(migrations, to, tool=tool, force=force, chain_format=chain_format,
+                           progress=sys.stderr.isatty())
+    url = ServerURL.parse(to)
+    what = "created and built" if result.created else "built"
+    click.echo(f"{what} {url}: {len(result.applied)} migration(s) applied"
+               + (f"; {result.plan.tool} history recorded" if result.plan else ""))
 
 
 # ---------------------------------------------------------------------------- doctor

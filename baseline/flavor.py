@@ -56,6 +56,36 @@ class Rules:
     sequences: bool = False
     system_versioning: bool = False
 
+    # -- DDL semantics the offline simulator follows (baseline.sql.ddl.builder)
+    #: ``explicit_defaults_for_timestamp`` default: when False, a TIMESTAMP column
+    #: without NULL/DEFAULT is NOT NULL, the first one DEFAULT/ON UPDATE CURRENT_TIMESTAMP.
+    explicit_defaults_for_timestamp: bool = True
+    #: The server's default session ``sql_mode`` (recorded into routines, triggers
+    #: and events created when the script never sets one).
+    default_sql_mode: str = ""
+    #: Server default character set (``character_set_server``) for a database
+    #: whose charset no statement gives.
+    default_charset: str = "latin1"
+    #: Nullable BLOB/TEXT columns show ``DEFAULT NULL`` (MariaDB) or no default at
+    #: all (MySQL; its JSON and spatial columns do show ``DEFAULT NULL``).
+    lob_default_null_shown: bool = True
+    #: A column's inline ``REFERENCES t(c)`` creates a foreign key (MariaDB 10.5+);
+    #: MySQL parses and ignores it.
+    inline_references_create_fk: bool = False
+    #: ``FOREIGN KEY idx (...)`` without ``CONSTRAINT name`` names the constraint
+    #: ``idx`` too (MariaDB) instead of ``<table>_ibfk_<n>`` (MySQL).
+    fk_index_name_names_constraint: bool = False
+    #: UNIQUE keys over BLOB/TEXT (or too long for the engine) become hash-based
+    #: long unique keys, shown ``USING HASH`` (MariaDB 10.4+).
+    long_unique_hash: bool = False
+    #: A non-unique single-column key too long for the engine (or over BLOB/TEXT
+    #: without a length) gets the longest prefix that fits, instead of an error.
+    auto_prefix_long_keys: bool = False
+    #: Spelling of the GEOMETRYCOLLECTION type.
+    geometrycollection_name: str = "geometrycollection"
+    #: ``NO_AUTO_CREATE_USER`` is still a sql_mode flag (removed in MySQL 8.0).
+    sql_mode_has_no_auto_create_user: bool = True
+
     # -- mysqldump / client behaviour
     #: Highest ``/*!NNNNN ... */`` version the server executes (MariaDB ignores 50700+).
     executes_versioned_comments_up_to: int = 999999
@@ -153,12 +183,22 @@ _BASE_COLLATIONS = {
 RULE_TABLE: list[tuple[str, tuple[int, int, int], dict]] = [
     # ---- MySQL
     (MYSQL, (5, 0, 0), dict(default_collations=_BASE_COLLATIONS)),
-    (MYSQL, (5, 7, 0), dict(default_collations=_BASE_COLLATIONS, native_json=True)),
+    (MYSQL, (5, 7, 0), dict(
+        default_collations=_BASE_COLLATIONS, native_json=True, explicit_defaults_for_timestamp=False,
+        lob_default_null_shown=False,
+        default_sql_mode="ONLY_FULL_GROUP_BY,STRICT_TRANS_TABLES,NO_ZERO_IN_DATE,NO_ZERO_DATE,"
+                         "ERROR_FOR_DIVISION_BY_ZERO,NO_AUTO_CREATE_USER,NO_ENGINE_SUBSTITUTION",
+    )),
     (MYSQL, (8, 0, 0), dict(
         invisible_index_keyword="INVISIBLE", descending_indexes=True,
         default_collations={**_BASE_COLLATIONS, "utf8mb4": "utf8mb4_0900_ai_ci"},
+        default_charset="utf8mb4", geometrycollection_name="geomcollection",
+        sql_mode_has_no_auto_create_user=False,
+        default_sql_mode="ONLY_FULL_GROUP_BY,STRICT_TRANS_TABLES,NO_ZERO_IN_DATE,NO_ZERO_DATE,"
+                         "ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION",
         local_server_options=("--mysqlx=OFF",),
     )),
+    (MYSQL, (8, 0, 2), dict(explicit_defaults_for_timestamp=True)),
     (MYSQL, (8, 0, 13), dict(functional_indexes=True, expression_defaults=True,
                              parenthesized_expression_defaults=True)),
     (MYSQL, (8, 0, 16), dict(check_constraints=True)),
@@ -172,16 +212,25 @@ RULE_TABLE: list[tuple[str, tuple[int, int, int], dict]] = [
         docker_image="mariadb:{major}.{minor}", executes_versioned_comments_up_to=50699,
         mariadb_version_comments=True, version_comment_digits=6,
         local_initialize="install-db",
+        explicit_defaults_for_timestamp=False, fk_index_name_names_constraint=True,
+        auto_prefix_long_keys=True,
+        default_sql_mode="NO_ENGINE_SUBSTITUTION,NO_AUTO_CREATE_USER",
     )),
     (MARIADB, (10, 2, 1), dict(check_constraints=True, expression_defaults=True,
                                check_level_recorded=True)),
     (MARIADB, (10, 2, 3), dict(current_timestamp="current_timestamp()")),
+    (MARIADB, (10, 2, 4), dict(
+        default_sql_mode="STRICT_TRANS_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_AUTO_CREATE_USER,"
+                         "NO_ENGINE_SUBSTITUTION")),
     (MARIADB, (10, 2, 7), dict(quotes_numeric_defaults=False)),
     (MARIADB, (10, 3, 3), dict(invisible_columns=True, sequences=True)),
     (MARIADB, (10, 3, 4), dict(system_versioning=True)),
+    (MARIADB, (10, 4, 0), dict(long_unique_hash=True)),
+    (MARIADB, (10, 5, 0), dict(inline_references_create_fk=True)),
     (MARIADB, (10, 6, 0), dict(invisible_index_keyword="IGNORED")),
     (MARIADB, (10, 6, 1), dict(utf8_name="utf8mb3")),
     (MARIADB, (10, 8, 0), dict(descending_indexes=True)),
+    (MARIADB, (10, 10, 0), dict(explicit_defaults_for_timestamp=True)),
     (MARIADB, (11, 5, 0), dict(
         default_collations={**_BASE_COLLATIONS, "utf8mb4": "utf8mb4_uca1400_ai_ci",
                             "utf8mb3": "utf8mb3_uca1400_ai_ci"},

@@ -61,3 +61,28 @@ else
 fi
 
 # --- add further sections below (other tools); keep them idempotent and quiet
+
+# --- migration tools the format tests run for real: dbmate (its npm package ships the
+# binary) and Liquibase (its npm package bundles the distribution and the MariaDB JDBC
+# driver; it needs a Java runtime). Exact versions pinned in tests/tools/package.json
+# (no lock file: npm drops the other platforms' optional dbmate binaries from it, which
+# breaks npm ci), installed once into the cache.
+# golang-migrate, goose, Flyway and Prisma's engines download binaries from hosts other
+# than the package registries, so their files are checked by baseline's executor instead.
+if ! command -v java >/dev/null 2>&1; then
+	apt_install default-jre-headless
+fi
+TOOLS_DIR="${BASELINE_TOOLS_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/baseline/tools}"
+if command -v npm >/dev/null 2>&1; then
+	stamp=$(sha256sum <tests/tools/package.json | cut -d" " -f1)
+	if [ "$(cat "$TOOLS_DIR/.stamp" 2>/dev/null || true)" != "$stamp" ]; then
+		say "installing dbmate and Liquibase into $TOOLS_DIR (once)"
+		mkdir -p "$TOOLS_DIR"
+		cp tests/tools/package.json "$TOOLS_DIR/"
+		if (cd "$TOOLS_DIR" && npm install --no-package-lock --no-audit --no-fund --loglevel=error >"$TOOLS_DIR/install.log" 2>&1); then
+			echo "$stamp" >"$TOOLS_DIR/.stamp"
+		else
+			say "npm install of the migration tools failed (see $TOOLS_DIR/install.log): the dbmate/Liquibase tests skip"
+		fi
+	fi
+fi

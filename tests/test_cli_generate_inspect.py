@@ -62,7 +62,7 @@ def test_generate_options(source, tmp_path):
 
 
 @pytest.mark.parametrize("args, code, message", [
-    (["--format", "golang-migrate"], 2, "not built yet"),
+    (["--format", "alembic"], 2, "unknown --format"),
     (["--migrations", "."], 2, "not built yet"),
     (["--name", "../escape"], 2, "plain file name"),
 ])
@@ -71,6 +71,14 @@ def test_generate_refuses_what_is_not_built(source, tmp_path, args, code, messag
     got, _out, err = run("generate", text_url, "-o", str(tmp_path), *args)
     assert (got, message in err) == (code, True), err
     assert not list(tmp_path.iterdir())
+
+
+def test_generate_format_writes_the_framework_files(source, tmp_path):
+    _url, text_url = source
+    code, out, err = run("generate", text_url, "-o", str(tmp_path), "--format", "golang-migrate")
+    assert code == 0, err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["000_initial_schema.down.sql", "000_initial_schema.up.sql"]
+    assert "000_initial_schema.up.sql" in out and "DELIMITER" not in (tmp_path / "000_initial_schema.up.sql").read_text()
 
 
 def test_errors_exit_codes_and_no_password(server, source, tmp_path):

@@ -22,7 +22,7 @@ from ..errors import InputError
 from . import naming
 from .migration import (
     DBMATE, FLYWAY, GOLANG_MIGRATE, GOOSE, KIND_SEQUELIZE_JS, KIND_SQL, MANIFEST, POPX, PRISMA, SEQUELIZE,
-    SPLIT_GOOSE, SPLIT_NONE, SQL, Chain, Migration, Script,
+    SPLIT_GOOSE, SPLIT_NONE, SPLIT_SERVER, SQL, Chain, Migration, Script,
 )
 from .sections import dbmate_sections, goose_sections, has_dbmate_markers, has_goose_markers
 
@@ -114,8 +114,8 @@ def read_golang_migrate(root: Path) -> Chain:
         m = naming.GOLANG_MIGRATE_RE.match(first.name)
         chain.migrations.append(Migration(
             id=f"{m.group('version')}_{m.group('name')}", version=m.group("version"), name=m.group("name"),
-            up=_script(root, slot["up"]) if "up" in slot else None,
-            down=_script(root, slot["down"]) if "down" in slot else None))
+            up=_script(root, slot["up"], splitter=SPLIT_SERVER) if "up" in slot else None,
+            down=_script(root, slot["down"], splitter=SPLIT_SERVER) if "down" in slot else None))
     return chain
 
 
@@ -227,13 +227,14 @@ def read_dbmate(root: Path) -> Chain:
         sections = {s.direction: s for s in dbmate_sections(text, file=str(p))}
         if not sections:
             chain.notes.append(f"{p.name}: no -- migrate:up annotation; the whole file is its up migration")
-            up, down = _script(root, p, text), None
+            up, down = _script(root, p, text, splitter=SPLIT_SERVER), None
         else:
             s = sections.get("up")
-            up = (_script(root, p, s.text, line=s.line, no_transaction=s.no_transaction) if s
-                  else _script(root, p, ""))
+            up = (_script(root, p, s.text, line=s.line, no_transaction=s.no_transaction, splitter=SPLIT_SERVER)
+                  if s else _script(root, p, ""))
             s = sections.get("down")
-            down = _script(root, p, s.text, line=s.line, no_transaction=s.no_transaction) if s else None
+            down = (_script(root, p, s.text, line=s.line, no_transaction=s.no_transaction, splitter=SPLIT_SERVER)
+                    if s else None)
         chain.migrations.append(Migration(id=p.name[:-4], version=m.group("version"), name=m.group("name"),
                                           up=up, down=down))
     return chain
@@ -323,7 +324,8 @@ def read_prisma(root: Path) -> Chain:
             continue
         m = _LEADING_VERSION_RE.match(d.name)
         version, name = (m.group(1), m.group(2)) if m else (d.name, d.name)
-        chain.migrations.append(Migration(id=d.name, version=version, name=name, up=_script(root, sql)))
+        chain.migrations.append(Migration(id=d.name, version=version, name=name,
+                                          up=_script(root, sql, splitter=SPLIT_SERVER)))
         for extra in top_files(d):
             if extra.name != "migration.sql":
                 chain.ignored.append(rel(root, extra))

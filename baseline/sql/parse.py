@@ -1,16 +1,44 @@
-"""Offline DDL parsing into the model. Built by the parser work."""
+"""Offline DDL: parse MySQL/MariaDB statements and simulate them on the model.
+
+The public API other modules call:
+
+* :func:`parse_statement` ``(text, *, flavor, file=None, line=None, sql_mode=None) -> Node``:
+  one statement into a node (:mod:`baseline.sql.ddl.nodes`: :class:`CreateTable`,
+  :class:`AlterTable` with its operations, :class:`CreateView`, ...). Statements
+  that change no schema are :class:`DataStatement` (INSERT/UPDATE/DELETE/...)
+  or :class:`Other` (transactions, GRANT, LOCK TABLES...): recognized, not
+  parsed, safe to ignore. Anything else that cannot be understood raises
+  :class:`~baseline.errors.InputError` with file, line and an excerpt.
+* :class:`SchemaBuilder` ``(flavor, *, name=None, charset=None, collation=None)``
+  with ``.apply(statement)``: applies one statement to a schema the way the
+  server would (canonical form, implicit indexes and names, session sql_mode).
+* :func:`schema_from_statements` ``(statements, *, flavor, name=None,
+  charset=None, collation=None, file=None) -> Schema``: a whole script or dump.
+"""
 from __future__ import annotations
 
-from typing import Iterable
+from .ddl.builder import BuildWarning, SchemaBuilder, schema_from_statements
+from .ddl.nodes import (AddCheck, AddColumn, AddForeignKey, AddIndex, AddPeriod, AlterCheck,
+                        AlterColumnDefault, AlterColumnVisibility, AlterIndexVisibility, AlterOp,
+                        AlterRoutine, AlterTable, Assignment, ChangeColumn, CheckDef, ColumnDef,
+                        ConvertCharset, CreateDatabase, CreateEvent, CreateIndex, CreateRoutine,
+                        CreateSequence, CreateTable, CreateTrigger, CreateView, DataStatement, DataType,
+                        Drop, DropColumn, DropConstraint, DropForeignKey, DropIndex, DropIndexStatement,
+                        DropPeriod, ForeignKeyDef, IndexDef, KeyPart, ModifyColumn, Node, NoOp, Other,
+                        ParamDef, PartitionOp, PeriodDef, Position, Reference, RenameColumn, RenameIndex,
+                        RenameTable, RenameTables, SetStatement, SetTableOptions, SystemVersioning,
+                        TableOptions, Use)
+from .ddl.parser import parse_statement
 
-from ..errors import NotBuiltYet
-from ..flavor import Flavor
-from ..model import Schema
-from .split import Statement
-
-
-def schema_from_statements(statements: Iterable[Statement], *, flavor: Flavor, name: str | None = None,
-                           charset: str | None = None, collation: str | None = None,
-                           file: str | None = None) -> Schema:
-    """Apply DDL statements in order to an empty schema and return it."""
-    raise NotBuiltYet("the offline DDL parser is not built yet")
+__all__ = [
+    "parse_statement", "SchemaBuilder", "schema_from_statements", "BuildWarning",
+    "Node", "CreateTable", "AlterTable", "AlterOp", "CreateIndex", "DropIndexStatement", "Drop",
+    "RenameTables", "CreateView", "CreateTrigger", "CreateRoutine", "AlterRoutine", "CreateEvent",
+    "CreateSequence", "CreateDatabase", "Use", "SetStatement", "Assignment", "DataStatement", "Other",
+    "AddColumn", "DropColumn", "ModifyColumn", "ChangeColumn", "RenameColumn", "AlterColumnDefault",
+    "AlterColumnVisibility", "AddIndex", "DropIndex", "AddForeignKey", "DropForeignKey", "AddCheck",
+    "DropConstraint", "AlterCheck", "RenameIndex", "AlterIndexVisibility", "RenameTable",
+    "SetTableOptions", "ConvertCharset", "PartitionOp", "AddPeriod", "DropPeriod", "SystemVersioning",
+    "NoOp", "Position", "ColumnDef", "DataType", "IndexDef", "KeyPart", "ForeignKeyDef", "Reference",
+    "CheckDef", "PeriodDef", "TableOptions", "ParamDef",
+]

@@ -1,0 +1,193 @@
+"""``baseline adopt`` and ``baseline bootstrap``.
+
+adopt: the target already has the schema. First prove it: the chain (baseline
+first) is replayed into a throwaway server and compared with the target, the
+tools' bookkeeping tables left out; any difference refuses the adoption. Then
+the history rows are planned (printed on a dry run) or written (``--yes``):
+only the tool's history table is ever written, nothing else.
+
+bootstrap: a new developer's database: created if missing (with the chain's
+charset and collation), refused when it already holds objects unless
+``force``, the chain replayed into it (sequelize-cli runs JS migrations for
+real), then the history recorded like adopt.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pymysql
+
+from ..errors import EnvironmentProblem, UsageError
+from ..sources.url import ServerURL
+from . import history
+
+_CHARSET_RE = re.compile(r"database default CHARACTER SET (\w+) COLLATE (\w+)")
+
+
+def read_tool_chain(migrations: Path | str, tool: str | None, chain_format: str | None = None):
+    """The chain in ``migrations`` as ``tool`` runs it."""
+    if tool == "liquibase":
+        from .liquibase import read_liquibase_chain
+
+        return read_liquibase_chain(migrations)
+    from ..chain.read import read_chain
+
+    return read_chain(Path(migrations), chain_format)
+
+
+def default_tool(chain) -> str | None:
+    return history.TOOL_FOR_CHAIN.get(chain.format)
+
+
+class TargetServer:
+    """A user's server as :func:`~baseline.chain.replay.replay_chain` wants it
+    (``url`` and ``connect``); nothing is created or dropped by this object."""
+
+    def __init__(self, url: ServerURL):
+        self.url = url.with_database(None)
+
+    def connect(self, database: str | None = None, **kw):
+        args = self.url.pymysql_kwargs(database=database or False)
+        args.update(kw)
+        try:
+            return pymysql.connect(autocommit=True, **args)
+        except pymysql.err.OperationalError as e:
+            raise EnvironmentProblem(f"cannot connect to {self.url}: {e.args[-1] if e.args else e}") from None
+
+
+def _connect(url: ServerURL):
+    return TargetServer(url).connect(url.database)
+
+
+# ---------------------------------------------------------------------------- adopt
+
+
+@dataclass
+class AdoptResult:
+    plan: history.Plan | None
+    differences: list = field(default_factory=list)
+    expected: object = None
+    actual: object = None
+    applied: bool = False
+
+
+def check_target(chain, url: ServerURL, *, scratch: str = "auto", image: str | None = None,
+                 progress: bool = False):
+    """``(differences, expected schema, target schema)``: the chain replayed on a
+    throwaway server against the target, bookkeeping tables left out."""
+    from ..chain.source import build_chain_schema
+    from ..compare import compare
+    from ..sources import SourceOptions
+    from ..sources.live import read_live
+
+    actual = read_live(url, progress=progress)
+    options = SourceOptions(scratch=scratch, image=image, progress=progress)
+    expected = build_chain_schema(chain, options, charset=actual.charset, collation=actual.collation).schema
+    for s in (actual, expected):
+        for name in history.ALL_TABLES:
+            s.tables.pop(name, None)
+    return compare(expected, actual), expected, actual
+
+
+def adopt(migrations: Path | str, target: str, tool: str, *, yes: bool = False, scratch: str = "auto",
+          image: str | None = None, chain_format: str | None = None, verify: bool = True,
+          progress: bool = False) -> AdoptResult:
+    if tool not in history.TOOLS:
+        raise UsageError(f"unknown --tool {tool!r}", hint="one of: " + ", ".join(history.TOOLS))
+    url = ServerURL.parse(target)
+    if not url.database:
+        raise UsageError(f"--target names no database: {url}", hint="mysql://user:pass@host:3306/dbname")
+    chain = read_tool_chain(migrations, tool, chain_format)
+    if not chain.migrations:
+        raise UsageError(f"no migrations in {migrations}")
+    result = AdoptResult(plan=None)
+    if verify:
+        diffs, expected, actual = check_target(chain, url, scratch=scratch, image=image, progress=progress)
+        result.differences, result.expected, result.actual = diffs, expected, actual
+        if diffs:
+            return result
+    conn = _connect(url)
+    try:
+        result.plan = history.plan(tool, chain, conn)
+        if yes:
+            history.apply(conn, result.plan)
+            result.applied = True
+    finally:
+        conn.close()
+    return result
+
+
+# ---------------------------------------------------------------------------- bootstrap
+
+
+def chain_charset(chain) -> tuple[str, str]:
+    """The database default a baseline names in its header, else utf8mb4."""
+    for m in chain.migrations[:1]:
+        text = m.up.text if m.up else ""
+        found = _CHARSET_RE.search(text[:4000])
+        if found:
+            return found.group(1), found.group(2)
+    return "utf8mb4", "utf8mb4_general_ci"
+
+
+def _object_count(conn, database: str) -> int:
+    with conn.cursor() as cur:
+        cur.execute(
+            "SELECT (SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = %s)"
+            " + (SELECT COUNT(*) FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = %s)"
+            " + (SELECT COUNT(*) FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = %s)"
+            " + (SELECT COUNT(*) FROM information_schema.EVENTS WHERE EVENT_SCHEMA = %s)", (database,) * 4)
+        return int(cur.fetchone()[0])
+
+
+@dataclass
+class BootstrapResult:
+    database: str
+    created: bool
+    applied: list[str]
+    plan: history.Plan | None
+
+
+def bootstrap(migrations: Path | str, to: str, *, tool: str | None = None, force: bool = False,
+              chain_format: str | None = None, progress: bool = False) -> BootstrapResult:
+    from ..chain.replay import replay_chain
+
+    url = ServerURL.parse(to)
+    if not url.database:
+        raise UsageError(f"--to names no database: {url}", hint="mysql://user:pass@host:3306/dbname")
+    chain = read_tool_chain(migrations, tool, chain_format)
+    if not chain.migrations:
+        raise UsageError(f"no migrations in {migrations}")
+    tool = tool or default_tool(chain)
+    if tool is not None and tool not in history.TOOLS:
+        raise UsageError(f"unknown --tool {tool!r}", hint="one of: " + ", ".join(history.TOOLS))
+    server = TargetServer(url)
+    admin = server.connect()
+    created = False
+    try:
+        with admin.cursor() as cur:
+            cur.execute("SELECT COUNT(*) FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = %s", (url.database,))
+            exists = cur.fetchone()[0] > 0
+            if not exists:
+                charset, collation = chain_charset(chain)
+                name = "`" + url.database.replace("`", "``") + "`"
+                cur.execute(f"CREATE DATABASE {name} CHARACTER SET {charset} COLLATE {collation}")
+                created = True
+        if exists and not force and _object_count(admin, url.database):
+            raise UsageError(f"database {url.database} on {server.url} is not empty",
+                             hint="bootstrap builds a fresh database: name a new one, or pass --force "
+                                  "to replay the chain into it anyway")
+    finally:
+        admin.close()
+    replay = replay_chain(chain, server, url.database, progress=progress)
+    plan = None
+    if tool is not None:
+        conn = server.connect(url.database)
+        try:
+            plan = history.plan(tool, chain, conn)
+            history.apply(conn, plan)
+        finally:
+            conn.close()
+    return BootstrapResult(database=url.database, created=created, applied=replay.applied, plan=plan)

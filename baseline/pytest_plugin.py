@@ -1,0 +1,126 @@
+"""pytest plugin: a fresh database built from your migrations folder, per test.
+
+For teams that test their app against the real schema. Installed with baseline
+(entry point ``pytest11``); nothing happens until a test asks for a fixture.
+
+Configure the folder (first found wins): the ``baseline_migrations`` marker on
+the test or module, ``--baseline-migrations DIR``, or the ini option
+``baseline_migrations`` (relative to the rootdir). The throwaway server is
+``--baseline-scratch`` / ini ``baseline_scratch`` (``auto``, ``docker``,
+``local`` or a server URL where scratch databases are created), one per session.
+
+Fixtures:
+
+* ``baseline_db`` -- a new database with the whole chain applied, dropped after
+  the test (function scope);
+* ``baseline_db_module`` -- the same, shared by the tests of a module;
+* ``baseline_server`` -- the session's throwaway server.
+
+Each database is a :class:`BaselineDatabase`: ``.name``, ``.url`` (a
+``mysql://`` URL string for your app, password included), ``.server_url`` (the
+redacted :class:`~baseline.sources.url.ServerURL`) and ``.connect()`` (PyMySQL).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+MARKER = "baseline_migrations"
+
+
+def pytest_addoption(parser):
+    group = parser.getgroup("baseline", "databases built from a migrations folder")
+    group.addoption("--baseline-migrations", dest="baseline_migrations", default=None,
+                    help="migrations folder the baseline_db fixture builds databases from")
+    group.addoption("--baseline-scratch", dest="baseline_scratch", default=None,
+                    help="throwaway server: auto, docker, local, or a server URL")
+    parser.addini("baseline_migrations", "migrations folder for the baseline_db fixture", default="")
+    parser.addini("baseline_scratch", "throwaway server for the baseline_db fixture", default="auto")
+    parser.addini("baseline_chain_format", "chain format of the migrations folder (default: detected)",
+                  default="")
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", f"{MARKER}(path): build baseline_db from this migrations folder")
+
+
+@dataclass
+class BaselineDatabase:
+    name: str
+    server: object
+    #: Where it came from (the migrations folder).
+    migrations: Path
+    #: Migration ids applied, in order.
+    applied: list
+
+    @property
+    def server_url(self):
+        return self.server.url.with_database(self.name)
+
+    @property
+    def url(self) -> str:
+        """``mysql://user:pass@host:port/name`` for the app under test (holds the password)."""
+        return self.server_url._render(self.server_url.password)
+
+    def connect(self, **kw):
+        return self.server.connect(self.name, **kw)
+
+
+def _migrations(request) -> Path:
+    marker = request.node.get_closest_marker(MARKER)
+    config = request.config
+    if marker is not None and marker.args:
+        value, base = marker.args[0], Path(str(request.node.path)).parent
+    elif config.getoption("baseline_migrations"):
+        value, base = config.getoption("baseline_migrations"), Path.cwd()
+    elif config.getini("baseline_migrations"):
+        value, base = config.getini("baseline_migrations"), Path(str(config.rootpath))
+    else:
+        raise pytest.UsageError("baseline_db needs a migrations folder: set the ini option baseline_migrations, "
+                                "pass --baseline-migrations DIR, or mark the test "
+                                "@pytest.mark.baseline_migrations('path')")
+    path = Path(value)
+    return path if path.is_absolute() else (base / path).resolve()
+
+
+@pytest.fixture(scope="session")
+def baseline_server(request):
+    """The session's throwaway server (started on first use, stopped at the end)."""
+    from baseline.errors import EnvironmentProblem
+    from baseline.scratch import open_scratch
+
+    spec = request.config.getoption("baseline_scratch") or request.config.getini("baseline_scratch") or "auto"
+    server = open_scratch(spec)
+    try:
+        server.__enter__()
+    except EnvironmentProblem as e:
+        pytest.skip(f"baseline: no throwaway server: {e}")
+    yield server
+    server.__exit__(None, None, None)
+
+
+def _build(request, server):
+    from baseline.adopt.run import chain_charset
+    from baseline.chain.read import read_chain
+    from baseline.chain.replay import replay_chain
+
+    folder = _migrations(request)
+    chain = read_chain(folder, request.config.getini("baseline_chain_format") or None)
+    charset, collation = chain_charset(chain)
+    with server.database(charset=charset, collation=collation, prefix="baseline_test") as name:
+        result = replay_chain(chain, server, name, progress=False)
+        yield BaselineDatabase(name=name, server=server, migrations=folder, applied=result.applied)
+
+
+@pytest.fixture
+def baseline_db(request, baseline_server):
+    """A fresh database with the whole migration chain applied; dropped after the test."""
+    yield from _build(request, baseline_server)
+
+
+@pytest.fixture(scope="module")
+def baseline_db_module(request, baseline_server):
+    """Like ``baseline_db``, built once and shared by the tests of a module."""
+    yield from _build(request, baseline_server)

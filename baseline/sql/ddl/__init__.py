@@ -1,0 +1,1 @@
+"""The offline DDL parser and simulator (see :mod:`baseline.sql.parse` for the API)."""

@@ -1,0 +1,129 @@
+"""Test helpers for the DDL parser/simulator: the server's own view of a
+database as a model (every object's SHOW CREATE text, parsed), and a readable
+model comparison."""
+from __future__ import annotations
+
+import dataclasses
+
+from baseline.flavor import Flavor
+from baseline.model import KINDS, Schema, comparable_fields
+from baseline.sql.parse import SchemaBuilder
+from baseline.sql.split import Statement
+
+
+def _q(name: str) -> str:
+    return "`" + name.replace("`", "``") + "`"
+
+
+def show_create_schema(conn, db: str, flavor: Flavor) -> Schema:
+    """The model of ``db`` built from the server's SHOW CREATE output only."""
+    with conn.cursor() as cur:
+        cur.execute("SELECT default_character_set_name, default_collation_name FROM "
+                    "information_schema.schemata WHERE schema_name=%s", (db,))
+        cs, co = cur.fetchone()
+        b = SchemaBuilder(flavor, name=db, charset=cs, collation=co)
+        cur.execute(f"USE {_q(db)}")
+        cur.execute("SELECT table_name, table_type FROM information_schema.tables WHERE table_schema=%s "
+                    "ORDER BY table_name", (db,))
+        rows = cur.fetchall()
+        views = []
+        for name, ttype in rows:
+            if ttype == "VIEW":
+                views.append(name)
+                continue
+            if ttype == "SEQUENCE":
+                cur.execute(f"SHOW CREATE SEQUENCE {_q(name)}")
+            else:
+                cur.execute(f"SHOW CREATE TABLE {_q(name)}")
+            b.apply(Statement(cur.fetchone()[1], 1))
+        texts = {}
+        for name in views:
+            cur.execute(f"SHOW CREATE VIEW {_q(name)}")
+            texts[name] = cur.fetchone()[1]
+        _apply_views(b, texts)
+        cur.execute("SELECT trigger_name FROM information_schema.triggers WHERE trigger_schema=%s "
+                    "ORDER BY event_object_table, action_timing, event_manipulation, action_order", (db,))
+        for (name,) in cur.fetchall():
+            cur.execute(f"SHOW CREATE TRIGGER {_q(name)}")
+            row = cur.fetchone()
+            _set_mode(b, row[1])
+            b.apply(Statement(row[2], 1))
+        cur.execute("SELECT routine_type, routine_name FROM information_schema.routines WHERE "
+                    "routine_schema=%s ORDER BY routine_type, routine_name", (db,))
+        for kind, name in cur.fetchall():
+            cur.execute(f"SHOW CREATE {kind} {_q(name)}")
+            row = cur.fetchone()
+            _set_mode(b, row[1])
+            # the database collation when the routine was created (mysqldump
+            # brackets the routine with ALTER DATABASE the same way)
+            saved = (b.schema.charset, b.schema.collation)
+            b.apply(Statement(f"ALTER DATABASE {_q(db)} COLLATE {row[5]}", 1))
+            b.apply(Statement(row[2], 1))
+            b.schema.charset, b.schema.collation = saved
+        cur.execute("SELECT event_name FROM information_schema.events WHERE event_schema=%s", (db,))
+        for (name,) in cur.fetchall():
+            cur.execute(f"SHOW CREATE EVENT {_q(name)}")
+            row = cur.fetchone()
+            _set_mode(b, row[1])
+            b.apply(Statement(f"SET time_zone = '{row[2]}'", 1))
+            b.apply(Statement(row[3], 1))
+    return b.schema
+
+
+def _set_mode(b: SchemaBuilder, mode: str) -> None:
+    b.apply(Statement(f"SET sql_mode = '{mode}'", 1))
+
+
+def _apply_views(b: SchemaBuilder, texts: dict[str, str]) -> None:
+    """Views in dependency order (a view's body names the views it reads)."""
+    pending = dict(texts)
+    while pending:
+        progressed = False
+        for name, text in list(pending.items()):
+            if any(f"`{other}`" in text.split(" AS ", 1)[-1] for other in pending if other != name):
+                continue
+            b.apply(Statement(text, 1))
+            del pending[name]
+            progressed = True
+        if not progressed:
+            for name, text in pending.items():
+                b.apply(Statement(text, 1))
+            break
+
+
+def diff_models(expected: Schema, actual: Schema, *, kinds=KINDS) -> list[str]:
+    """Differences in compared fields, one line each (empty when equal)."""
+    out: list[str] = []
+    for kind in kinds:
+        e, a = getattr(expected, kind), getattr(actual, kind)
+        for k in sorted(set(e) | set(a), key=str):
+            if k not in a:
+                out.append(f"{kind} {k}: missing from the simulator's model")
+                continue
+            if k not in e:
+                out.append(f"{kind} {k}: only in the simulator's model")
+                continue
+            _diff_obj(f"{kind} {k}", e[k], a[k], out)
+    return out
+
+
+def _diff_obj(path: str, e, a, out: list[str]) -> None:
+    if dataclasses.is_dataclass(e) and type(e) is type(a):
+        for f in comparable_fields(e):
+            _diff_obj(f"{path}.{f}", getattr(e, f), getattr(a, f), out)
+        return
+    if isinstance(e, list) and isinstance(a, list):
+        if len(e) != len(a):
+            out.append(f"{path}: server {_short(e)} != simulator {_short(a)}")
+            return
+        for i, (x, y) in enumerate(zip(e, a)):
+            _diff_obj(f"{path}[{i}]", x, y, out)
+        return
+    if e != a:
+        out.append(f"{path}: server {e!r} != simulator {a!r}")
+
+
+def _short(v) -> str:
+    if isinstance(v, list):
+        return "[" + ", ".join(getattr(x, "name", None) or repr(x) for x in v) + "]"
+    return repr(v)

@@ -1,0 +1,116 @@
+"""Differential testing: random column definitions and ALTERs, run on the
+server and through the simulator; whatever the server accepts, the models
+must agree on."""
+from __future__ import annotations
+
+import pymysql
+import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+from baseline.sql.parse import SchemaBuilder
+from baseline.sql.split import Statement
+
+from ddl_support import diff_models, show_create_schema
+
+TYPES = ["INT", "INT UNSIGNED", "TINYINT(1)", "SMALLINT ZEROFILL", "BIGINT", "DECIMAL(8,3)", "FLOAT", "DOUBLE",
+         "BIT(5)", "CHAR(3)", "VARCHAR(20)", "VARCHAR(20) CHARACTER SET latin1", "VARCHAR(10) COLLATE utf8mb4_bin",
+         "TEXT", "BLOB", "BINARY(4)", "VARBINARY(8)", "DATE", "TIME(2)", "DATETIME", "DATETIME(3)", "TIMESTAMP",
+         "YEAR", "ENUM('a','b','c')", "SET('x','y')", "JSON", "BOOL", "NUMERIC(5)", "REAL", "NCHAR(2)"]
+DEFAULTS = ["", "DEFAULT NULL", "DEFAULT 0", "DEFAULT 1", "DEFAULT '1'", "DEFAULT '2.5'", "DEFAULT -3",
+            "DEFAULT 'a'", "DEFAULT 'b,x'", "DEFAULT ''", "DEFAULT CURRENT_TIMESTAMP", "DEFAULT NOW(3)",
+            "DEFAULT '2021-02-03'", "DEFAULT '2021-02-03 04:05:06.7'", "DEFAULT b'11'", "DEFAULT 0x41",
+            "DEFAULT TRUE", "DEFAULT (1 + 2)", "DEFAULT (uuid())", "DEFAULT '10:11'", "DEFAULT 1999"]
+NULLS = ["", "NULL", "NOT NULL"]
+EXTRAS = ["", "COMMENT 'c'", "INVISIBLE", "UNIQUE", "CHECK (1 = 1)"]
+
+column = st.tuples(st.sampled_from(TYPES), st.sampled_from(NULLS), st.sampled_from(DEFAULTS),
+                   st.sampled_from(EXTRAS))
+
+
+def _col_sql(i: int, spec) -> str:
+    typ, null, default, extra = spec
+    return f"c{i} {typ} {null} {default} {extra}".strip()
+
+
+@pytest.fixture(scope="module")
+def diff_db(server):
+    with server.database(charset="utf8mb4", collation="utf8mb4_general_ci") as db:
+        yield db
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
+                                                                   HealthCheck.too_slow])
+@given(cols=st.lists(column, min_size=1, max_size=6),
+       alters=st.lists(st.tuples(st.sampled_from(["ADD", "MODIFY"]), column), max_size=3),
+       keyed=st.booleans())
+def test_random_tables_match_server(server, diff_db, cols, alters, keyed):
+    statements = ["DROP TABLE IF EXISTS r"]
+    body = ", ".join(_col_sql(i, c) for i, c in enumerate(cols))
+    if keyed:
+        body += ", KEY (c0)"
+    statements.append(f"CREATE TABLE r (id INT PRIMARY KEY, {body})")
+    for n, (verb, spec) in enumerate(alters):
+        target = len(cols) + n if verb == "ADD" else 0
+        statements.append(f"ALTER TABLE r {verb} COLUMN {_col_sql(target, spec)}")
+    conn = server.connect(diff_db)
+    try:
+        with conn.cursor() as cur:
+            cur.execute("DROP TABLE IF EXISTS r")
+            ran = []
+            for text in statements[1:]:
+                try:
+                    cur.execute(text)
+                except pymysql.err.MySQLError:
+                    break
+                ran.append(text)
+            assume(ran)
+            expected = show_create_schema(conn, diff_db, server.flavor)
+    finally:
+        conn.close()
+    builder = SchemaBuilder(server.flavor, name=diff_db, charset="utf8mb4", collation="utf8mb4_general_ci")
+    for text in ran:
+        builder.apply(Statement(text, 1))
+    assert diff_models(expected, builder.schema) == [], ran
+
+
+ALTERS = [
+    "ADD COLUMN n{i} INT", "ADD COLUMN s{i} VARCHAR(30) NOT NULL DEFAULT 'x' FIRST", "ADD COLUMN t{i} TEXT AFTER a",
+    "DROP COLUMN b", "DROP COLUMN c", "MODIFY a BIGINT NOT NULL", "MODIFY c VARCHAR(40) CHARSET latin1",
+    "CHANGE b b2 INT UNSIGNED", "RENAME COLUMN c TO c2", "ADD INDEX (a)", "ADD INDEX ab (a, b)",
+    "ADD UNIQUE (c)", "ADD UNIQUE KEY uc (c(5))", "ADD FULLTEXT (c)", "DROP INDEX ab", "DROP INDEX a",
+    "ADD PRIMARY KEY (id)", "DROP PRIMARY KEY", "ADD CONSTRAINT f{i} FOREIGN KEY (a) REFERENCES p (id)",
+    "ADD FOREIGN KEY (b) REFERENCES p (id) ON DELETE CASCADE", "DROP FOREIGN KEY f{i}",
+    "ADD CHECK (a > 0)", "ADD CONSTRAINT k{i} CHECK (b < 100)", "DROP CONSTRAINT k{i}",
+    "ALTER COLUMN a SET DEFAULT 5", "ALTER COLUMN a DROP DEFAULT", "RENAME INDEX ab TO ab2",
+    "ENGINE=MyISAM", "ENGINE=InnoDB", "CONVERT TO CHARACTER SET latin1", "DEFAULT CHARSET utf8mb4",
+    "COMMENT 'c{i}'", "ADD COLUMN j{i} JSON",
+]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
+                                                                   HealthCheck.too_slow])
+@given(ops=st.lists(st.tuples(st.sampled_from(ALTERS), st.integers(0, 2)), min_size=1, max_size=8))
+def test_random_alter_sequences_match_server(server, diff_db, ops):
+    statements = ["CREATE TABLE p (id INT PRIMARY KEY)",
+                  "CREATE TABLE r (id INT NOT NULL, a INT, b INT, c VARCHAR(20))"]
+    statements += [f"ALTER TABLE r {op.format(i=i)}" for op, i in ops]
+    conn = server.connect(diff_db)
+    ran = []
+    try:
+        with conn.cursor() as cur:
+            cur.execute("DROP TABLE IF EXISTS r")
+            cur.execute("DROP TABLE IF EXISTS p")
+            for text in statements:
+                try:
+                    cur.execute(text)
+                except pymysql.err.MySQLError:
+                    continue          # the server refused it: so does nothing change
+                ran.append(text)
+            expected = show_create_schema(conn, diff_db, server.flavor)
+    finally:
+        conn.close()
+    builder = SchemaBuilder(server.flavor, name=diff_db, charset="utf8mb4", collation="utf8mb4_general_ci")
+    for text in ran:
+        builder.apply(Statement(text, 1))
+    assert diff_models(expected, builder.schema) == [], ran

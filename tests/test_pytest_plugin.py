@@ -1,0 +1,78 @@
+"""The pytest plugin, used by a test suite of its own (pytester): a team's tests
+get a fresh database built from their migrations folder."""
+from __future__ import annotations
+
+TESTS = '''
+import pytest
+
+def columns(db):
+    conn = db.connect()
+    with conn.cursor() as cur:
+        cur.execute("SELECT COLUMN_NAME FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = %s "
+                    "AND TABLE_NAME = 'accounts' ORDER BY ORDINAL_POSITION", (db.name,))
+        return [r[0] for r in cur.fetchall()]
+
+def test_the_whole_chain_is_applied(baseline_db):
+    assert columns(baseline_db) == ["id", "name", "email"]
+    assert baseline_db.applied == ["000_initial_schema", "001_add_email"]
+    assert baseline_db.url.startswith("mysql://") and baseline_db.name in baseline_db.url
+    conn = baseline_db.connect()
+    with conn.cursor() as cur:
+        cur.execute("INSERT INTO accounts (id, name, email) VALUES (1, 'a', 'a@x')")
+
+def test_each_test_gets_a_fresh_database(baseline_db):
+    conn = baseline_db.connect()
+    with conn.cursor() as cur:
+        cur.execute("SELECT COUNT(*) FROM accounts")
+        assert cur.fetchone()[0] == 0
+
+@pytest.mark.baseline_migrations("other_migrations")
+def test_a_marker_picks_another_folder(baseline_db):
+    assert columns(baseline_db) == ["id"]
+
+NAMES = []
+
+def test_module_scope_shares_one_database(baseline_db_module):
+    NAMES.append(baseline_db_module.name)
+
+def test_module_scope_again(baseline_db_module):
+    NAMES.append(baseline_db_module.name)
+    assert len(set(NAMES)) == 1
+'''
+
+
+def _project(pytester, ini: bool = True):
+    pytester.makefile(".sql", **{
+        "migrations/000_initial_schema": "CREATE TABLE accounts (id int PRIMARY KEY, name varchar(50));\n",
+        "migrations/001_add_email": "ALTER TABLE accounts ADD COLUMN email varchar(255);\n",
+        "other_migrations/000_initial_schema": "CREATE TABLE accounts (id int PRIMARY KEY);\n",
+    })
+    if ini:
+        pytester.makeini("[pytest]\nbaseline_migrations = migrations\n")
+    pytester.makepyfile(test_app=TESTS)
+
+
+def _scratch(server) -> str:
+    return f"mysql://root@127.0.0.1:{server.url.port}/"
+
+
+def test_plugin_builds_databases_from_the_ini_folder(pytester, server):
+    _project(pytester)
+    result = pytester.runpytest_subprocess("--baseline-scratch", _scratch(server), "-p", "no:cacheprovider")
+    result.assert_outcomes(passed=5)
+    # every database it made is gone
+    conn = server.connect()
+    with conn.cursor() as cur:
+        cur.execute("SHOW DATABASES LIKE 'baseline_test%'")
+        assert cur.fetchall() == ()
+
+
+def test_command_line_folder_and_a_clear_error_without_one(pytester, server):
+    _project(pytester, ini=False)
+    result = pytester.runpytest_subprocess("--baseline-scratch", _scratch(server), "-p", "no:cacheprovider",
+                                           "--baseline-migrations", "migrations", "-k", "whole_chain")
+    result.assert_outcomes(passed=1)
+    result = pytester.runpytest_subprocess("--baseline-scratch", _scratch(server), "-p", "no:cacheprovider",
+                                           "-k", "whole_chain")
+    assert "baseline_db needs a migrations folder" in result.stdout.str() + result.stderr.str()
+    assert result.ret != 0
