@@ -45,6 +45,7 @@ from ..errors import EnvironmentProblem
 from ..flavor import MARIADB, MYSQL, Flavor
 from ..sources.url import ServerURL
 from .base import ScratchServer
+from .guard import deferred_signals
 
 _EXTRA_DIRS = ("/usr/sbin", "/usr/local/sbin", "/usr/local/mysql/bin", "/usr/libexec")
 #: Prefix of every folder this backend creates in the temporary directory.
@@ -358,13 +359,20 @@ class LocalServer(ScratchServer):
 
     def _initialize(self, datadir: Path, workdir: Path, log) -> None:
         cmd = self.init_command(datadir, workdir)
-        res = subprocess.run(cmd, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-                             cwd=workdir, preexec_fn=_child_setup(os.getpid()),
-                             start_new_session=True)
-        if res.returncode != 0:
+        with deferred_signals():  # not inside fork(): see _launch
+            proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                                    cwd=workdir, preexec_fn=_child_setup(os.getpid()),
+                                    start_new_session=True)
+        try:
+            returncode = proc.wait()
+        except BaseException:
+            proc.kill()
+            proc.wait()
+            raise
+        if returncode != 0:
             raise EnvironmentProblem(
                 f"could not initialize a data folder with {Path(cmd[0]).name} "
-                f"(exit {res.returncode}); log: {_tail(Path(log.name))}")
+                f"(exit {returncode}); log: {_tail(Path(log.name))}")
 
     def _template_path(self) -> Path:
         st_key = _stat_key(self.binary)
@@ -467,10 +475,14 @@ class LocalServer(ScratchServer):
                                       tmp=self.memdir / "tmp" if self.memdir else None)
             log.flush()
             mark = log.tell()
-            self.proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT,
-                                         stdin=subprocess.DEVNULL, cwd=self.tmpdir,
-                                         preexec_fn=_child_setup(os.getpid()),
-                                         start_new_session=True)
+            # Ctrl-C waits until Popen returns: arriving inside fork() it would hit
+            # Python's at-fork handlers (leaving logging's lock taken, a hang at
+            # exit) or lose the child's pid, so nothing could stop it.
+            with deferred_signals():
+                self.proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT,
+                                             stdin=subprocess.DEVNULL, cwd=self.tmpdir,
+                                             preexec_fn=_child_setup(os.getpid()),
+                                             start_new_session=True)
             self.url = ServerURL(scheme="mysql", user="root", password="", host="127.0.0.1",
                                  port=port, unix_socket=str(sock))
             if self._wait_ready():
@@ -518,9 +530,12 @@ class LocalServer(ScratchServer):
         if proc is None:
             return
         if proc.poll() is None:
+            # A throwaway server holds nothing to save: it gets a few seconds to stop
+            # cleanly (it needs well under one), then SIGKILL. A SIGTERM that lands in
+            # its first milliseconds can stay unanswered.
             proc.terminate()
             try:
-                proc.wait(timeout=30)
+                proc.wait(timeout=5)
             except subprocess.TimeoutExpired:
                 proc.kill()
                 proc.wait(timeout=10)
