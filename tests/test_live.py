@@ -1,9 +1,8 @@
 """Live introspection against a real MariaDB: canonical values, errors, round trips."""
 from __future__ import annotations
 
+import pymysql
 import pytest
-from sqlalchemy import event
-from sqlalchemy.engine import Engine
 
 from baseline.errors import EnvironmentProblem, UsageError
 from baseline.sources.live import read_live
@@ -195,26 +194,27 @@ def _schema_with(n_tables: int) -> str:
     return "\n".join(parts)
 
 
-def _count_round_trips(server, db: str) -> tuple[int, int]:
+def _count_round_trips(server, db: str, monkeypatch) -> tuple[int, int]:
+    """Statements read_live sends (every one goes through a PyMySQL cursor)."""
     statements = []
+    execute = pymysql.cursors.Cursor.execute
 
-    def count(conn, cursor, statement, parameters, context, executemany):
-        statements.append(statement)
+    def counting(self, query, args=None):
+        statements.append(query)
+        return execute(self, query, args)
 
-    event.listen(Engine, "before_cursor_execute", count)
-    try:
+    with monkeypatch.context() as m:
+        m.setattr(pymysql.cursors.Cursor, "execute", counting)
         schema = read_live(url(server, db), progress=False)
-    finally:
-        event.remove(Engine, "before_cursor_execute", count)
     return len(statements), len(schema.tables)
 
 
-def test_round_trips_do_not_grow_with_the_number_of_tables(server):
+def test_round_trips_do_not_grow_with_the_number_of_tables(server, monkeypatch):
     with server.database() as small, server.database() as large:
         load(server, small, _schema_with(3))
         load(server, large, _schema_with(40))
-        few, n_small = _count_round_trips(server, small)
-        many, n_large = _count_round_trips(server, large)
+        few, n_small = _count_round_trips(server, small, monkeypatch)
+        many, n_large = _count_round_trips(server, large, monkeypatch)
     assert (n_small, n_large) == (4, 41)
     assert few == many, f"{few} queries for 4 tables but {many} for 41"
-    assert many < 25
+    assert 10 < many < 25  # counted for real: the catalog reads go through the cursor

@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import importlib.resources
 from functools import lru_cache
-
-import jinja2
+from typing import TYPE_CHECKING
 
 from .. import __version__
 from ..model import Schema
@@ -24,10 +23,18 @@ from .quote import ident
 _DELIMITERS = (";;", "$$", "//", ";;;", "$$$", "///")
 
 
+if TYPE_CHECKING:
+    import jinja2
+
+
 @lru_cache(maxsize=None)
-def _environment() -> jinja2.Environment:
+def _environment() -> "jinja2.Environment":
     # importlib.resources finds the templates in a regular install and in an
     # editable one (where baseline.templates maps to the top-level templates/).
+    # Jinja2 is imported here, not at the top: ``inspect`` never needs it, and
+    # its import is a sizeable part of reading a small schema.
+    import jinja2
+
     def load(name: str):
         res = importlib.resources.files("baseline.templates").joinpath(name)
         if not res.is_file():
@@ -39,7 +46,7 @@ def _environment() -> jinja2.Environment:
                               undefined=jinja2.StrictUndefined)
 
 
-def template(name: str) -> jinja2.Template:
+def template(name: str) -> "jinja2.Template":
     return _environment().get_template(name)
 
 

@@ -78,11 +78,14 @@ def checks_sql(rules: Rules) -> str | None:
 
 
 def triggers_sql() -> str:
+    # A trigger lives in its table's schema. Filtering on EVENT_OBJECT_SCHEMA lets
+    # MariaDB open only that database's trigger files; on TRIGGER_SCHEMA alone it
+    # reads every database's (30 ms here however small the schema, more on a busy server).
     return """
         SELECT TRIGGER_NAME, EVENT_MANIPULATION, EVENT_OBJECT_TABLE, ACTION_ORDER,
                ACTION_TIMING, ACTION_STATEMENT, SQL_MODE, DEFINER
         FROM information_schema.TRIGGERS
-        WHERE TRIGGER_SCHEMA = :db"""
+        WHERE EVENT_OBJECT_SCHEMA = :db AND TRIGGER_SCHEMA = :db"""
 
 
 def routines_sql() -> str:
