@@ -16,7 +16,7 @@ from dataclasses import fields, is_dataclass
 from functools import lru_cache
 
 from .. import flavor as fl
-from ..model import Check, Column, Event, ForeignKey, Index, IndexPart, Param, Partition, \
+from ..model import KINDS, Check, Column, Event, ForeignKey, Index, IndexPart, Param, Partition, \
     Partitioning, Routine, Schema, Sequence, Table, Trigger, View
 
 
@@ -26,24 +26,42 @@ def rules_of(schema: Schema) -> fl.Rules:
 
 def canonical_schema(schema: Schema) -> Schema:
     """A canonical deep copy of ``schema`` (the argument is not modified)."""
-    s = _clone(schema)
+    s = canonical_head(schema)
+    for kind in KINDS:
+        setattr(s, kind, {k: canonical_object(kind, obj, s) for k, obj in getattr(schema, kind).items()})
+    return s
+
+
+def canonical_head(schema: Schema) -> Schema:
+    """The schema's own attributes in canonical spelling, without its objects
+    (the comparison canonicalizes those one by one, and only where needed)."""
+    s = copy.copy(schema)
+    for kind in KINDS:
+        setattr(s, kind, {})
     rules = rules_of(s)
-    own = (s.name,) if s.name else ()
     s.charset = fl.canonical_charset(s.charset) or fl.charset_of_collation(s.collation)
     s.collation = fl.canonical_collation(s.collation) or fl.implied_collation(s.charset, rules)
-    for t in s.tables.values():
-        _table(t, s, rules)
-    for seq in s.sequences.values():
-        _sequence(seq)
-    for v in s.views.values():
-        _view(v, own)
-    for r in s.routines.values():
-        _routine(r, own, t_charset=s.charset, t_collation=s.collation, rules=rules)
-    for tr in s.triggers.values():
-        _trigger(tr, own)
-    for e in s.events.values():
-        _event(e, own)
     return s
+
+
+def canonical_object(kind: str, obj, head: Schema):
+    """A canonical deep copy of one object of the schema whose :func:`canonical_head` is ``head``."""
+    o = _clone(obj)
+    rules = rules_of(head)
+    own = (head.name,) if head.name else ()
+    if kind == "tables":
+        _table(o, head, rules)
+    elif kind == "sequences":
+        _sequence(o)
+    elif kind == "views":
+        _view(o, own)
+    elif kind == "routines":
+        _routine(o, own, t_charset=head.charset, t_collation=head.collation, rules=rules)
+    elif kind == "triggers":
+        _trigger(o, own)
+    elif kind == "events":
+        _event(o, own)
+    return o
 
 
 # --------------------------------------------------------------------------- tables

@@ -24,7 +24,7 @@ from .. import flavor as fl
 from ..chain.refs import TouchKey
 from ..model import KIND_NAMES, KINDS, Check, Column, Index, IndexPart, Param, Partitioning, Routine, \
     Schema, Sequence, Table, View, object_name
-from .canonical import canonical_schema, rules_of
+from .canonical import canonical_head, canonical_object, rules_of
 from .differences import EXISTS, CompareOptions, Difference
 
 SCHEMA_OWNER: TouchKey = ("schema", "")
@@ -84,8 +84,15 @@ class _Walker:
     def __init__(self, a: Schema, b: Schema, options: CompareOptions):
         self.options = options
         self.a, self.b = a, b
-        self.ca, self.cb = canonical_schema(a), canonical_schema(b)
+        self.ca, self.cb = canonical_head(a), canonical_head(b)
         self.ra, self.rb = rules_of(a), rules_of(b)
+        # Identical objects need no comparing when nothing else tells the two sides
+        # apart: same flavor rules, same database defaults (what unnamed charsets
+        # inherit). The databases' names matter only to objects that mention one
+        # (own-schema qualifiers are removed), so those are always compared.
+        self.same_context = (self.ra == self.rb and (self.ca.charset, self.ca.collation)
+                             == (self.cb.charset, self.cb.collation))
+        self.names = {n.casefold() for n in (a.name, b.name) if n} if a.name != b.name else set()
         self.out: list[Difference] = []
         self.children: dict[tuple[type, str], Callable] = {
             (Table, "columns"): self._columns,
@@ -105,17 +112,29 @@ class _Walker:
                      skip={"name", "flavor", *KINDS})
         for kind in KINDS:
             oa, ob = getattr(self.a, kind), getattr(self.b, kind)
-            ca, cb = getattr(self.ca, kind), getattr(self.cb, kind)
             label = KIND_NAMES[kind]
-            for key in sorted(set(ca) | set(cb), key=_sort_key):
+            for key in sorted(set(oa) | set(ob), key=_sort_key):
                 obj = oa.get(key) or ob.get(key)
                 name = object_name(kind, obj)
                 owner = (label, name)
-                if key not in cb or key not in ca:
-                    self._exists(label, (name,), owner, key in ca)
+                if key not in ob or key not in oa:
+                    self._exists(label, (name,), owner, key in oa)
                     continue
-                self._fields(label, (name,), owner, _Pair(oa[key], ca[key]), _Pair(ob[key], cb[key]))
+                if self._identical(oa[key], ob[key]):
+                    continue
+                self._fields(label, (name,), owner, _Pair(oa[key], canonical_object(kind, oa[key], self.ca)),
+                             _Pair(ob[key], canonical_object(kind, ob[key], self.cb)))
         return self.out
+
+    def _identical(self, x, y) -> bool:
+        """Equal as dataclasses (every field, definers and counters included) in the
+        same context: canonicalizing both the same way cannot make them differ."""
+        if not self.same_context or x != y:
+            return False
+        if self.names:
+            text = repr(x).casefold()
+            return not any(n in text for n in self.names)
+        return True
 
     # ------------------------------------------------------------------ generic
 
