@@ -182,7 +182,7 @@ def dump_file(size_mib: int, extended: bool) -> Path:
 
 def run(reps: int, slice_mb: float = 1.0) -> list:
     """Rows for every dump size and style: cat|cat, the reader (C and pure Python), sqlparse."""
-    from common import PYTHON, Row, log, run_timed
+    from common import PY, Row, log, run_timed
 
     rows = []
     for size_mib in sizes_mib():
@@ -197,11 +197,11 @@ def run(reps: int, slice_mb: float = 1.0) -> list:
             py = Row(SECTION, case, "baseline dump reader (pure Python)", size=size, note="one run")
             for _ in range(reps):
                 cat.samples.append(run_timed(["bash", "-c", f"cat '{path}' | cat > /dev/null"]))
-                c.samples.append(run_timed([PYTHON, "-c", READER, str(path)]))
-            py.samples.append(run_timed([PYTHON, "-c", READER, str(path)], env={"BASELINE_PURE_PYTHON": "1"}))
+                c.samples.append(run_timed([*PY, "-c", READER, str(path)]))
+            py.samples.append(run_timed([*PY, "-c", READER, str(path)], env={"BASELINE_PURE_PYTHON": "1"}))
             slice_bytes = int(slice_mb * 1e6)
-            base = run_timed([PYTHON, "-c", "import sqlparse"])
-            sp = run_timed([PYTHON, "-c", SQLPARSE, str(path), str(slice_bytes)])
+            base = run_timed([*PY, "-c", "import sqlparse"])
+            sp = run_timed([*PY, "-c", SQLPARSE, str(path), str(slice_bytes)])
             extrapolated = max(sp.seconds - base.seconds, 1e-6) * size / slice_bytes
             sq = Row(SECTION, case, f"sqlparse.split (first {slice_mb:g} MB, extrapolated)", size=size,
                      seconds_override=extrapolated, samples=[sp],

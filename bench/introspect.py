@@ -17,7 +17,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from common import BASELINE, HERE, PYTHON, QUICK, CommandFailed, Row, log, n_label, run_timed
+from common import BASELINE, HERE, PY, QUICK, CommandFailed, Row, log, n_label, run_timed
 
 SECTION = "introspection"
 SIZES = (100, 1000) if QUICK else (100, 1000, 5000)
@@ -50,8 +50,8 @@ def tools(server, db: str, work: Path) -> list[tuple[str, list[str], dict]]:
                                     "-u", "root", "--schema", db, "-d", sk_dir.name],
                     {"before": lambda: shutil.rmtree(sk_dir, ignore_errors=True), "cwd": str(work)}))
     out += [
-        ("SQLAlchemy MetaData.reflect()", [PYTHON, str(HERE / "peers" / "sqlalchemy_reflect.py"), url, "reflect"], {}),
-        ("SQLAlchemy Inspector, per table", [PYTHON, str(HERE / "peers" / "sqlalchemy_reflect.py"), url, "inspector"],
+        ("SQLAlchemy MetaData.reflect()", [*PY, str(HERE / "peers" / "sqlalchemy_reflect.py"), url, "reflect"], {}),
+        ("SQLAlchemy Inspector, per table", [*PY, str(HERE / "peers" / "sqlalchemy_reflect.py"), url, "inspector"],
          {}),
         ("mariadb-dump --no-data", ["mariadb-dump", *server.cli_args(), "--no-data", "--routines", "--events", db],
          {"slow": True}),

@@ -28,6 +28,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent))
 
+import common  # noqa: E402
 import machine  # noqa: E402
 from common import OUT, QUICK, Row, log  # noqa: E402
 from report import render  # noqa: E402
@@ -49,6 +50,7 @@ def main() -> int:
     breakdowns: list[dict] = []
     server_vars = {}
     log(f"sections: {', '.join(chosen)}; {reps} run(s) each; {'quick' if QUICK else 'full'} sizes")
+    common.install_checkout()
     if "introspection" in chosen or "verify" in chosen:
         from source_server import SourceServer
 

@@ -25,7 +25,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from common import BASELINE, DATA, HERE, PYTHON, QUICK, CommandFailed, Row, log, n_label, run_timed
+from common import BASELINE, DATA, HERE, PY, QUICK, python_env, CommandFailed, Row, log, n_label, run_timed
 
 SECTION = "verify"
 SIZES = (100, 1000) if QUICK else (100, 1000, 5000)
@@ -39,7 +39,7 @@ def prepare(server, n: int) -> tuple[Path, Path | None]:
     shutil.rmtree(work, ignore_errors=True)
     migrations.mkdir(parents=True)
     subprocess.run([*BASELINE, "generate", server.url(f"g{n}"), "-o", str(migrations)], check=True,
-                   stdout=subprocess.DEVNULL)
+                   stdout=subprocess.DEVNULL, env=_env())
     skeema_dir = None
     if shutil.which("skeema"):
         skeema_dir = work / "skeema"
@@ -49,12 +49,18 @@ def prepare(server, n: int) -> tuple[Path, Path | None]:
     return migrations, skeema_dir
 
 
+def _env() -> dict[str, str]:
+    import os
+
+    return {**os.environ, **python_env()}
+
+
 def verify_cli_available() -> bool:
-    p = subprocess.run([*BASELINE, "verify", "--help"], capture_output=True, text=True)
+    p = subprocess.run([*BASELINE, "verify", "--help"], capture_output=True, text=True, env=_env())
     if p.returncode != 0:
         return False
     probe = subprocess.run([*BASELINE, "verify", "--migrations", str(HERE), "--against", str(HERE / "missing.sql")],
-                           capture_output=True, text=True)
+                           capture_output=True, text=True, env=_env())
     return "not built yet" not in probe.stderr
 
 
@@ -95,7 +101,7 @@ def run(server, reps: int) -> tuple[list[Row], list[dict]]:
         url = server.url(f"g{n}")
         verify_name = "baseline verify" if cli else "baseline verify (library, CLI not built yet)"
         verify_cmd = ([*BASELINE, "verify", "--migrations", str(migrations), "--against", url, "--scratch", "local"]
-                      if cli else [PYTHON, str(PIECES), str(migrations), url, "--scratch", "local"])
+                      if cli else [*PY, str(PIECES), str(migrations), url, "--scratch", "local"])
         loads = iter(range(10**6))
         throwaway = _Throwaway()
         tools = [(verify_name, lambda c=verify_cmd: c, {})]
@@ -132,8 +138,8 @@ def run(server, reps: int) -> tuple[list[Row], list[dict]]:
         finally:
             throwaway.after()
         # where verify's time goes (one more run of the library version, its own timers)
-        p = subprocess.run([PYTHON, str(PIECES), str(migrations), url, "--scratch", "local"],
-                           capture_output=True, text=True)
+        p = subprocess.run([*PY, str(PIECES), str(migrations), url, "--scratch", "local"],
+                           capture_output=True, text=True, env=_env())
         if p.returncode == 0:
             breakdowns.append({"n": n, **json.loads(p.stdout)})
         else:

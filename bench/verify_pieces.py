@@ -17,14 +17,12 @@ import sys
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from baseline.chain.read import read_chain  # noqa: E402
-from baseline.chain.replay import replay_chain  # noqa: E402
-from baseline.compare import CompareOptions, compare  # noqa: E402
-from baseline.scratch import open_scratch  # noqa: E402
-from baseline.sources.live import read_live  # noqa: E402
-from baseline.sources.url import ServerURL  # noqa: E402
+from baseline.chain.read import read_chain
+from baseline.chain.replay import replay_chain
+from baseline.compare import CompareOptions, compare
+from baseline.scratch import open_scratch
+from baseline.sources.live import read_live
+from baseline.sources.url import ServerURL
 
 
 def main() -> int:
@@ -43,7 +41,8 @@ def main() -> int:
     t2 = time.perf_counter()
     with open_scratch(args.scratch) as server:
         t["start server"] = time.perf_counter() - t2
-        with server.database(charset=source.charset, collation=source.collation, prefix="baseline_chain", drop=False) as db:
+        with server.database(charset=source.charset, collation=source.collation, prefix="baseline_chain",
+                             drop=False) as db:
             t3 = time.perf_counter()
             result = replay_chain(chain, server, db, progress=False)
             t["replay"] = time.perf_counter() - t3
