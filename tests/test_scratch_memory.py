@@ -103,3 +103,25 @@ def test_drop_false_still_drops_on_a_users_server(server):
         with remote.database(drop=False) as db:
             assert _exists(server, db)
         assert not _exists(server, db) and remote.databases == []
+
+
+@pytest.mark.docker
+@pytest.mark.parametrize("memory", ["1", "0"])
+def test_a_container_keeps_its_data_in_memory_unless_told(monkeypatch, memory):
+    from baseline.scratch.docker import DATADIR, TEST_IMAGE, DockerServer
+    from scratch_helpers import docker_client_or_skip
+
+    client = docker_client_or_skip()
+    monkeypatch.setenv(MEMORY_ENV, memory)
+    try:
+        with DockerServer(image=TEST_IMAGE) as server:
+            host_config = client.api.inspect_container(server.container_id)["HostConfig"]
+            conn = server.connect()
+            with conn.cursor() as cur:
+                cur.execute("SELECT @@innodb_stats_persistent")
+                assert cur.fetchone()[0] == 0
+            conn.close()
+        mounts = host_config.get("Tmpfs") or {}
+        assert (DATADIR in mounts) == (memory == "1")
+    finally:
+        client.close()

@@ -50,8 +50,15 @@ TEST_IMAGE = "baseline-test-mariadb:10.11"
 #: Image repositories that hold a MySQL-compatible server.
 SERVER_REPOSITORIES = ("mysql", "mariadb", "percona", "percona/percona-server",
                        "mysql/mysql-server", "baseline-test-mariadb")
-#: Server options for a throwaway container; every flavor and version accepts them.
-THROWAWAY_OPTIONS = ["--innodb-flush-log-at-trx-commit=0", "--skip-log-bin"]
+#: Server options for a throwaway container; every flavor and version accepts them
+#: (no persistent statistics written per CREATE TABLE; table caches that hold a
+#: baseline of thousands of tables: see LocalServer.FAST_OPTIONS).
+THROWAWAY_OPTIONS = ["--innodb-flush-log-at-trx-commit=0", "--skip-log-bin", "--innodb-stats-persistent=OFF",
+                     "--table-definition-cache=16384", "--table-open-cache=16384"]
+#: The data folder of the official images and of the test image; a memory file
+#: system is mounted there (replaying 1,000 tables: 7.6 s on the container's
+#: overlay file system, 1.0 s in memory; the container also starts faster).
+DATADIR = "/var/lib/mysql"
 
 #: Seconds a pull may go without a word from the engine before ``--scratch auto``
 #: gives up on it (no registry reachable) and falls back.
@@ -331,10 +338,16 @@ class DockerServer(ScratchServer):
         c.with_env("MYSQL_ROOT_PASSWORD", password).with_env("MARIADB_ROOT_PASSWORD", password)
         c.with_env("MYSQL_ROOT_HOST", "%").with_env("MARIADB_ROOT_HOST", "%")
         c.with_command(list(self.options))
+        extra = {}
+        if os.environ.get("BASELINE_SCRATCH_MEMORY", "1") != "0":
+            if hasattr(c, "with_tmpfs_mount"):
+                c.with_tmpfs_mount(DATADIR)
+            else:  # older testcontainers: the Docker SDK's own argument
+                extra["tmpfs"] = {DATADIR: ""}
         labels = {LABEL: "1", LABEL_ID: self._token, LABEL_OWNER: owner_tag()}
         if os.environ.get("BASELINE_RUN_ID"):
             labels[LABEL_RUN] = os.environ["BASELINE_RUN_ID"]
-        c.with_kwargs(labels=labels)
+        c.with_kwargs(labels=labels, **extra)  # with_kwargs replaces what it was given before
         c.with_name(f"baseline-scratch-{self._token}")
         if _engine_is_here(c):  # then only reachable from this machine
             c.ports["3306/tcp"] = ("127.0.0.1", None)
