@@ -231,7 +231,7 @@ class _SourceLoader:
         db = server.create_database(section.charset, section.collation)
         try:
             try:
-                replay_into(server, db, contents, section)
+                replay_into(server, db, contents, section, progress=self.progress)
             except InputError as e:
                 return self._dump_offline(server, e)
             schema = read_live(server.url.with_database(db), progress=self.progress)

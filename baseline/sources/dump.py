@@ -504,7 +504,17 @@ def read_dump(spec: str, options) -> Schema:
     else:
         from ..sql.parse import schema_from_statements
 
-        schema = schema_from_statements(section.statements, flavor=contents.flavor, name=section.name,
-                                        charset=section.charset, collation=section.collation,
-                                        file=contents.file)
+        statements = section.statements
+        # thousands of CREATE TABLEs take seconds to parse: count them on a terminal
+        with Progress(f"reading the DDL of {contents.file}", total=len(statements),
+                      enabled=None if getattr(options, "progress", True) else False) as bar:
+            schema = schema_from_statements(_counted(statements, bar), flavor=contents.flavor, name=section.name,
+                                            charset=section.charset, collation=section.collation,
+                                            file=contents.file)
     return schema
+
+
+def _counted(items, bar: Progress):
+    for item in items:
+        yield item
+        bar.advance()

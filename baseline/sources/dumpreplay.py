@@ -19,6 +19,7 @@ from ..errors import InputError
 from ..model import Schema
 from ..sql.execute import ExecutionError, execute_statements
 from ..sql.split import Statement
+from ..util.progress import Progress
 from .dump import CHARSET, DATABASE_OPTIONS, SESSION, DatabaseSection, DumpContents
 
 _ALTER_DB_NAME = re.compile(r"(ALTER\s+(?:DATABASE|SCHEMA))(\s+(?:`(?:[^`]|``)+`|(?!CHARACTER\b|CHARSET\b|"
@@ -59,13 +60,18 @@ def session_preamble(contents: DumpContents, section: DatabaseSection) -> list[S
     return [item.statement for item in unnamed.items if item.kind == SESSION]
 
 
-def replay_into(server, database: str, contents: DumpContents, section: DatabaseSection) -> int:
-    """Execute the section's statements in ``database`` on ``server``; returns how many ran."""
+def replay_into(server, database: str, contents: DumpContents, section: DatabaseSection, *,
+                progress: bool = False) -> int:
+    """Execute the section's statements in ``database`` on ``server``; returns how many ran
+    (``progress``: count them on a terminal)."""
     statements = session_preamble(contents, section) + replay_statements(section, database)
     conn = server.connect(database)
     try:
         try:
-            return execute_statements(conn, statements, file=contents.file)
+            with Progress(f"replaying the DDL of {contents.file}", total=len(statements),
+                          enabled=None if progress else False) as bar:
+                return execute_statements(conn, statements, file=contents.file,
+                                          on_statement=lambda _st: bar.advance())
         except ExecutionError as e:
             raise InputError(
                 f"the scratch server ({server.flavor or 'unknown'}) cannot replay this statement: "
@@ -96,7 +102,7 @@ def replay_dump(contents: DumpContents, section: DatabaseSection, options) -> Sc
                       flavor=contents.flavor) as server:
         database = _create_database(server, section, contents)
         try:
-            replay_into(server, database, contents, section)
+            replay_into(server, database, contents, section, progress=getattr(options, "progress", True))
             schema = read_live(server.url.with_database(database),
                                progress=getattr(options, "progress", True))
         finally:
