@@ -104,7 +104,9 @@ def run(server, reps: int) -> tuple[list[Row], list[dict]]:
                       if cli else [*PY, str(PIECES), str(migrations), url, "--scratch", "local"])
         loads = iter(range(10**6))
         throwaway = _Throwaway()
-        tools = [(verify_name, lambda c=verify_cmd: c, {})]
+        tools = [(verify_name, lambda c=verify_cmd: c, {}),
+                 (f"{verify_name}, CREATE TABLEs over 3 connections", lambda c=verify_cmd: c,
+                  {"env": {"BASELINE_REPLAY_CONNECTIONS": "3"}})]
         if skeema_dir is not None:
             tools.append(("skeema diff", lambda: ["skeema", "diff", "--skip-my-cnf"],
                           {"cwd": str(skeema_dir), "slow": True}))
@@ -128,7 +130,8 @@ def run(server, reps: int) -> tuple[list[Row], list[dict]]:
                     if opts.get("before"):
                         opts["before"]()
                     try:
-                        by[name].samples.append(run_timed(cmd(), stdin=opts.get("stdin"), cwd=opts.get("cwd")))
+                        by[name].samples.append(run_timed(cmd(), stdin=opts.get("stdin"), cwd=opts.get("cwd"),
+                                                          env=opts.get("env")))
                     except CommandFailed as e:
                         by[name].note = f"failed: {str(e).splitlines()[0][:120]}"
                         log(str(e))

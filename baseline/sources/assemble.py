@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from collections import defaultdict
+from functools import lru_cache
 
 from ..flavor import Rules
 from ..model import (Check, Column, Event, ForeignKey, Index, IndexPart, Param, Routine, Sequence,
@@ -69,6 +70,11 @@ def by_table(rows: list[dict], key: str = "TABLE_NAME") -> dict[str, list[dict]]
 def split_type(column_type: str, rules: Rules) -> tuple[str, bool, bool, str | None]:
     """``int(10) unsigned zerofill`` -> (``int(10)``, True, True, None); MariaDB's
     ``blob /*M!100301 COMPRESSED*/`` -> (``blob``, False, False, ``COMPRESSED``)."""
+    return _split_type(column_type, rules.int_display_width)
+
+
+@lru_cache(maxsize=4096)  # a schema repeats a few hundred types over thousands of columns
+def _split_type(column_type: str, int_display_width: bool) -> tuple[str, bool, bool, str | None]:
     compressed = None
     if _COMPRESSED_MARK.search(column_type):
         compressed = "COMPRESSED"
@@ -76,7 +82,7 @@ def split_type(column_type: str, rules: Rules) -> tuple[str, bool, bool, str | N
     m = _TYPE_FLAGS.match(column_type.strip())
     typ = m.group("type")
     unsigned, zerofill = bool(m.group("unsigned")), bool(m.group("zerofill"))
-    if not rules.int_display_width and not zerofill and base_type(typ) in _INT_TYPES \
+    if not int_display_width and not zerofill and base_type(typ) in _INT_TYPES \
             and typ.lower() != "tinyint(1)":
         # MySQL 8.0.19+ prints no display width; upgraded tables may still carry one here
         typ = re.sub(r"\(\d+\)$", "", typ)
@@ -107,7 +113,7 @@ def column_from_row(r: dict, rules: Rules) -> Column:
             col.generated_kind = "VIRTUAL" if "virtual" in extra_low else "STORED"
     if "without system versioning" in extra_low:
         col.versioning = "WITHOUT SYSTEM VERSIONING"
-    m = _ON_UPDATE.search(extra)
+    m = _ON_UPDATE.search(extra) if "on update" in extra_low else None
     if m:
         col.on_update = m.group(1)
         # some flavors drop the fractional precision here only

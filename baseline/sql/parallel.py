@@ -81,12 +81,18 @@ _NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
 
 
 def default_connections() -> int:
-    """``$BASELINE_REPLAY_CONNECTIONS``, else one more than the cores (at most 8):
-    the server works while the client waits on the network, and vice versa."""
+    """``$BASELINE_REPLAY_CONNECTIONS``, else one per core (at most 8) where there
+    are more than two cores, else 1.
+
+    Measured on 2 cores with MariaDB 10.11 (bench/RESULTS.md): 1,000 to 5,000
+    CREATE TABLEs took as long over 2-4 connections as over one (the server runs
+    much of a CREATE TABLE under global locks, and its threads and the client
+    share the two cores), so small machines keep the simple path."""
     env = os.environ.get(CONNECTIONS_ENV, "").strip()
     if env.isdigit() and int(env) >= 1:
         return int(env)
-    return max(2, min(8, (os.cpu_count() or 1) + 1))
+    cores = os.cpu_count() or 1
+    return min(8, cores) if cores > 2 else 1
 
 
 @dataclass(frozen=True)
