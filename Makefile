@@ -2,7 +2,7 @@
 #   make demo        set up .venv and run the main job on the bundled legacy fixture
 #   make test        install test dependencies, provision what pip cannot, run pytest
 #   make test-image  build the local Docker test image (no registry needed; reused when present)
-#   make bench       run the benchmarks
+#   make bench       run the benchmarks against the peers -> bench/RESULTS.md (BENCH_QUICK=1: a quick run)
 
 PYTHON ?= python3
 VENV   := .venv
@@ -14,11 +14,11 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
 # Reinstall only when the package metadata changed (the install is editable).
-$(VENV)/.installed: pyproject.toml | $(BIN)/python
+$(VENV)/.installed: pyproject.toml setup.py baseline/sql/_scanner.c | $(BIN)/python
 	$(BIN)/pip install -q --disable-pip-version-check -e .
 	@touch $@
 
-$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
+$(VENV)/.installed-test: pyproject.toml setup.py baseline/sql/_scanner.c | $(BIN)/python
 	$(BIN)/pip install -q --disable-pip-version-check -e '.[test]'
 	@touch $@ $(VENV)/.installed
 
