@@ -40,7 +40,10 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--only", action="append", choices=SECTIONS, help="run only these sections (repeatable)")
     ap.add_argument("--reps", type=int, help="runs per measurement (default 3; quick 1)")
+    ap.add_argument("--render", metavar="JSON", help="only write the report again from a results.json")
     args = ap.parse_args()
+    if args.render:
+        return rerender(Path(args.render))
     chosen = args.only or list(SECTIONS)
     reps = args.reps or (1 if QUICK else 3)
     started = time.time()
@@ -92,6 +95,25 @@ def main() -> int:
     write_file(target, text)
     print(text)
     log(f"wrote {target.relative_to(HERE.parent)}")
+    return 0
+
+
+def rerender(path: Path) -> int:
+    """RESULTS.md again from a results.json (after a change to the report's layout)."""
+    from common import Sample
+
+    data = json.loads(path.read_text())
+    rows = [Row(r["section"], r["case"], r["tool"], samples=[Sample(x["seconds"], x["rss"]) for x in r["runs"]],
+                note=r["note"], size=r["size"], extra=r["extra"],
+                seconds_override=r["seconds"] if r["tool"].startswith("sqlparse") else None)
+            for r in data["rows"]]
+    quick = "0.0625 GiB" in json.dumps(data["rows"])
+    text = render(rows, data["verify_breakdown"], data["facts"], data["server"], quick=quick, sections=SECTIONS)
+    from baseline.util.atomic import write_file
+
+    target = OUT / "RESULTS-quick.md" if quick else HERE / "RESULTS.md"
+    write_file(target, text)
+    print(text)
     return 0
 
 
