@@ -269,7 +269,6 @@ def adopt(migrations, target, tool, yes, scratch, image, chain_format):
     the differences (exit 1) otherwise. Dry run by default: prints the SQL.
     With --yes it writes it: only the history table, never anything else."""
     from .adopt.run import adopt as run_adopt
-    from .compare import ComparisonResult, Side, compared_objects
     from .report import render_report
     from .sources.url import ServerURL
 
@@ -277,10 +276,7 @@ def adopt(migrations, target, tool, yes, scratch, image, chain_format):
                        chain_format=chain_format, progress=sys.stderr.isatty())
     url = ServerURL.parse(target)
     if result.differences:
-        report = ComparisonResult(Side("chain", f"chain {migrations} replayed"), Side("target", str(url)),
-                                  result.differences, command="adopt",
-                                  objects=compared_objects(result.expected, result.actual))
-        click.echo(render_report(report, "text", stream_is_tty=sys.stdout.isatty()), nl=False)
+        click.echo(render_report(result.check.comparison, "text", stream_is_tty=sys.stdout.isatty()), nl=False)
         click.echo(f"baseline: refusing to adopt: {url} is not what {migrations} builds "
                    f"({len(result.differences)} difference(s) above); nothing was written", err=True)
         sys.exit(1)
