@@ -184,8 +184,9 @@ class DatabaseSection:
     collation: str | None = None
     #: Which rule gave ``charset``/``collation`` (see the module docstring).
     charset_source: str | None = None
-    #: Line of its CREATE DATABASE, if any.
+    #: Line and text of its CREATE DATABASE, if any.
     created_line: int | None = None
+    created_text: str | None = None
     items: list[DatabaseStatement] = field(default_factory=list)
     #: Whether ``collation`` is written in the dump (else it is the source
     #: flavor's default for ``charset``, which another server may not have).
@@ -371,7 +372,7 @@ class _Reader:
                     s.charset, s.collation = cs, coll
                     s.collation_stated = coll is not None
                     s.charset_source = "CREATE DATABASE" if cs or coll else None
-                    s.created_line = line
+                    s.created_line, s.created_text = line, text
             elif w1 == "ALTER":
                 a = _ALTER_DB.match(text)
                 name = _ident(a) if a and (a.group(1) or a.group(2)) and not (a.group(2) or "").upper() in (

@@ -129,12 +129,35 @@ def replay_statements(section: DatabaseSection, database: str) -> list[ReplaySta
     return out
 
 
-def _suggestion(contents: DumpContents, server_flavor) -> str:
-    image = contents.flavor.docker_image
-    if server_flavor is not None and server_flavor.family == contents.flavor.family:
-        return f"the dump was written by {contents.flavor}; check the statement, or read it offline (no --scratch)"
-    return (f"the dump was written by {contents.flavor}: replay it on a server of that flavor "
-            f"(--scratch docker --image {image}), or read it offline (no --scratch)")
+#: Server errors meaning the statement names an object nothing created before it.
+_MISSING_OBJECT = {1146, 1054, 1356, 1305}
+#: "... near '...' at line N": N counts inside the statement.
+_AT_LINE = re.compile(r" at line (\d+)$")
+
+
+def _suggestion(contents: DumpContents, server_flavor, code: int | None = None) -> str:
+    """What to do when the scratch server refuses the dump: a server like the one
+    that wrote it, or the offline reading."""
+    source = contents.flavor
+    offline = "or read it offline (no --scratch)"
+    missing = ("the statement names an object the dump does not create before it (a partial dump?); "
+               if code in _MISSING_OBJECT else "")
+    if contents.header.flavor_source == "default":
+        return (f"{missing}the file does not say which server wrote it (no dump header); if it comes from "
+                f"MySQL, replay it on MySQL (--scratch docker --image mysql:8.0), {offline}")
+    if server_flavor is not None and server_flavor.family == source.family \
+            and server_flavor.at_least(*source.version):
+        return f"{missing}the dump was written by {source}; check the statement, {offline}"
+    return (f"{missing}the dump was written by {source}: replay it on a server of that flavor "
+            f"(--scratch docker --image {source.docker_image}), {offline}")
+
+
+def _reason(e: ExecutionError) -> str:
+    """The server's message, with its in-statement line made a line of the file."""
+    m = _AT_LINE.search(e.reason)
+    if m and e.line and int(m.group(1)) > 1:
+        return e.reason + f" (line {e.line + int(m.group(1)) - 1} of the file)"
+    return e.reason
 
 
 def replay_into(server, database: str, contents: DumpContents, section: DatabaseSection) -> int:
@@ -146,10 +169,13 @@ def replay_into(server, database: str, contents: DumpContents, section: Database
             return execute_statements(conn, statements, file=contents.file,
                                       encode=lambda st: st.payload())
         except ExecutionError as e:
+            reason = _reason(e)
+            if section.name:  # name the dump's database, not the scratch one
+                reason = reason.replace(database, section.name)
             raise InputError(
                 f"the scratch server ({server.flavor or 'unknown'}) cannot replay this statement: "
-                f"{e.reason}", file=contents.file, line=e.line, excerpt=e.statement,
-                hint=_suggestion(contents, server.flavor)) from None
+                f"{reason}", file=contents.file, line=e.line, excerpt=e.statement,
+                hint=_suggestion(contents, server.flavor, e.server_code)) from None
     finally:
         conn.close()
 
@@ -183,16 +209,22 @@ def _create_database(server, section: DatabaseSection, contents: DumpContents) -
     """The scratch database, with the dump's default character set and collation.
 
     A collation the dump does not write is left to the scratch server, as the
-    stock client would (the source flavor's default may not exist there)."""
+    stock client would (the source flavor's default may not exist there). A
+    dump without CREATE DATABASE names no default at all: what it was guessed
+    from (its tables) is used where the scratch server has it; where it does
+    not, the first table that names it will say so, statement and line."""
+    charset = section.charset
     collation = section.collation if section.collation_stated else None
-    unknown = _unknown_to(server, section.charset, collation)
+    unknown = _unknown_to(server, charset, collation)
+    if unknown and section.created_line is None:
+        charset, collation = (charset, None) if not _unknown_to(server, charset, None) else (None, None)
+        unknown = None
     if unknown:
-        where = "its CREATE DATABASE" if section.created_line else "the most common table default"
         raise InputError(
-            f"the scratch server ({server.flavor or 'unknown'}) has no {unknown}, the database default "
-            f"of {section.name or 'the dump'} ({where})", file=contents.file, line=section.created_line,
+            f"the scratch server ({server.flavor or 'unknown'}) has no {unknown}, the default of database "
+            f"{section.name}", file=contents.file, line=section.created_line, excerpt=section.created_text,
             hint=_suggestion(contents, server.flavor))
-    return server.create_database(section.charset, collation)
+    return server.create_database(charset, collation)
 
 
 def replay_dump(contents: DumpContents, section: DatabaseSection, options) -> Schema:
