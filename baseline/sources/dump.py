@@ -309,6 +309,8 @@ class _Reader:
         #: session SETs, shared by every database (see the module docstring)
         self.session: list[DatabaseStatement] = []
         self.seq = 0
+        #: whether the input read so far ends without the footer its tool writes
+        self.truncated = lambda: False
         self.current: str | None = None
         self.databases: dict[str | None, DatabaseSection] = {}
         self.ignored: Counter = Counter()
@@ -350,6 +352,10 @@ class _Reader:
                 raise InputError("does not look like a SQL dump: the first statement starts with "
                                  f"{text.split(None, 1)[0][:40]!r}", file=self.file, line=line,
                                  excerpt=text[:120])
+        if not st.delimiter and self.truncated():
+            # the last statement of a dump cut off before its footer: incomplete
+            self.warnings.append(f"{self.file}:{line}: the dump ends inside this statement: it is left out")
+            return
         if st.truncated:
             if w1 in ("CREATE", "ALTER"):
                 raise InputError("statement too long (over 64 MiB) to be DDL", file=self.file,
@@ -453,10 +459,13 @@ class _Reader:
 
     # -------------------------------------------------------------- after reading
 
-    def finish(self, stats: SplitStats) -> DumpContents:
+    def finish(self, tail: bytes, stats: SplitStats) -> DumpContents:
         complete = None
+        d = self.o.decompressed
+        if d is not None and d.cut:
+            self.warnings.append(f"{self.file}: the {d.kind} data ends early: the file is cut off")
         if self.header.writes_footer:
-            complete = b"-- Dump completed" in stats.tail
+            complete = b"-- Dump completed" in tail
             if not complete:
                 self.warnings.append(f"{self.file}: no '-- Dump completed' footer: the dump looks "
                                      "truncated; the schema read may be incomplete")
@@ -472,16 +481,43 @@ class _Reader:
                             declared_charset=self.declared, complete=complete)
 
 
+class _TailKeeper:
+    """Passes a stream's bytes on and keeps its last ones (the footer check)."""
+
+    def __init__(self, raw):
+        self.raw = raw
+        self.tail = b""
+
+    def read(self, n: int = -1) -> bytes:
+        data = self.raw.read(n)
+        if data:
+            self.tail = (self.tail + data[-4096:])[-4096:]
+        return data
+
+
+#: What the splitter says when the input ends inside a literal or a comment.
+_UNTERMINATED = ("unterminated string", "unterminated quoted identifier", "unterminated /* comment")
+
+
 def _read(opened: OpenedDump, window: int | None = None) -> DumpContents:
+    """Read every statement. A dump whose tool writes a footer and that has none
+    was cut off: its last statement, incomplete, is left out with a warning
+    (also when the cut falls inside a string or a comment), not an error."""
     reader = _Reader(opened)
     kw = {"window": window} if window else {}
-    stream = StatementStream(opened.stream, file=opened.name, **kw)
-    for st in stream:
-        reader.feed(st)
-    if reader.first and stream.stats.data_bytes == 0 and not reader.databases:
-        # only comments: fine for an empty database dump, but say what was found
-        pass
-    return reader.finish(stream.stats)
+    source = _TailKeeper(opened.stream)
+    reader.truncated = lambda: opened.header.writes_footer and b"-- Dump completed" not in source.tail
+    stream = StatementStream(source, file=opened.name, **kw)
+    try:
+        for st in stream:
+            reader.feed(st)
+    except InputError as e:
+        if not (e.reason.startswith(_UNTERMINATED) and reader.truncated()):
+            raise
+        what = e.reason.split(" starting")[0].replace("unterminated ", "")
+        reader.warnings.append(f"{opened.name}:{e.line}: the dump ends inside the {what} opened here: "
+                               "its statement is left out")
+    return reader.finish(source.tail, stream.stats)
 
 
 def _charset_options(text: str) -> tuple[str | None, str | None]:
