@@ -32,10 +32,11 @@ import pymysql
 
 from ..errors import InputError
 from ..model import Schema
-from ..sql.execute import ExecutionError, execute_statements
 from ..sql.charsets import charset_of_collation
+from ..sql.execute import ExecutionError, execute_statements
 from ..sql.scan import COMMENT, PUNCT, QIDENT, WORD, WS, replace_qualifier, tokens
 from ..sql.split import Statement
+from ..util.progress import Progress
 from .dump import CHARSET, DATABASE_OPTIONS, DDL, DatabaseSection, DumpContents, object_kind, object_name
 
 _ALTER_DB_NAME = re.compile(r"(ALTER\s+(?:DATABASE|SCHEMA))(\s+(?:`(?:[^`]|``)+`|(?!CHARACTER\b|CHARSET\b|"
@@ -160,14 +161,17 @@ def _reason(e: ExecutionError) -> str:
     return e.reason
 
 
-def replay_into(server, database: str, contents: DumpContents, section: DatabaseSection) -> int:
+def replay_into(server, database: str, contents: DumpContents, section: DatabaseSection, *,
+                progress: bool = False) -> int:
     """Execute the section's statements in ``database`` on ``server``; returns how many ran."""
     statements = replay_statements(section, database)
     conn = server.connect(database)
+    bar = Progress("replaying the DDL", total=len(statements), enabled=None if progress else False)
     try:
         try:
-            return execute_statements(conn, statements, file=contents.file,
-                                      encode=lambda st: st.payload())
+            with bar:
+                return execute_statements(conn, statements, file=contents.file,
+                                          encode=lambda st: st.payload(), on_statement=lambda st: bar.advance())
         except ExecutionError as e:
             reason = _reason(e)
             if section.name:  # name the dump's database, not the scratch one
@@ -176,6 +180,10 @@ def replay_into(server, database: str, contents: DumpContents, section: Database
                 f"the scratch server ({server.flavor or 'unknown'}) cannot replay this statement: "
                 f"{reason}", file=contents.file, line=e.line, excerpt=e.statement,
                 hint=_suggestion(contents, server.flavor, e.server_code)) from None
+        except InputError as e:
+            if e.file is not None:
+                raise
+            raise InputError(e.reason, file=contents.file, line=e.line, excerpt=e.excerpt) from None
     finally:
         conn.close()
 
@@ -236,7 +244,7 @@ def replay_dump(contents: DumpContents, section: DatabaseSection, options) -> Sc
                       flavor=contents.flavor) as server:
         database = _create_database(server, section, contents)
         try:
-            replay_into(server, database, contents, section)
+            replay_into(server, database, contents, section, progress=getattr(options, "progress", True))
             schema = read_live(server.url.with_database(database),
                                progress=getattr(options, "progress", True))
         finally:
