@@ -186,3 +186,12 @@ def test_bit_string_defaults_and_checks_of_a_dropped_column(server, scratch_db):
     assert [c.default for c in t.columns] == ["b'0'", "b'110101'", "b'1000001'", "NULL"]
     assert all(f"DEFAULT {c.default}" in shown for c in t.columns)
     assert t.checks == [] and "CHECK" not in shown
+
+
+def test_type_lengths_are_whole_numbers():
+    """Found by the dump fuzz: ``int(.1)`` was a ValueError inside the simulator."""
+    from baseline.errors import InputError
+
+    with pytest.raises(InputError, match="expected a number, found '.1'"):
+        build("CREATE TABLE t (a int(.1))")
+    assert build("CREATE TABLE t (a decimal(10,2), b float(7,3))").tables["t"].columns[0].type == "decimal(10,2)"
