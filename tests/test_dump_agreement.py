@@ -22,6 +22,7 @@ databases (``sakila``, ``world``...), dropped after each test.
 from __future__ import annotations
 
 import difflib
+import shutil
 import subprocess
 import sys
 
@@ -72,6 +73,8 @@ MYSQL_DUMPS = {
 def agreement_server():
     if find_server_binary() is None:
         pytest.skip("no mariadbd/mysqld on PATH")
+    if not (shutil.which("mariadb") or shutil.which("mysql")):
+        pytest.skip("no mariadb/mysql client on PATH (apt-get install mariadb-client)")
     with LocalServer() as srv:
         yield srv
 
