@@ -2,18 +2,24 @@
 each by the best way available.
 
 * **down**: the migration has a down script. The current model is rendered and
-  loaded into a fresh database on a throwaway server, the downs run there
-  newest first (:func:`baseline.chain.replay.replay_chain` with
-  ``direction="down"``, so sequelize-cli ``down()`` functions run for real), and
-  the result is read back with :func:`~baseline.sources.live.read_live`. The
-  team's own down is the best record of what came before.
+  loaded into a fresh database on a throwaway server, the down runs there
+  (:func:`baseline.chain.replay.replay_chain` with ``direction="down"``, so
+  sequelize-cli ``down()`` functions run for real), and the result is read
+  back with :func:`~baseline.sources.live.read_live`. A team's own down is the
+  best record of what came before, *if* it undoes its up: so each down is
+  checked by applying the migration's up to its result (offline, with the
+  parser's simulator) and comparing with the schema before the down. A down
+  that fails, or does not round-trip (down scripts written for the chain as a
+  whole rather than per migration, or simply wrong), is not used: that
+  migration is inverted instead, and a note says so.
 * **inversion**: no down (or ``--strategy invert``): the up script is undone
   on the model, offline (:mod:`baseline.chain.invert`).
 
-Consecutive migrations with the same strategy form one step, so a chain where
-some migrations have downs and some do not switches between the two only where
-it must (model -> server: render and load; server -> model: ``read_live``).
-Every step is reported (:class:`Step`), and every assumption inversion made
+Consecutive migrations walked back by downs share one scratch database (loaded
+once, each down run in turn), so a chain where some migrations have downs and
+some do not switches between server and model only where it must (model ->
+server: render and load; server -> model: ``read_live``). Every step is
+reported (:class:`Step`), and every assumption inversion made
 (:class:`~baseline.chain.findings.Finding`).
 """
 from __future__ import annotations
@@ -21,11 +27,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable
 
-from .chain.findings import Finding
+from .chain.findings import INFO, Finding, finding
 from .chain.invert import Inverter, chain_knowledge
-from .chain.migration import Chain
-from .chain.parsed import parse_migrations
-from .errors import UsageError
+from .chain.migration import KIND_SEQUELIZE_JS, Chain
+from .chain.parsed import ParsedMigration, parse_migrations
+from .errors import InputError, UsageError
 from .flavor import DEFAULT_FLAVOR
 from .model import Schema
 
@@ -43,7 +49,7 @@ class Step:
     how: str
     #: Migration ids, oldest first.
     migrations: list[str]
-    #: Why this way (``no down scripts``, ``--strategy invert``...).
+    #: Why this way (``no down script``, ``--strategy invert``...).
     why: str = ""
 
     def describe(self) -> str:
@@ -58,6 +64,7 @@ class PreChain:
     """The schema before the chain and how it was found."""
 
     schema: Schema
+    #: Newest first, as walked.
     steps: list[Step] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     #: See :attr:`baseline.chain.invert.InversionResult.explicit_indexes`.
@@ -67,36 +74,36 @@ class PreChain:
     if_not_exists: dict = field(default_factory=dict)
 
     def strategy_lines(self) -> list[str]:
-        """``Walked back: 7 migrations (001 .. 007) by inversion (no down scripts).``"""
+        """``Walked back: 7 migrations (001 .. 007) by inversion (no down script).``, oldest first."""
         return [f"Walked back: {s.describe()}." for s in reversed(self.steps)]
 
+    def how(self, migration_id: str) -> str:
+        return next(s.how for s in self.steps if migration_id in s.migrations)
 
-def plan(chain: Chain, strategy: str = AUTO) -> list[Step]:
-    """The steps, newest first: which migrations go by downs, which by inversion."""
+
+def plan(chain: Chain, strategy: str = AUTO) -> list[tuple[str, str]]:
+    """``(how, why)`` per migration, newest first (downs may still be refused when run)."""
     if strategy not in STRATEGIES:
         raise UsageError(f"unknown --strategy {strategy!r}", hint="one of: " + ", ".join(STRATEGIES))
-    steps: list[Step] = []
+    out = []
     for m in reversed(chain.migrations):
+        js = m.kind == KIND_SEQUELIZE_JS
         if strategy == DOWN and m.down is None:
             raise UsageError(f"--strategy down: migration {m.id} has no down script",
                              hint="use --strategy auto to invert the migrations without one")
-        if strategy == INVERT and m.kind == "sequelize-js":
-            raise UsageError(f"--strategy invert: migration {m.id} is JavaScript and cannot be inverted offline",
-                             hint="use --strategy auto (its down() runs on a throwaway server)")
         if strategy == INVERT:
-            how, why = BY_INVERSION, "--strategy invert"
+            if js:
+                raise UsageError(f"--strategy invert: migration {m.id} is JavaScript and cannot be inverted "
+                                 "offline", hint="use --strategy auto (its down() runs on a throwaway server)")
+            out.append((BY_INVERSION, "--strategy invert"))
         elif m.down is not None:
-            how, why = BY_DOWNS, ""
-        elif m.kind == "sequelize-js":
+            out.append((BY_DOWNS, ""))
+        elif js:
             raise UsageError(f"migration {m.id} is JavaScript and has no down(): it can be neither inverted "
                              "offline nor walked back", hint="add its down() to the file")
         else:
-            how, why = BY_INVERSION, "no down script"
-        if steps and steps[-1].how == how and steps[-1].why == why:
-            steps[-1].migrations.insert(0, m.id)
-        else:
-            steps.append(Step(how, [m.id], why))
-    return steps
+            out.append((BY_INVERSION, "no down script"))
+    return out
 
 
 def pre_chain_schema(source: Schema, chain: Chain, *, strategy: str = AUTO,
@@ -104,51 +111,197 @@ def pre_chain_schema(source: Schema, chain: Chain, *, strategy: str = AUTO,
     """Walk ``chain`` back from ``source`` (not changed).
 
     ``server`` returns a started :class:`~baseline.scratch.ScratchServer` when
-    called (it is called only if some step needs downs, so a chain inverted
+    called (only if some migration has a down to run, so a chain inverted
     offline needs no server).
     """
-    flavor = source.flavor or DEFAULT_FLAVOR
-    steps = plan(chain, strategy)
-    parsed = parse_migrations(chain.migrations, flavor)
-    by_id = {pm.id: pm for pm in parsed}
-    inverter = Inverter(source.copy(), parsed, chain_knowledge(parsed, source, flavor), flavor=flavor)
-    for step in steps:
-        if step.how == BY_INVERSION:
-            for mid in reversed(step.migrations):
-                inverter.invert(by_id[mid])
+    return _Walk(source, chain, strategy, server, progress).run()
+
+
+class _Walk:
+    def __init__(self, source: Schema, chain: Chain, strategy: str, server, progress: bool):
+        self.flavor = source.flavor or DEFAULT_FLAVOR
+        self.chain = chain
+        self.plan = plan(chain, strategy)
+        self.strict = strategy == DOWN
+        self.parsed = parse_migrations(chain.migrations, self.flavor)
+        self.inverter = Inverter(source.copy(), self.parsed, chain_knowledge(self.parsed, source, self.flavor),
+                                 flavor=self.flavor)
+        self.server_factory = server
+        self.progress = progress
+        self.steps: list[Step] = []
+        self.notes: list[Finding] = []
+
+    def run(self) -> PreChain:
+        migs = list(reversed(self.parsed))
+        i = 0
+        while i < len(migs):
+            how, why = self.plan[i]
+            j = i
+            while j < len(migs) and self.plan[j] == (how, why):
+                j += 1
+            if how == BY_INVERSION:
+                for pm in migs[i:j]:
+                    self.inverter.invert(pm)
+                    self._record(pm.id, BY_INVERSION, why)
+            else:
+                self._downs(migs[i:j])
+            i = j
+        inv = self.inverter
+        findings = sorted(inv.findings + self.notes, key=lambda f: (self.chain.index_of(f.migration), f.line or 0))
+        return PreChain(inv.schema, self.steps, findings, set(inv.explicit), dict(inv.if_not_exists))
+
+    def _record(self, mid: str, how: str, why: str) -> None:
+        last = self.steps[-1] if self.steps else None
+        if last is not None and last.how == how and last.why == why:
+            last.migrations.insert(0, mid)
         else:
-            if server is None:
-                raise UsageError("down scripts need a throwaway server")  # pragma: no cover
-            start = chain.index_of(step.migrations[0])
-            part = chain.slice(start, start + len(step.migrations))
-            inverter.schema = run_downs(inverter.schema, part, server(), explicit=inverter.explicit,
-                                        progress=progress)
-            inverter.explicit = {(t, i) for t, i in inverter.explicit
-                                 if t in inverter.schema.tables and inverter.schema.tables[t].index(i)}
-    findings = sorted(inverter.findings, key=lambda f: (chain.index_of(f.migration), f.line or 0))
-    return PreChain(inverter.schema, steps, findings, set(inverter.explicit), dict(inverter.if_not_exists))
+            self.steps.append(Step(how, [mid], why))
+
+    # ------------------------------------------------------------------ downs
+    def _downs(self, migs: list[ParsedMigration]) -> None:
+        """Walk ``migs`` (newest first) back by their downs on one scratch database,
+        each checked against what its up says (see the module docstring)."""
+        server = self.server_factory() if self.server_factory else None
+        if server is None:  # pragma: no cover - callers pass a server
+            raise UsageError("down scripts need a throwaway server")
+        db = None
+        try:
+            for pm in migs:
+                inv = self.inverter
+                if db is None:
+                    db = load_schema_into(server, inv.schema, inv.explicit)
+                before = _Fork(inv)
+                if pm.is_sql and not self.strict:
+                    inv.invert(pm)  # what the up script says came before
+                after, refused = self._run_down(server, db, pm, before)
+                if refused is None:
+                    before.restore(inv)
+                    inv.schema = after
+                    inv.explicit = {(t, i) for t, i in inv.explicit
+                                    if t in after.tables and after.tables[t].index(i) is not None}
+                    self._record(pm.id, BY_DOWNS, "")
+                    continue
+                if self.strict or not pm.is_sql:
+                    raise InputError(f"the down script of migration {pm.id} cannot be used: {refused}",
+                                     file=_down_rel(pm), hint="--strategy auto inverts such a migration instead"
+                                     if self.strict else None)
+                server.drop_database(db)
+                db = None
+                self.notes.append(finding(INFO, pm.id, _down_rel(pm), None, "", f"down script of {pm.id}",
+                                          f"not used: {refused}; the migration was inverted instead"))
+                self._record(pm.id, BY_INVERSION, "its down script does not undo its up")
+        finally:
+            if db is not None:
+                server.drop_database(db)
+
+    def _run_down(self, server, db: str, pm: ParsedMigration, before: "_Fork") -> tuple[Schema | None, str | None]:
+        """Run one down on ``db`` (holding ``before.schema``): ``(its result, None)``
+        when it can be used, else ``(None, why not)``."""
+        from .chain.replay import MigrationFailed, replay_chain
+        from .sources.live import read_live
+
+        k = pm.index
+        try:
+            replay_chain(self.chain.slice(k, k + 1), server, db, direction="down", progress=False)
+        except MigrationFailed as e:
+            return None, f"it fails ({_without_database(e.server_message or e.reason, db)})"
+        after = read_live(server.url.with_database(db), progress=False)
+        after.name = before.schema.name
+        if before.schema.flavor is not None and after.flavor is not None \
+                and after.flavor.family == before.schema.flavor.family:
+            after.flavor = before.schema.flavor
+        if self.strict or not pm.is_sql:
+            return after, None
+        inv = self.inverter
+        if not before.new_warnings(inv):
+            # inversion knew everything: the down must give the same schema
+            diffs = _compare(inv.schema, after)
+            if diffs:
+                return None, f"it gives another schema than undoing the up statement by statement does ({diffs})"
+            return after, None
+        problem = round_trip_problem(after, pm, before.schema, self.flavor)
+        return (None, problem) if problem else (after, None)
 
 
-def run_downs(schema: Schema, part: Chain, server, *, explicit=frozenset(), progress: bool = True) -> Schema:
-    """Load ``schema`` into a fresh database on ``server``, run the downs of ``part``
-    newest first, and read the result back."""
-    from .chain.replay import replay_chain
+class _Fork:
+    """The inverter's state before a migration, to go back to when a down is used."""
+
+    def __init__(self, inv: Inverter):
+        self.schema = inv.schema.copy()
+        self.explicit = set(inv.explicit)
+        self.findings = len(inv.findings)
+        self.if_not_exists = dict(inv.if_not_exists)
+
+    def new_warnings(self, inv: Inverter) -> list[Finding]:
+        from .chain.findings import WARNING
+
+        return [f for f in inv.findings[self.findings:] if f.severity == WARNING]
+
+    def restore(self, inv: Inverter) -> None:
+        inv.schema = self.schema
+        inv.explicit = self.explicit
+        del inv.findings[self.findings:]
+        inv.if_not_exists = self.if_not_exists
+
+
+def _down_rel(pm: ParsedMigration) -> str:
+    down = pm.migration.down
+    return (down.rel or down.path.name) if down is not None else pm.rel
+
+
+def _without_database(text: str, db: str) -> str:
+    """A server message without the scratch database's (random) name."""
+    return text.replace(f"`{db}`.", "").replace(f"{db}.", "")
+
+
+def _compare(a: Schema, b: Schema) -> str:
+    """``""`` when equal, else the first difference (and how many more)."""
+    from .compare import compare
+
+    diffs = compare(a, b)
+    if not diffs:
+        return ""
+    d = diffs[0]
+    more = f" and {len(diffs) - 1} more" if len(diffs) > 1 else ""
+    return f"{d.label} {d.attribute}{more}"
+
+
+def round_trip_problem(before: Schema, pm: ParsedMigration, expected: Schema, flavor) -> str | None:
+    """Why the down's result ``before`` is not the schema the migration's up
+    turns into ``expected`` (``None`` when it is, or when it cannot be checked
+    offline: a JavaScript migration, a statement the parser does not read)."""
+    from .sql.parse import SchemaBuilder
+
+    if not pm.is_sql or any(ps.node is None for ps in pm.statements):
+        return None
+    b = SchemaBuilder(flavor, schema=before.copy())
+    try:
+        for ps in pm.statements:
+            b.apply(ps.node)
+    except InputError as e:
+        return f"its up does not apply to what it leaves ({e.reason})"
+    diffs = _compare(expected, b.schema)
+    if diffs:
+        return f"its up, replayed on what it leaves, does not give the schema back ({diffs})"
+    return None
+
+
+def load_schema_into(server, schema: Schema, explicit=frozenset()) -> str:
+    """A fresh database on ``server`` holding ``schema``; returns its name (the caller drops it)."""
     from .render.ddl import RenderOptions
     from .render.sqlfile import render_sql_file
-    from .sources.live import read_live
     from .sql.execute import execute_script
 
     text = render_sql_file(schema, RenderOptions(explicit_indexes=frozenset(explicit)),
                            source_description="the schema being walked back")
-    with server.database(charset=schema.charset, collation=schema.collation, prefix="baseline_downs") as db:
+    db = server.create_database(schema.charset, schema.collation, prefix="baseline_downs")
+    try:
         conn = server.connect(db)
         try:
-            execute_script(conn, text, file="(the schema after the migrations below)")
+            execute_script(conn, text, file="(the schema being walked back)")
         finally:
             conn.close()
-        replay_chain(part, server, db, direction="down", progress=progress)
-        out = read_live(server.url.with_database(db), progress=False)
-    out.name = schema.name
-    if schema.flavor is not None and out.flavor is not None and schema.flavor.family == out.flavor.family:
-        out.flavor = schema.flavor  # same spelling rules; reports name SOURCE's server
-    return out
+    except BaseException:
+        server.drop_database(db)
+        raise
+    return db

@@ -30,6 +30,7 @@ statement, so an ALTER of one is undone by taking that earlier state whole.
 from __future__ import annotations
 
 import copy
+import re
 from dataclasses import dataclass, field
 
 from ..flavor import Flavor
@@ -43,6 +44,11 @@ from .placeholders import (PLACEHOLDER_COLUMN, fk_is_named, placeholder_column, 
                            placeholder_trigger, placeholder_view)
 from .shadow import ChainKnowledge, TableState, fold
 
+_CALL = re.compile(r"\s*CALL\s+(?:`?\w+`?\s*\.\s*)?(?:`((?:[^`]|``)+)`|(\w+))", re.I)
+_DDL = re.compile(r"\b(?:ALTER|CREATE|DROP|RENAME)\s+(?:\w+\s+){0,3}?(?:TABLE|INDEX|VIEW|TRIGGER|PROCEDURE|"
+                  r"FUNCTION|EVENT|SEQUENCE|KEY|COLUMN)\b", re.I)
+_NOT_ATOMIC = re.compile(r"^\s*BEGIN\s+NOT\s+ATOMIC\b", re.I)
+_IMMEDIATE = re.compile(r"^\s*EXECUTE\s+IMMEDIATE\b", re.I)
 _KIND_OF_DROP = {"VIEW": "views", "TRIGGER": "triggers", "PROCEDURE": "procedures", "FUNCTION": "functions",
                  "EVENT": "events", "SEQUENCE": "sequences"}
 _SYSTEM_DATABASES = {"mysql", "sys", "information_schema", "performance_schema"}
@@ -116,7 +122,10 @@ class Inverter:
             self.note(WARNING, "statement", f"not understood ({ps.error.reason}); whatever it changes in "
                                             "the schema was not undone")
             return
-        if not node.changes_schema or isinstance(node, (N.Use, N.CreateDatabase)):
+        if not node.changes_schema:
+            self._hidden_sql(node)
+            return
+        if isinstance(node, (N.Use, N.CreateDatabase)):
             return
         if getattr(node, "schema", None) and node.schema.casefold() in _SYSTEM_DATABASES:
             return
@@ -125,6 +134,29 @@ class Inverter:
             self.note(WARNING, "statement", f"{node.kind} is not inverted; whatever it changes was not undone")
             return
         handler(self, node)
+
+    def _hidden_sql(self, node: N.Node) -> None:
+        """Statements that run SQL the walk cannot see: a procedure (``CALL``), dynamic
+        SQL (``EXECUTE``), an anonymous block. Said, never silently passed over, when
+        what they run may change the schema."""
+        verb = getattr(node, "verb", "")
+        text = node.text
+        if verb == "CALL":
+            m = _CALL.match(text)
+            name = (m.group(1) or m.group(2)) if m else None
+            proc = self.schema.routines.get(("PROCEDURE", name.casefold())) if name else None
+            if proc is not None and not _DDL.search(proc.body or ""):
+                return
+            what = f"procedure {name}" if name else "the procedure"
+            reason = "changes the schema" if proc is not None else "is not in the schema, so what it runs is unknown"
+            self.note(WARNING, what, f"CALL: the {what} {reason}; the walk cannot see which of its statements ran, "
+                                     "so whatever it changed was not undone")
+        elif verb == "EXECUTE" or (verb == "BEGIN" and _NOT_ATOMIC.search(text)):
+            kind = "an anonymous block" if verb == "BEGIN" else "dynamic SQL"
+            if verb == "EXECUTE" and _IMMEDIATE.match(text) and not _DDL.search(text):
+                return
+            self.note(WARNING, "statement", f"runs {kind} the walk cannot see; if it changes the schema, that "
+                                            "change was not undone")
 
     # ================================================================== tables
     def _create_table(self, node: N.CreateTable) -> None:
