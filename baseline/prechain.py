@@ -159,21 +159,29 @@ class _Walk:
 
     # ------------------------------------------------------------------ downs
     def _downs(self, migs: list[ParsedMigration]) -> None:
-        """Walk ``migs`` (newest first) back by their downs on one scratch database,
-        each checked against what its up says (see the module docstring)."""
+        """Walk ``migs`` (newest first) back by their downs, each checked against what
+        its up says (see the module docstring). One scratch database follows the
+        model; it is (re)loaded only when a down is about to run there."""
         server = self.server_factory() if self.server_factory else None
         if server is None:  # pragma: no cover - callers pass a server
             raise UsageError("down scripts need a throwaway server")
         db = None
+        in_sync = False  # does db hold the inverter's model?
         try:
             for pm in migs:
                 inv = self.inverter
-                if db is None:
-                    db = load_schema_into(server, inv.schema, inv.explicit)
                 before = _Fork(inv)
+                refused = None
                 if pm.is_sql and not self.strict:
                     inv.invert(pm)  # what the up script says came before
-                after, refused = self._run_down(server, db, pm, before)
+                    refused = self._predict(pm, before)  # spares the server a down it would refuse
+                if refused is None:
+                    if not in_sync:
+                        if db is not None:
+                            server.drop_database(db)
+                        db = load_schema_into(server, before.schema, before.explicit)
+                    after, refused = self._run_down(server, db, pm, before)
+                    in_sync = refused is None
                 if refused is None:
                     before.restore(inv)
                     inv.schema = after
@@ -181,18 +189,48 @@ class _Walk:
                                     if t in after.tables and after.tables[t].index(i) is not None}
                     self._record(pm.id, BY_DOWNS, "")
                     continue
-                if self.strict or not pm.is_sql:
+                if self.strict or not pm.is_sql:  # pragma: no cover - the checks do not run then
                     raise InputError(f"the down script of migration {pm.id} cannot be used: {refused}",
                                      file=_down_rel(pm), hint="--strategy auto inverts such a migration instead"
                                      if self.strict else None)
-                server.drop_database(db)
-                db = None
+                in_sync = False
                 self.notes.append(finding(INFO, pm.id, _down_rel(pm), None, "", f"down script of {pm.id}",
                                           f"not used: {refused}; the migration was inverted instead"))
                 self._record(pm.id, BY_INVERSION, "its down script does not undo its up")
         finally:
             if db is not None:
                 server.drop_database(db)
+
+    def _predict(self, pm: ParsedMigration, before: "_Fork") -> str | None:
+        """Why the down would be refused, judged offline by simulating it (``None``:
+        run it on the server, where the real check happens)."""
+        from .sql.parse import SchemaBuilder, parse_statement
+
+        down = pm.migration.down
+        if down is None:
+            return None
+        b = SchemaBuilder(self.flavor, schema=before.schema.copy())
+        try:
+            nodes = [parse_statement(st.text, flavor=self.flavor, file=down.rel, line=st.line)
+                     for st in down.statements()]
+        except InputError:
+            return None  # the server will tell
+        try:
+            for node in nodes:
+                b.apply(node)
+        except InputError as e:
+            return f"it fails ({e.reason})"
+        return self._judge(b.schema, pm, before)
+
+    def _judge(self, after: Schema, pm: ParsedMigration, before: "_Fork") -> str | None:
+        """Why the down's result ``after`` cannot be used (see the module docstring)."""
+        inv = self.inverter
+        if not before.new_warnings(inv):
+            # inversion knew everything: the down must give the same schema
+            diffs = _compare(inv.schema, after)
+            return f"it gives another schema than undoing the up statement by statement does ({diffs})" \
+                if diffs else None
+        return round_trip_problem(after, pm, before.schema, self.flavor)
 
     def _run_down(self, server, db: str, pm: ParsedMigration, before: "_Fork") -> tuple[Schema | None, str | None]:
         """Run one down on ``db`` (holding ``before.schema``): ``(its result, None)``
@@ -212,15 +250,7 @@ class _Walk:
             after.flavor = before.schema.flavor
         if self.strict or not pm.is_sql:
             return after, None
-        inv = self.inverter
-        if not before.new_warnings(inv):
-            # inversion knew everything: the down must give the same schema
-            diffs = _compare(inv.schema, after)
-            if diffs:
-                return None, f"it gives another schema than undoing the up statement by statement does ({diffs})"
-            return after, None
-        problem = round_trip_problem(after, pm, before.schema, self.flavor)
-        return (None, problem) if problem else (after, None)
+        return after, self._judge(after, pm, before)
 
 
 class _Fork:
