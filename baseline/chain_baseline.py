@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from .chain.edits import plain_on
+from .chain.edits import place_column, plain_on
 from .chain.findings import Finding, notes_for, warnings
 from .chain.migration import SPLIT_SQL, Chain, Migration, Script
 from .chain.read import read_chain
@@ -305,6 +305,16 @@ def explain(v: Verification, pre: PreChain) -> list[str]:
                 pre.explicit_indexes.add((t.name, idx.key))
                 fixes.append(f"index {t.name}.{idx.name} looks implicit (a foreign key's) but was explicit in "
                              "production, so a later key dropped it on replay: the baseline now creates it")
+                continue
+        if d.kind == "column" and len(d.path) == 2:
+            key = next((k for k in pre.if_not_exists_columns if k[0].casefold() == table_name.casefold()
+                        and k[1].casefold() == d.path[1].casefold()), None)
+            t = pre.schema.table(table_name)
+            if key is not None and t is not None and t.column(key[1]) is None:
+                col, after = pre.if_not_exists_columns[key]
+                place_column(t, copy.deepcopy(col), after, first=after is None)
+                fixes.append(f"column {t.name}.{col.name} differs from what the chain's ADD COLUMN IF NOT EXISTS "
+                             "makes: production had it before that statement ran, so the baseline now keeps it")
                 continue
         kept = next((n for n in pre.if_not_exists if n.casefold() == table_name.casefold()), None)
         if kept is not None and pre.schema.table(kept) is None:

@@ -72,6 +72,9 @@ class PreChain:
     #: Tables inversion removed for a ``CREATE TABLE IF NOT EXISTS``, as they were
     #: just before it (the verification's retry may keep them instead).
     if_not_exists: dict = field(default_factory=dict)
+    #: Likewise columns, for ``ADD COLUMN IF NOT EXISTS``: ``(table, column)`` ->
+    #: (column, the column it followed).
+    if_not_exists_columns: dict = field(default_factory=dict)
 
     def strategy_lines(self) -> list[str]:
         """``Walked back: 7 migrations (001 .. 007) by inversion (no down script).``, oldest first."""
@@ -148,7 +151,8 @@ class _Walk:
             i = j
         inv = self.inverter
         findings = sorted(inv.findings + self.notes, key=lambda f: (self.chain.index_of(f.migration), f.line or 0))
-        return PreChain(inv.schema, self.steps, findings, set(inv.explicit), dict(inv.if_not_exists))
+        return PreChain(inv.schema, self.steps, findings, set(inv.explicit), dict(inv.if_not_exists),
+                        dict(inv.if_not_exists_columns))
 
     def _record(self, mid: str, how: str, why: str) -> None:
         last = self.steps[-1] if self.steps else None
@@ -261,6 +265,7 @@ class _Fork:
         self.explicit = set(inv.explicit)
         self.findings = len(inv.findings)
         self.if_not_exists = dict(inv.if_not_exists)
+        self.if_not_exists_columns = dict(inv.if_not_exists_columns)
 
     def new_warnings(self, inv: Inverter) -> list[Finding]:
         from .chain.findings import WARNING
@@ -272,6 +277,7 @@ class _Fork:
         inv.explicit = self.explicit
         del inv.findings[self.findings:]
         inv.if_not_exists = self.if_not_exists
+        inv.if_not_exists_columns = self.if_not_exists_columns
 
 
 def _down_rel(pm: ParsedMigration) -> str:

@@ -104,7 +104,7 @@ class Built:
         self.db = db
         self.truth_db = truth_db
         self.chain_dir = chain_dir
-        self.chain = read_chain(chain_dir)
+        self.chain = _read(chain_dir)
         self.source = read_live(server.url.with_database(db), progress=False)
         self.truth = read_live(server.url.with_database(truth_db), progress=False)
 
@@ -137,10 +137,17 @@ def build(server, tmp_path: Path, before: str, migrations: dict[str, str], *, ch
             if before.strip():
                 run_client(server, db, before)
                 run_client(server, truth, before)
-            replay_chain(read_chain(chain_dir), server, db, progress=False)
+            replay_chain(_read(chain_dir), server, db, progress=False)
             yield Built(server, db, truth, chain_dir)
 
     return cm()
+
+
+def _read(chain_dir: Path):
+    """The chain (an empty folder is an empty chain, as for generate)."""
+    from baseline.chain_baseline import read_for_baseline
+
+    return read_for_baseline(chain_dir, None, "000_initial_schema")[0]
 
 
 def finding_keys(pre) -> list[tuple]:

@@ -65,6 +65,9 @@ class InversionResult:
     #: Tables removed because a ``CREATE TABLE IF NOT EXISTS`` "created" them, with
     #: the state they had just before it (for the verification's retry).
     if_not_exists: dict[str, Table] = field(default_factory=dict)
+    #: Likewise for ``ADD COLUMN IF NOT EXISTS``: ``(table, column)`` -> (the column,
+    #: the column it followed).
+    if_not_exists_columns: dict = field(default_factory=dict)
 
 
 class Inverter:
@@ -87,6 +90,7 @@ class Inverter:
         self.findings: list[Finding] = []
         self.explicit: set[tuple[str, str]] = set()
         self.if_not_exists: dict[str, Table] = {}
+        self.if_not_exists_columns: dict = {}
         self._pm: ParsedMigration | None = None
         self._ps: ParsedStatement | None = None
 
@@ -104,7 +108,8 @@ class Inverter:
         return (self._pm.index, self._ps.index)
 
     def result(self) -> InversionResult:
-        return InversionResult(self.schema, list(self.findings), set(self.explicit), dict(self.if_not_exists))
+        return InversionResult(self.schema, list(self.findings), set(self.explicit), dict(self.if_not_exists),
+                               dict(self.if_not_exists_columns))
 
     def note(self, severity: str, obj: str, message: str) -> None:
         pm, ps = self._pm, self._ps

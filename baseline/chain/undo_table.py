@@ -79,6 +79,10 @@ class TableUndo:
             self.note(WARNING, f"column {self.label}.{name}", "added here, but not in the table at this point of "
                                                                "the chain; nothing was removed")
             return
+        if op.if_not_exists:
+            i = self.t.columns.index(c)
+            after = self.t.columns[i - 1].name if i else None
+            self.inv.if_not_exists_columns[(self.t.name, c.name)] = (copy.deepcopy(c), after)
         self.added_indexes += E.remove_column(self.t, c)
 
     def _DropColumn(self, op: N.DropColumn) -> None:
