@@ -149,11 +149,40 @@ def _describe(schema) -> str:
 @click.option("--schema", "schema_name", help="database to read from a multi-database dump")
 @click.option("--chain-format", help="chain format (default: detected)")
 @click.option("--ignore-column-order", is_flag=True, help="column order is not a difference")
+@click.option("--include-definers", is_flag=True, help="DEFINER clauses are differences too")
+@click.option("--include-auto-increment", is_flag=True,
+              help="AUTO_INCREMENT counters and sequence positions are differences too")
+@click.option("--include-bookkeeping", is_flag=True,
+              help="compare migration tools' own tables too (SequelizeMeta, schema_migrations, ...)")
 @command
 def verify(migrations, against, scratch, image, report_format, schema_name, chain_format,
-           ignore_column_order):
-    """Replay the chain in a throwaway server and compare the result with SOURCE."""
-    raise NotBuiltYet("verify is not built yet")
+           ignore_column_order, include_definers, include_auto_increment, include_bookkeeping):
+    """Replay the chain in a throwaway server and compare the result with SOURCE.
+
+    Exit 0 when the replayed chain is identical to SOURCE, 1 when they differ
+    (each difference names the migration that last touched its object), 2 for
+    bad input, including a migration that fails to replay (the report says
+    which, where, and the server's error), 3 when no throwaway server can be
+    started or SOURCE cannot be reached."""
+    from .compare import CompareOptions
+    from .report import render_report
+    from .sources import SourceOptions
+    from .verify import failure_message, run_verify
+
+    result = run_verify(
+        migrations, against, scratch=scratch, image=image, chain_format=chain_format,
+        compare_options=CompareOptions(ignore_column_order=ignore_column_order,
+                                       compare_definers=include_definers,
+                                       compare_counters=include_auto_increment),
+        source_options=SourceOptions(schema_name=schema_name), progress=sys.stderr.isatty(),
+        include_bookkeeping=include_bookkeeping,
+        # the text report shows the notes itself; machine formats carry them, and people read stderr
+        note=(lambda text: None) if report_format == "text" else None)
+    click.echo(render_report(result.comparison, report_format, stream_is_tty=sys.stdout.isatty()), nl=False)
+    if result.failure is not None and (report_format != "text" or not sys.stdout.isatty()):
+        # the report may go to a file or a machine: say it where people look too
+        click.echo(f"baseline: error: {redact(failure_message(result.comparison.failure))}", err=True)
+    sys.exit(result.exit_code)
 
 
 # ---------------------------------------------------------------------------- diff
@@ -256,7 +285,6 @@ def adopt(migrations, target, tool, yes, scratch, image, chain_format):
     the differences (exit 1) otherwise. Dry run by default: prints the SQL.
     With --yes it writes it: only the history table, never anything else."""
     from .adopt.run import adopt as run_adopt
-    from .compare import ComparisonResult, Side, compared_objects
     from .report import render_report
     from .sources.url import ServerURL
 
@@ -264,10 +292,7 @@ def adopt(migrations, target, tool, yes, scratch, image, chain_format):
                        chain_format=chain_format, progress=sys.stderr.isatty())
     url = ServerURL.parse(target)
     if result.differences:
-        report = ComparisonResult(Side("chain", f"chain {migrations} replayed"), Side("target", str(url)),
-                                  result.differences, command="adopt",
-                                  objects=compared_objects(result.expected, result.actual))
-        click.echo(render_report(report, "text", stream_is_tty=sys.stdout.isatty()), nl=False)
+        click.echo(render_report(result.check.comparison, "text", stream_is_tty=sys.stdout.isatty()), nl=False)
         click.echo(f"baseline: refusing to adopt: {url} is not what {migrations} builds "
                    f"({len(result.differences)} difference(s) above); nothing was written", err=True)
         sys.exit(1)

@@ -30,6 +30,17 @@ def server():
         yield srv
 
 
+@pytest.fixture(scope="session")
+def scratch_server():
+    """A second local server for the session, apart from ``server``: commands under
+    test use it as their throwaway server (``--scratch <its URL>``) while
+    ``server`` plays production, so neither side sees the other's databases."""
+    if find_server_binary() is None:
+        pytest.skip("no mariadbd/mysqld on PATH (apt-get install mariadb-server)")
+    with LocalServer() as srv:
+        yield srv
+
+
 @pytest.fixture
 def scratch_db(server):
     """A fresh utf8mb4 database on the session server, dropped afterwards."""

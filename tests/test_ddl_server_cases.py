@@ -120,3 +120,23 @@ CREATE FUNCTION f() RETURNS VARCHAR(5) RETURN 'x'"""
     assert expected.tables["a"].columns[0].collation == "latin1_swedish_ci"
     assert expected.tables["c"].collation == "utf8mb4_unicode_ci"
     assert diff_models(expected, builder.schema, kinds=("tables", "routines")) == []
+
+
+@pytest.mark.parametrize("column", ["BIT(5) DEFAULT 'a'", "BIT(8) DEFAULT 'ab'", "BIT(5) DEFAULT '0'"])
+def test_a_bit_string_default_too_wide_is_refused_like_the_server(server, scratch_db, column):
+    """A string is a BIT value by its bytes ('0' is 0x30): wider than the column, the
+    server refuses it (1067) and so does the simulator."""
+    import pymysql
+
+    text = f"CREATE TABLE t (c {column})"
+    conn = server.connect(scratch_db)
+    try:
+        with conn.cursor() as cur, pytest.raises(pymysql.err.OperationalError) as e:
+            cur.execute(text)
+        assert e.value.args[0] == 1067
+    finally:
+        conn.close()
+    builder = SchemaBuilder(server.flavor, name=scratch_db, charset="utf8mb4", collation="utf8mb4_general_ci")
+    with pytest.raises(InputError, match="invalid default value"):
+        for st in split_sql(text, file="t.sql"):
+            builder.apply(st)

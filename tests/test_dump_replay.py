@@ -84,3 +84,25 @@ def test_replay_of_a_mysql8_dump_says_which_statement_and_why(server, corpus):
     assert "--image mysql:8.0" in msg and "MySQL 8.0.30" in msg
     line = int(msg.split(f"{path}:", 1)[1].split(":", 1)[0])
     assert "CREATE TABLE" in path.read_text().splitlines()[line - 1]
+
+
+def test_session_state_set_before_the_first_use_holds_for_the_database(server, tmp_path):
+    """A ``--databases`` dump turns FOREIGN_KEY_CHECKS off before ``USE``; a table
+    whose foreign key names a later table must still be made."""
+    p = tmp_path / "d.sql"
+    p.write_text("-- MariaDB dump 10.19  Distrib 10.11.19-MariaDB, for debian-linux-gnu (x86_64)\n"
+                 "/*!40014 SET @OLD_FOREIGN_KEY_CHECKS=@@FOREIGN_KEY_CHECKS, FOREIGN_KEY_CHECKS=0 */;\n"
+                 "CREATE DATABASE /*!32312 IF NOT EXISTS*/ `app` /*!40100 DEFAULT CHARACTER SET utf8mb4 */;\n"
+                 "USE `app`;\n"
+                 "CREATE TABLE `apps` (`id` int NOT NULL, `accountId` int, PRIMARY KEY (`id`), KEY `a` (`accountId`),"
+                 " CONSTRAINT `apps_acc` FOREIGN KEY (`accountId`) REFERENCES `accounts` (`id`));\n"
+                 "CREATE TABLE `accounts` (`id` int NOT NULL, PRIMARY KEY (`id`));\n"
+                 "/*!40014 SET FOREIGN_KEY_CHECKS=@OLD_FOREIGN_KEY_CHECKS */;\n"
+                 "-- Dump completed on 2026-01-01\n")
+    contents = read_dump_contents(str(p), progress=False)
+    section = contents.select()
+    assert section.name == "app"
+    with server.database(section.charset, section.collation) as db:
+        replay_into(server, db, contents, section)
+        assert _tables(server, db) == {"accounts": "BASE TABLE", "apps": "BASE TABLE"}
+        assert "REFERENCES `accounts`" in _show_create(server, db, "apps")

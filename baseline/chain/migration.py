@@ -55,6 +55,19 @@ BOOKKEEPING_TABLES: dict[str, tuple[str, ...]] = {
     SEQUELIZE: ("SequelizeMeta", "SequelizeData"),
 }
 
+#: Bookkeeping tables of migration tools in general, whatever the chain's own
+#: format: a production database often carries those of a tool it used before
+#: (Liquibase, Flyway, Rails...). Only names no application would choose for its
+#: own data; generic ones (Laravel's ``migrations``) are left to the chain's format.
+TOOL_TABLES: tuple[str, ...] = (
+    "SequelizeMeta", "SequelizeData", "schema_migrations", "schema_migration", "goose_db_version",
+    "flyway_schema_history", "DATABASECHANGELOG", "DATABASECHANGELOGLOCK", "_prisma_migrations",
+    "seaql_migrations", "knex_migrations", "knex_migrations_lock", "alembic_version", "django_migrations",
+    "ar_internal_metadata", "doctrine_migration_versions", "phinxlog", "__diesel_schema_migrations",
+    "refinery_schema_history", "_sqlx_migrations", "atlas_schema_revisions", "gorp_migrations",
+    "__EFMigrationsHistory",
+)
+
 #: Kinds of migration: SQL run through baseline's executor, or a sequelize-cli
 #: JavaScript file run with Node.
 KIND_SQL = "sql"
@@ -199,6 +212,13 @@ class Chain:
     def bookkeeping_tables(self) -> tuple[str, ...]:
         """Tables the chain's tool keeps its own records in (see :data:`BOOKKEEPING_TABLES`)."""
         return BOOKKEEPING_TABLES.get(self.format, ())
+
+    @property
+    def tool_tables(self) -> tuple[str, ...]:
+        """:attr:`bookkeeping_tables` plus every other tool's (:data:`TOOL_TABLES`): what
+        ``verify`` leaves out of a comparison by default."""
+        own = self.bookkeeping_tables
+        return own + tuple(t for t in TOOL_TABLES if t not in own)
 
     def index_of(self, migration_id: str) -> int:
         """Position of a migration by id (or by its version); ``KeyError`` if absent."""

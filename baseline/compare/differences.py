@@ -90,6 +90,28 @@ class Side:
     description: str = ""
 
 
+@dataclass(frozen=True)
+class ReplayFailure:
+    """A migration that failed to replay (``verify``): nothing was compared."""
+
+    #: Migration id (``002_add_status``).
+    migration: str
+    #: The file, as reached from the folder the user named (``db/migrations/002_add_status.sql``).
+    path: str
+    #: Line of the failing statement in that file, when known.
+    line: int | None
+    #: One-line reason (``migration 002_add_status failed: server error 1146: ...``).
+    reason: str
+    #: The statement the server refused (whole; reports shorten it).
+    statement: str = ""
+    server_code: int | None = None
+    server_message: str = ""
+    #: ``up`` (or ``down``).
+    direction: str = "up"
+    #: How many migrations ran before it.
+    applied: int = 0
+
+
 @dataclass
 class ComparisonResult:
     """Everything a report needs: both sides, the differences, and what was compared."""
@@ -102,7 +124,13 @@ class ComparisonResult:
     #: Every top-level object compared (union of both sides), as touch keys, so a
     #: JUnit report can list the ones that passed too.
     objects: list[TouchKey] = field(default_factory=list)
+    #: Objects present but left out of the comparison (``verify``: tool bookkeeping tables).
+    excluded: list[TouchKey] = field(default_factory=list)
+    #: Remarks for the reader (fallbacks taken while reading a side).
+    notes: list[str] = field(default_factory=list)
+    #: ``verify`` whose chain failed to replay: what failed (then nothing was compared).
+    failure: ReplayFailure | None = None
 
     @property
     def identical(self) -> bool:
-        return not self.differences
+        return self.failure is None and not self.differences

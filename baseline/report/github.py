@@ -2,7 +2,9 @@
 
 One annotation per object that differs (GitHub shows a limited number of
 annotations per step, so one per difference would hide some), pointing at the
-migration file that last touched the object when there is one (``verify``).
+migration file that last touched the object when there is one (``verify``). A
+chain that failed to replay gives one ``::error`` at the failing statement
+(``file=``, ``line=``); notes are ``::warning`` lines, left-out tables a ``::notice``.
 Escaping follows GitHub's workflow-command rules (as in ``@actions/core``):
 data escapes ``%``, CR and LF; property values also escape ``:`` and ``,``.
 """
@@ -10,7 +12,7 @@ from __future__ import annotations
 
 from ..compare.differences import ComparisonResult
 from .grouping import group_by_owner
-from .values import describe, owner_title, show_ref
+from .values import describe, excluded_line, failure_lines, owner_title, show_ref
 
 
 def escape_data(text: str) -> str:
@@ -29,10 +31,18 @@ def command(name: str, message: str, **properties) -> str:
 
 def render_github(result: ComparisonResult) -> str:
     a, b = result.a.label, result.b.label
+    lines = [command("warning", n, title="baseline: note") for n in result.notes]
+    if result.excluded:
+        lines.append(command("notice", excluded_line(result.excluded), title="baseline: left out"))
+    if result.failure is not None:
+        f = result.failure
+        lines.append(command("error", "\n".join(failure_lines(f)), file=f.path, line=f.line,
+                             title=f"baseline: migration {f.migration} failed to replay"))
+        return "\n".join(lines) + "\n"
     if result.identical:
-        return command("notice", f"{a} and {b} are identical ({len(result.objects)} objects compared)",
-                       title="baseline: no differences") + "\n"
-    lines = []
+        lines.append(command("notice", f"{a} and {b} are identical ({len(result.objects)} objects compared)",
+                             title="baseline: no differences"))
+        return "\n".join(lines) + "\n"
     for owner, diffs in group_by_owner(result.differences):
         ref = diffs[0].migration
         n = len(diffs)

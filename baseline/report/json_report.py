@@ -7,7 +7,7 @@ from pathlib import Path
 
 from .. import __version__
 from ..chain.refs import MigrationRef
-from ..compare.differences import ComparisonResult, Difference
+from ..compare.differences import ComparisonResult, Difference, ReplayFailure
 from .grouping import group_by_owner
 
 #: Bumped when the document changes incompatibly.
@@ -33,7 +33,18 @@ def report_document(result: ComparisonResult) -> dict:
             "objects_differing": len(groups),
         },
         "differences": [_difference(d) for d in result.differences],
+        "excluded": [{"kind": kind, "name": name} for kind, name in result.excluded],
+        "notes": list(result.notes),
+        "failure": _failure(result.failure),
     }
+
+
+def _failure(f: ReplayFailure | None) -> dict | None:
+    if f is None:
+        return None
+    return {"migration": f.migration, "path": f.path, "line": f.line, "direction": f.direction,
+            "reason": f.reason, "statement": f.statement, "server_code": f.server_code,
+            "server_message": f.server_message, "applied": f.applied}
 
 
 def _difference(d: Difference) -> dict:

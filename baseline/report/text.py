@@ -2,14 +2,15 @@
 
 Colored on a terminal (object headers bold, side A's values red, side B's green),
 plain when piped. For ``verify`` each group names the migration that last touched
-the object.
+the object; a chain that failed to replay is reported instead of differences
+(file, line, server error, statement), and left-out bookkeeping tables are named.
 """
 from __future__ import annotations
 
 import click
 
 from ..compare.differences import ComparisonResult
-from .values import describe, owner_title, show_ref
+from .values import describe, excluded_line, failure_lines, failure_where, owner_title, show_ref
 from .grouping import group_by_owner
 
 
@@ -18,7 +19,17 @@ def render_text(result: ComparisonResult, *, color: bool = False) -> str:
         return click.style(text, **kw) if color else text
 
     a, b = result.a, result.b
-    lines = [f"{a.label}: {a.description}".rstrip(": "), f"{b.label}: {b.description}".rstrip(": "), ""]
+    lines = [f"{a.label}: {a.description}".rstrip(": "), f"{b.label}: {b.description}".rstrip(": ")]
+    lines += [f"note: {n}" for n in result.notes]
+    if result.excluded:
+        lines.append(f"left out: {excluded_line(result.excluded)}")
+    lines.append("")
+    if result.failure is not None:
+        f = result.failure
+        lines.append(style(f"migration {f.migration} failed to replay", bold=True) + f"  ({failure_where(f)})")
+        lines += ["  " + line for line in failure_lines(f)]
+        lines += ["", style("replay failed: no comparison", fg="red", bold=True)]
+        return "\n".join(lines) + "\n"
     if result.identical:
         n = len(result.objects)
         lines.append(style(f"identical: no differences ({n} object{'s' if n != 1 else ''} compared)",

@@ -106,3 +106,41 @@ def show_ref(ref: MigrationRef | None) -> str:
     if not ref.migration or ref.migration in ref.path.replace("\\", "/"):
         return where
     return f"{ref.migration} ({where})"
+
+
+#: Why ``verify`` leaves an object out (the only user of ``ComparisonResult.excluded`` so far).
+EXCLUDED_WHY = "migration tool bookkeeping; --include-bookkeeping compares them"
+
+
+def excluded_line(excluded) -> str:
+    """``tables SequelizeMeta, schema_migrations (migration tool bookkeeping; ...)``."""
+    names = [name for _kind, name in excluded]
+    word = "table" if len(names) == 1 else "tables"
+    return f"{word} {', '.join(names)} ({EXCLUDED_WHY})"
+
+
+def failure_where(f) -> str:
+    """``db/migrations/002_b.sql:3`` for a :class:`~baseline.compare.ReplayFailure`."""
+    return f.path + (f":{f.line}" if f.line else "")
+
+
+def failure_cause(f) -> str:
+    """The server's error without the ``migration X failed:`` prefix the title already says."""
+    reason = f.reason
+    head = f"migration {f.migration} failed: "
+    for prefix in (head, f"migration {f.migration} (down) failed: "):
+        if reason.startswith(prefix):
+            return reason[len(prefix):]
+    return reason
+
+
+def failure_lines(f) -> list[str]:
+    """The failure for people: cause, statement excerpt, what ran before it."""
+    from ..errors import shorten
+
+    lines = [failure_cause(f)]
+    if f.statement:
+        lines.append(f"near: {shorten(f.statement)}")
+    n = f.applied
+    lines.append(f"{n} migration{'s' if n != 1 else ''} ran before it; nothing was compared")
+    return lines

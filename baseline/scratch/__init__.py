@@ -5,8 +5,9 @@ One interface, three backends, chosen by ``--scratch``:
 * ``docker``: a container started through testcontainers (:mod:`.docker`);
 * ``local``: a ``mariadbd``/``mysqld`` from PATH in a temporary folder (:mod:`.local`);
 * a server URL: scratch databases on an existing server (:mod:`.remote`);
-* ``auto``: docker when an engine answers and has a server image, else local,
-  else docker pulling an image, else a clear error (:func:`resolve_auto`).
+* ``auto``: docker when an engine answers, with an image of SOURCE's flavor
+  (present, else pulled), else the local test image, else local (with a one-line
+  note why); local when no engine answers; else a clear error (:func:`choose_auto`).
 
 Usage::
 
@@ -16,6 +17,6 @@ Usage::
 """
 from __future__ import annotations
 
-from .base import DB_PREFIX, ScratchServer, open_scratch, resolve_auto
+from .base import DB_PREFIX, AutoChoice, ScratchServer, choose_auto, open_scratch, resolve_auto
 
-__all__ = ["DB_PREFIX", "ScratchServer", "open_scratch", "resolve_auto"]
+__all__ = ["DB_PREFIX", "AutoChoice", "ScratchServer", "choose_auto", "open_scratch", "resolve_auto"]

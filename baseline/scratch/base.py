@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import contextlib
 import secrets
+import sys
 import time
+from dataclasses import dataclass
 from typing import Iterator
 
 import pymysql
@@ -34,6 +36,8 @@ class ScratchServer:
         self.url: ServerURL | None = None
         self.flavor: Flavor | None = None
         self._databases: list[str] = []
+        #: Set by ``--scratch auto`` when it settled for less than the SOURCE's flavor: why.
+        self.auto_note: str | None = None
 
     # -- lifecycle
     def start(self) -> None:  # pragma: no cover - abstract
@@ -140,7 +144,13 @@ class ScratchServer:
 
 def open_scratch(spec: str = "auto", *, image: str | None = None,
                  flavor: Flavor | None = None) -> ScratchServer:
-    """Return an (unstarted) scratch server for ``--scratch SPEC``; use it with ``with``."""
+    """Return an (unstarted) scratch server for ``--scratch SPEC``; use it with ``with``.
+
+    ``flavor`` is the SOURCE's flavor, when known: ``docker`` and ``auto`` start
+    an image of that flavor and version where they can (see :func:`choose_auto`).
+    When ``auto`` settles for something else, it says why in one line on stderr,
+    and the returned server's ``auto_note`` holds that line.
+    """
     spec = (spec or "auto").strip()
     if is_server_url(spec):
         from .remote import RemoteServer
@@ -160,42 +170,105 @@ def open_scratch(spec: str = "auto", *, image: str | None = None,
                      hint="use auto, docker, local, or a server URL (mysql://user:pass@host/)")
 
 
-def resolve_auto(image: str | None = None) -> str:
-    """What ``--scratch auto`` picks here: ``docker`` or ``local``.
+@dataclass(frozen=True)
+class AutoChoice:
+    """What ``--scratch auto`` settled on, and why when it is a fallback."""
 
-    Docker when an engine answers and can start a server without downloading
-    anything (``--image`` given, or a server image already present); else a
-    local ``mariadbd``/``mysqld``; else Docker anyway (it pulls the image, or
-    says how to get one); else an :class:`EnvironmentProblem` saying what to install.
+    #: ``docker`` or ``local``.
+    backend: str
+    #: The image to start (``docker``), present in the engine.
+    image: str | None = None
+    #: One line saying why this is not the SOURCE-matching image; ``None`` when it is.
+    note: str | None = None
+
+
+NO_SERVER_HINT = ("install MariaDB (apt-get install mariadb-server) or start Docker; "
+                  "or pass --scratch mysql://user:pass@host/ to use a server you have; "
+                  "`baseline doctor` shows what is missing")
+
+
+def choose_auto(image: str | None = None, flavor: Flavor | None = None, *, pull: bool = True,
+                pull_timeout: float | None = None) -> AutoChoice:
+    """The ``--scratch auto`` policy (see ../shared/CONTRACT.md and issue 4).
+
+    A Docker engine answers: docker, with ``--image`` when given, else an image
+    matching ``flavor`` (family and major.minor; the default flavor when ``None``)
+    present in the engine, else that image pulled (giving up after
+    ``pull_timeout`` seconds without an answer: no registry), else the local test
+    image, else the local backend, else any other server image present; each
+    fallback carries a one-line note. No engine: the local backend. Neither: an
+    :class:`EnvironmentProblem` saying how to get one. ``pull=False`` decides
+    without pulling (what ``doctor`` shows).
     """
     from . import docker, local
 
-    engine = docker.engine_available()
-    if engine:
-        try:
-            has_image = bool(image) or bool(docker.local_server_images())
-        except Exception:
-            has_image = False
-        if has_image:
-            return "docker"
-    if local.find_server_binary() is not None:
-        return "local"
-    if engine:
-        return "docker"
+    from ..flavor import DEFAULT_FLAVOR
+
+    engine, detail = docker.engine_status()
+    binary = local.find_server_binary()
+    target = flavor or DEFAULT_FLAVOR
+    if not engine:
+        if binary is not None:
+            return AutoChoice("local")
+        raise EnvironmentProblem(
+            f"no throwaway server can be started here: no Docker engine answers ({detail}) and no "
+            "mariadbd/mysqld is on PATH", hint=NO_SERVER_HINT)
+    if image:
+        return AutoChoice("docker", image)
+    try:
+        present = docker.local_server_images()
+    except Exception:
+        present = []
+    match = docker.matching_image(present, target)
+    if match:
+        return AutoChoice("docker", match)
+    wanted = target.docker_image
+    why = "not pulled"
+    if pull:
+        pulled, why = docker.try_pull(wanted, pull_timeout if pull_timeout is not None else docker.PULL_TIMEOUT)
+        if pulled:
+            return AutoChoice("docker", wanted)
+    lack = f"no {wanted} image in Docker and it cannot be pulled ({why})"
+    if docker.TEST_IMAGE in present:
+        return AutoChoice("docker", docker.TEST_IMAGE,
+                          note=f"{lack}; using the local test image {docker.TEST_IMAGE} instead")
+    if binary is not None:
+        found = local.binary_flavor(binary)
+        return AutoChoice("local", note=f"{lack}; using the local {found or binary} server instead")
+    if present:
+        other = sorted(present, key=lambda t: (_family_of(t) != target.family, t))[0]
+        return AutoChoice("docker", other, note=f"{lack}; using {other} instead")
     raise EnvironmentProblem(
-        "no throwaway server can be started here: no Docker engine answers and no "
+        f"no throwaway server can be started here: {lack}, it has no other server image, and no "
         "mariadbd/mysqld is on PATH",
-        hint="install MariaDB (apt-get install mariadb-server) or start Docker; "
-             "or pass --scratch mysql://user:pass@host/ to use a server you have; "
-             "`baseline doctor` shows what is missing",
-    )
+        hint=f"{docker.build_hint()}; or install MariaDB (apt-get install mariadb-server); or pass "
+             "--scratch mysql://user:pass@host/ to use a server you have")
+
+
+def _family_of(tag: str) -> str | None:
+    from .docker import image_flavor
+
+    f = image_flavor(tag)
+    return f.family if f else None
+
+
+def resolve_auto(image: str | None = None, flavor: Flavor | None = None) -> str:
+    """What ``--scratch auto`` picks here, ``docker`` or ``local``, decided without
+    pulling anything (for ``doctor``); :func:`choose_auto` is the policy itself."""
+    return choose_auto(image, flavor, pull=False).backend
 
 
 def _auto(image: str | None, flavor: Flavor | None) -> ScratchServer:
-    if resolve_auto(image) == "docker":
+    choice = choose_auto(image, flavor)
+    if choice.note:
+        print(f"baseline: note: --scratch auto: {choice.note}", file=sys.stderr)
+    if choice.backend == "docker":
         from .docker import DockerServer
 
-        return DockerServer(image=image, flavor=flavor)
-    from .local import LocalServer
+        server: ScratchServer = DockerServer(image=choice.image, flavor=flavor, pull=bool(image))
+    else:
+        from .local import LocalServer
 
-    return LocalServer()
+        server = LocalServer()
+    server.auto_note = choice.note
+    return server

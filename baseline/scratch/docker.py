@@ -29,7 +29,7 @@ from typing import Iterable
 import pymysql
 
 from ..errors import EnvironmentProblem
-from ..flavor import DEFAULT_FLAVOR, Flavor
+from ..flavor import DEFAULT_FLAVOR, MARIADB, MYSQL, Flavor
 from ..sources.url import ServerURL
 from ..util.progress import Progress
 from .base import ScratchServer
@@ -52,6 +52,10 @@ SERVER_REPOSITORIES = ("mysql", "mariadb", "percona", "percona/percona-server",
                        "mysql/mysql-server", "baseline-test-mariadb")
 #: Server options for a throwaway container; every flavor and version accepts them.
 THROWAWAY_OPTIONS = ["--innodb-flush-log-at-trx-commit=0", "--skip-log-bin"]
+
+#: Seconds a pull may go without a word from the engine before ``--scratch auto``
+#: gives up on it (no registry reachable) and falls back.
+PULL_TIMEOUT = float(os.environ.get("BASELINE_PULL_TIMEOUT", "15"))
 
 BUILD_SCRIPT = Path(__file__).resolve().parent / "image" / "build.sh"
 
@@ -132,6 +136,62 @@ def choose_image(present: Iterable[str], image: str | None = None,
     if TEST_IMAGE in present:
         return TEST_IMAGE
     return wanted
+
+
+def image_flavor(tag: str) -> Flavor | None:
+    """The server flavor an image tag names (``mariadb:10.11`` -> MariaDB 10.11,
+    ``mysql:8.0``/``percona:8.0`` -> MySQL 8.0, the local test image -> MariaDB
+    10.11); ``None`` when the tag carries no version (``mysql:latest``) or is not
+    a server image. Read from the name only, so no container is started."""
+    if not is_server_image(tag) or ":" not in tag.rsplit("/", 1)[-1]:
+        return None
+    repo, version = tag.rsplit(":", 1)
+    family = MARIADB if "mariadb" in repo.lower() else MYSQL
+    try:
+        return Flavor.parse(version, family=family)
+    except ValueError:
+        return None
+
+
+def matching_image(present: Iterable[str], flavor: Flavor | None) -> str | None:
+    """A present image of the same flavor family and major.minor version as
+    ``flavor`` (default: :data:`~baseline.flavor.DEFAULT_FLAVOR`): the flavor's
+    own image first, then the local test image, then any other; ``None`` if none."""
+    target = flavor or DEFAULT_FLAVOR
+    present = sorted(set(present))
+    wanted = target.docker_image
+    if wanted in present:
+        return wanted
+
+    def same(tag: str) -> bool:
+        f = image_flavor(tag)
+        return f is not None and f.family == target.family and f.version[:2] == target.version[:2]
+
+    ranked = sorted((t for t in present if same(t)), key=lambda t: (t != TEST_IMAGE, t))
+    return ranked[0] if ranked else None
+
+
+def try_pull(image: str, timeout: float = PULL_TIMEOUT) -> tuple[bool, str]:
+    """Pull ``image``, giving up when the engine (or the registry behind it) has
+    said nothing for ``timeout`` seconds; returns ``(pulled, reason it was not)``.
+    A pull that keeps reporting progress runs to its end (shown on a terminal)."""
+    try:
+        client = _client(timeout=max(1, int(timeout)))
+    except Exception as e:
+        return False, _reason(e)
+    try:
+        with Progress(f"pulling {image}") as p:
+            for event in client.api.pull(image, stream=True, decode=True):
+                if "error" in event:
+                    return False, str(event["error"]).strip()[:200]
+                p.advance(0, note=str(event.get("status", ""))[:60])
+        client.images.get(image)
+        return True, ""
+    except Exception as e:  # registry unreachable, timeout, unknown tag
+        explanation = getattr(e, "explanation", None)  # docker.errors.APIError: the engine's own words
+        return False, (str(explanation).strip()[:200] if explanation else _reason(e))
+    finally:
+        client.close()
 
 
 def owner_tag() -> str:

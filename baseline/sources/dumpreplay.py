@@ -19,7 +19,7 @@ from ..errors import InputError
 from ..model import Schema
 from ..sql.execute import ExecutionError, execute_statements
 from ..sql.split import Statement
-from .dump import CHARSET, DATABASE_OPTIONS, DatabaseSection, DumpContents
+from .dump import CHARSET, DATABASE_OPTIONS, SESSION, DatabaseSection, DumpContents
 
 _ALTER_DB_NAME = re.compile(r"(ALTER\s+(?:DATABASE|SCHEMA))(\s+(?:`(?:[^`]|``)+`|(?!CHARACTER\b|CHARSET\b|"
                             r"DEFAULT\b|COLLATE\b)[A-Za-z0-9_$]+))?", re.I)
@@ -48,9 +48,20 @@ def _suggestion(contents: DumpContents, server_flavor) -> str:
             f"(--scratch docker --image {image}), or read it offline (no --scratch)")
 
 
+def session_preamble(contents: DumpContents, section: DatabaseSection) -> list[Statement]:
+    """The session state a dump sets before its first ``USE`` (``FOREIGN_KEY_CHECKS=0``,
+    ``SQL_MODE``, ``TIME_ZONE``): it holds for every database after it, as it does
+    for the client loading the dump. A ``--databases`` dump puts it there, so
+    without it a table whose foreign key points at a later table cannot be made."""
+    unnamed = contents.databases.get(None)
+    if section.name is None or unnamed is None or unnamed is section:
+        return []
+    return [item.statement for item in unnamed.items if item.kind == SESSION]
+
+
 def replay_into(server, database: str, contents: DumpContents, section: DatabaseSection) -> int:
     """Execute the section's statements in ``database`` on ``server``; returns how many ran."""
-    statements = replay_statements(section, database)
+    statements = session_preamble(contents, section) + replay_statements(section, database)
     conn = server.connect(database)
     try:
         try:

@@ -1,0 +1,428 @@
+"""``baseline verify``: does the chain in a folder rebuild SOURCE exactly?
+
+:func:`run_verify` replays every migration of the chain (the baseline first) into
+a fresh database on a throwaway server, reads the result back with
+:func:`~baseline.sources.live.read_live`, compares it with SOURCE (side A,
+``SOURCE``; the replayed chain is side B, ``chain``) and attributes each
+difference to the migration that last touched its object, or to the baseline
+file when none did. ``generate --migrations`` (issue 5) and ``adopt`` (issue 6)
+call it to check their own output.
+
+Why each step is the way it is:
+
+* SOURCE is read *before* the throwaway server starts, so its flavor picks the
+  server (``--scratch auto`` starts an image of SOURCE's flavor and version when
+  Docker has one) and its default character set and collation become the scratch
+  database's: a chain's ``CREATE TABLE`` without a charset then inherits what
+  production's did.
+* A dump SOURCE is replayed on *the same* scratch server as the chain, so both
+  sides go through one server's own normalization (the fairest comparison);
+  when that server refuses the dump (a MySQL-only collation on MariaDB), it is
+  read offline instead, with a note.
+* Tables migration tools keep their own records in (``SequelizeMeta``,
+  ``schema_migrations``, ``flyway_schema_history``...) are not schema the chain
+  builds; they are left out of the comparison unless asked for, and the report
+  says which were.
+* A migration that fails to replay is a result, not a crash: the result carries
+  it (file, line, statement, server error) so every report format can show it,
+  and the exit code is 2.
+"""
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Callable
+
+from .chain.migration import Chain
+from .chain.read import read_chain
+from .chain.refs import MigrationRef
+from .chain.replay import MigrationFailed, ReplayResult, replay_chain
+from .compare import CompareOptions, ComparisonResult, Side, attribute_differences, compare, compared_objects
+from .compare.differences import ReplayFailure
+from .errors import InputError, NotBuiltYet
+from .model import Schema
+from .sources import SourceOptions, source_kind
+from .sources.url import ServerURL, redact
+from .sql.charsets import charset_of_collation
+
+#: Side labels of a verify report.
+SOURCE_LABEL, CHAIN_LABEL = "SOURCE", "chain"
+#: Used when SOURCE names no default character set (a chain as SOURCE).
+DEFAULT_CHARSET, DEFAULT_COLLATION = "utf8mb4", "utf8mb4_general_ci"
+
+
+@dataclass
+class VerifyResult:
+    """Everything a verify run found out."""
+
+    #: What the reports render (sides, attributed differences, left-out tables,
+    #: notes, and the replay failure if there was one).
+    comparison: ComparisonResult
+    #: The chain as read from ``--migrations``.
+    chain: Chain
+    #: What the replay did (partial when a migration failed): applied migrations,
+    #: the touch map used for attribution, timings.
+    replay: ReplayResult
+    #: SOURCE's model, bookkeeping tables included.
+    source: Schema
+    #: The replayed chain's model (``None`` when a migration failed).
+    replayed: Schema | None
+    #: The throwaway server the chain ran on (``local MariaDB 10.11.14``); no password.
+    server: str
+    #: The migration that failed to replay, if one did.
+    failure: MigrationFailed | None = None
+    #: Tool bookkeeping tables left out of the comparison.
+    excluded: list[str] = field(default_factory=list)
+    #: Things the user should know (fallbacks taken).
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def differences(self):
+        return self.comparison.differences
+
+    @property
+    def identical(self) -> bool:
+        return self.failure is None and not self.comparison.differences
+
+    @property
+    def exit_code(self) -> int:
+        """The contract's code: 0 identical, 1 differences, 2 a migration failed to replay."""
+        if self.failure is not None:
+            return 2
+        return 1 if self.comparison.differences else 0
+
+    def raise_failure(self) -> None:
+        """Raise the replay failure (an ``InputError``, exit 2) if there was one."""
+        if self.failure is not None:
+            raise self.failure
+
+
+def run_verify(migrations: Path | str | Chain, against: str | Schema, *, scratch: str = "auto",
+               image: str | None = None, chain_format: str | None = None,
+               compare_options: CompareOptions | None = None, source_options: SourceOptions | None = None,
+               progress: bool = True, include_bookkeeping: bool = False,
+               source_description: str | None = None,
+               note: Callable[[str], None] | None = None) -> VerifyResult:
+    """Replay ``migrations`` into a throwaway server and compare the result with ``against``.
+
+    ``migrations`` is the chain folder as the user named it (its spelling prefixes
+    every attributed path, so GitHub annotations point at repository files), or an
+    already read :class:`Chain`. ``against`` is a SOURCE of the contract (server
+    URL, dump file or ``-``, migrations folder) or an already loaded
+    :class:`Schema` (``generate`` has one; ``source_description`` then names it).
+    ``source_options`` gives ``schema_name`` (``--schema`` for a multi-database dump).
+    ``note`` receives each note as it arises (default: printed on stderr).
+
+    Raises :class:`~baseline.errors.UsageError`/``InputError`` (exit 2) for a bad
+    folder, option or SOURCE file, :class:`~baseline.errors.EnvironmentProblem`
+    (exit 3) when no throwaway server can be had or SOURCE cannot be reached. A
+    migration that fails to replay does *not* raise: see :attr:`VerifyResult.failure`.
+    """
+    from .scratch import open_scratch
+
+    source_options = source_options or SourceOptions()
+    notes: list[str] = []
+
+    def tell(text: str) -> None:
+        notes.append(text)
+        (note or _print_note)(text)
+
+    chain = migrations if isinstance(migrations, Chain) else read_chain(Path(migrations), chain_format)
+    folder = str(chain.root) if isinstance(migrations, Chain) else str(migrations)
+    loader = _SourceLoader(against, source_options, progress, tell, tool_tables=chain.tool_tables)
+    loader.before_server()  # bad input and unreachable servers show up before anything starts
+
+    with open_scratch(scratch, image=image, flavor=loader.flavor) as server:
+        source = loader.on_server(server)
+        charset, collation = _usable_charset(server, source.charset, source.collation, tell)
+        with server.database(charset=charset, collation=collation) as db:
+            failure = None
+            replayed = None
+            try:
+                replay = replay_chain(chain, server, db, progress=progress)
+            except MigrationFailed as e:
+                failure, replay = e, e.partial
+            else:
+                from .sources.live import read_live
+
+                replayed = read_live(server.url.with_database(db), progress=progress)
+        where = _server_label(server)
+
+    skip = set() if include_bookkeeping else {t.casefold() for t in chain.tool_tables}
+    excluded = sorted({name for s in (source, replayed) if s is not None for name in s.tables
+                       if name.casefold() in skip}, key=str.casefold)
+    a_side = Side(SOURCE_LABEL, source_description or _describe_source(against, source))
+    b_side = Side(CHAIN_LABEL, f"chain {redact(folder)} replayed on {where}")
+    if failure is not None:
+        b_side.description += f" (failed at migration {failure.migration.id})"
+    result = ComparisonResult(a_side, b_side, [], command="verify",
+                              excluded=[("table", name) for name in excluded], notes=notes)
+    if failure is not None:
+        result.failure = replay_failure(failure)
+    else:
+        a, b = _without(source, excluded), _without(replayed, excluded)
+        differences = compare(a, b, compare_options or CompareOptions())
+        result.differences = attribute_differences(differences, replay.touched, _baseline_ref(chain),
+                                                   path_prefix=folder)
+        result.objects = compared_objects(a, b)
+    return VerifyResult(comparison=result, chain=chain, replay=replay, source=source, replayed=replayed,
+                        server=where, failure=failure, excluded=excluded, notes=notes)
+
+
+# ---------------------------------------------------------------------------- SOURCE
+
+
+class _SourceLoader:
+    """SOURCE in two steps: what can be read before the throwaway server starts
+    (a live server, a dump file's statements, a chain folder), then what needs it."""
+
+    def __init__(self, against: str | Schema, options: SourceOptions, progress: bool,
+                 tell: Callable[[str], None], tool_tables: tuple[str, ...] = ()):
+        self.against = against
+        self.tool_tables = {t.casefold() for t in tool_tables}
+        self.options = options
+        self.progress = progress
+        self.tell = tell
+        self.schema: Schema | None = against if isinstance(against, Schema) else None
+        self.kind = "schema" if self.schema is not None else source_kind(against)
+        self.contents = None
+        self.section = None
+        self.chain: Chain | None = None
+        self.flavor = self.schema.flavor if self.schema is not None else None
+
+    def before_server(self) -> None:
+        if self.kind == "url":
+            from .sources.live import read_live
+
+            self.schema = read_live(ServerURL.parse(self.against), progress=self.progress)
+            self.flavor = self.schema.flavor
+        elif self.kind == "dump":
+            from .sources.dump import read_dump_contents
+
+            self.contents = read_dump_contents(self.against, progress=self.progress)
+            for w in self.contents.warnings:
+                sys.stderr.write(f"baseline: warning: {w}\n")
+            self.section = self.contents.select(self.options.schema_name)
+            self.flavor = self.contents.flavor
+        elif self.kind == "migrations":
+            self.chain = read_chain(Path(self.against))
+
+    def on_server(self, server) -> Schema:
+        if self.schema is not None:
+            return self.schema
+        if self.kind == "dump":
+            return self._dump(server)
+        return self._chain(server)
+
+    def _dump(self, server) -> Schema:
+        """The dump replayed on the verify server (its own normalization, like the
+        chain's), else read offline with a note."""
+        from .sources.dumpreplay import replay_into
+        from .sources.live import read_live
+
+        contents, section = self.contents, self.section
+        lacking = _lacking(server, section.charset, section.collation)
+        if lacking:
+            return self._dump_offline(server, InputError(
+                f"it has no {lacking} (the dump's database default)", file=contents.file,
+                line=section.created_line))
+        db = server.create_database(section.charset, section.collation)
+        try:
+            try:
+                replay_into(server, db, contents, section)
+            except InputError as e:
+                return self._dump_offline(server, e)
+            schema = read_live(server.url.with_database(db), progress=self.progress)
+        finally:
+            try:
+                server.drop_database(db)
+            except Exception:
+                pass
+        schema.name = section.name
+        if section.charset_source == "most common table character set":
+            schema.charset, schema.collation = self._app_charset(schema)
+        return schema
+
+    def _app_charset(self, schema: Schema) -> tuple[str | None, str | None]:
+        """A dump without ``CREATE DATABASE`` only hints at the database's default
+        character set through its tables; the dump reader takes the most common
+        one. Tool tables do not vote here: sequelize-cli creates ``SequelizeMeta``
+        as ``utf8mb3_unicode_ci`` whatever the database's default, and in a small
+        schema that tie would make the chain's tables inherit the wrong one."""
+        votes: dict[tuple[str, str], int] = {}
+        for t in schema.tables.values():
+            if t.collation and t.name.casefold() not in self.tool_tables:
+                pair = (t.charset or charset_of_collation(t.collation), t.collation)
+                votes[pair] = votes.get(pair, 0) + 1
+        if not votes:
+            return schema.charset, schema.collation
+        return max(votes, key=lambda p: votes[p])  # ties: the first table's (dicts keep order)
+
+    def _dump_offline(self, server, refused: InputError) -> Schema:
+        from .sql.parse import schema_from_statements
+
+        contents, section = self.contents, self.section
+        why = f"{refused.file}:{refused.line}: {refused.reason}" if refused.line else refused.reason
+        try:
+            schema = schema_from_statements(section.statements, flavor=contents.flavor, name=section.name,
+                                            charset=section.charset, collation=section.collation,
+                                            file=contents.file)
+        except NotBuiltYet:
+            raise InputError(f"the scratch server ({server.flavor}) cannot replay the dump written by "
+                             f"{contents.flavor}: {refused.reason}", file=refused.file, line=refused.line,
+                             excerpt=getattr(refused, "excerpt", None),
+                             hint=f"verify on a server of the dump's flavor: --scratch docker --image "
+                                  f"{contents.flavor.docker_image}") from None
+        self.tell(f"the scratch server ({server.flavor}) cannot replay dump SOURCE ({why}); "
+                  "it was read offline instead, so SOURCE is normalized by baseline, "
+                  f"not by the server (--scratch docker --image {contents.flavor.docker_image} "
+                  "replays it on its own flavor)")
+        return schema
+
+    def _chain(self, server) -> Schema:
+        from .sources.live import read_live
+
+        with server.database(charset=DEFAULT_CHARSET, collation=DEFAULT_COLLATION) as db:
+            replay_chain(self.chain, server, db, progress=self.progress)  # its failure is bad input
+            schema = read_live(server.url.with_database(db), progress=self.progress)
+        schema.name = None
+        return schema
+
+
+def _describe_source(against: str | Schema, source: Schema) -> str:
+    if isinstance(against, Schema):
+        return f"database `{source.name}`" if source.name else "the source schema"
+    from .report.sides import describe_source
+
+    return describe_source(against, source)
+
+
+# ---------------------------------------------------------------------------- scratch database
+
+
+def _spellings(name: str | None) -> list[str]:
+    """``utf8`` and ``utf8mb3`` (and their collations) are one thing spelled two ways;
+    a server lists only its own spelling in ``information_schema``."""
+    if not name:
+        return []
+    low = name.lower()
+    if low == "utf8" or low.startswith("utf8_"):
+        return [name, "utf8mb3" + name[4:]]
+    if low == "utf8mb3" or low.startswith("utf8mb3_"):
+        return [name, "utf8" + name[7:]]
+    return [name]
+
+
+def _known(cur, table: str, column: str, name: str | None) -> str | None:
+    """The spelling of ``name`` the server knows, or ``None``."""
+    for spelling in _spellings(name):
+        cur.execute(f"SELECT {column} FROM information_schema.{table} WHERE {column} = %s", (spelling,))
+        row = cur.fetchone()
+        if row:
+            return row[0]
+    return None
+
+
+def _lacking(server, charset: str | None, collation: str | None) -> str | None:
+    """``collation utf8mb4_0900_ai_ci`` when the server does not know it; else ``None``."""
+    conn = server.connect()
+    try:
+        with conn.cursor() as cur:
+            if charset and not _known(cur, "CHARACTER_SETS", "CHARACTER_SET_NAME", charset):
+                return f"character set {charset}"
+            if collation and not _known(cur, "COLLATIONS", "COLLATION_NAME", collation):
+                return f"collation {collation}"
+    finally:
+        conn.close()
+    return None
+
+
+def _usable_charset(server, charset: str | None, collation: str | None,
+                    tell: Callable[[str], None]) -> tuple[str, str | None]:
+    """SOURCE's default charset/collation if the scratch server knows them; else the
+    nearest it does, with a note (a MySQL 8 ``utf8mb4_0900_ai_ci`` on MariaDB)."""
+    charset = charset or DEFAULT_CHARSET
+    if collation is None and charset == DEFAULT_CHARSET:
+        collation = DEFAULT_COLLATION
+    conn = server.connect()
+    try:
+        with conn.cursor() as cur:
+            known_charset = _known(cur, "CHARACTER_SETS", "CHARACTER_SET_NAME", charset)
+            known_collation = _known(cur, "COLLATIONS", "COLLATION_NAME", collation)
+            default = None
+            if known_charset:
+                cur.execute("SELECT DEFAULT_COLLATE_NAME FROM information_schema.CHARACTER_SETS "
+                            "WHERE CHARACTER_SET_NAME = %s", (known_charset,))
+                default = cur.fetchone()[0]
+    finally:
+        conn.close()
+    if known_charset is None:
+        tell(f"the scratch server ({server.flavor}) has no character set {charset}: the chain is replayed "
+             f"into a {DEFAULT_CHARSET} database; use a server of SOURCE's flavor")
+        return DEFAULT_CHARSET, DEFAULT_COLLATION
+    if not collation or known_collation:
+        return known_charset, known_collation  # None: the charset's default on this server
+    tell(f"the scratch server ({server.flavor}) has no collation {collation}: the chain is replayed into a "
+         f"{known_charset} database with collation {default}; use a server of SOURCE's flavor")
+    return known_charset, default
+
+
+def _server_label(server) -> str:
+    """``local MariaDB 10.11.14``; docker adds its image, a URL its (redacted) address.
+    No process ids, folders or container ids: reports stay the same run to run."""
+    from .scratch.base import ScratchServer
+
+    text = ScratchServer.describe(server)
+    if server.kind == "docker" and getattr(server, "image_used", None):
+        text += f" ({server.image_used})"
+    elif server.kind == "url":
+        text += f" at {server.url}"
+    return text
+
+
+# ---------------------------------------------------------------------------- comparison
+
+
+def _without(schema: Schema, tables: list[str]) -> Schema:
+    if not tables:
+        return schema
+    drop = set(tables)
+    return replace(schema, tables={k: t for k, t in schema.tables.items() if t.name not in drop},
+                   triggers={k: t for k, t in schema.triggers.items() if t.table not in drop})
+
+
+def _baseline_ref(chain: Chain) -> MigrationRef | None:
+    """Where an object no migration touched belongs: the chain's first file (its baseline)."""
+    return chain.migrations[0].ref() if chain.migrations else None
+
+
+def replay_failure(e: MigrationFailed) -> ReplayFailure:
+    """The report's view of a failed migration. The scratch database's name is
+    taken out of the server's message (``Table 'baseline_scratch_…'.'t' doesn't
+    exist`` -> ``Table 't' doesn't exist``): it means nothing to the reader and
+    would make every report different."""
+    def clean(text: str) -> str:
+        db = e.partial.database
+        return text.replace(f"`{db}`.", "").replace(f"{db}.", "") if db else text
+
+    return ReplayFailure(migration=e.migration.id, path=e.file or str(e.migration.path or e.migration.id),
+                         line=e.line, reason=clean(e.reason), statement=e.statement or "",
+                         server_code=e.server_code, server_message=clean(e.server_message or ""),
+                         direction=e.direction, applied=len(e.partial.applied))
+
+
+def failure_message(f: ReplayFailure) -> str:
+    """``db/migrations/003.sql:3: migration 003 failed: server error 1146: ...`` + the statement."""
+    from .errors import shorten
+
+    where = f.path + (f":{f.line}" if f.line else "")
+    text = f"{where}: {f.reason}"
+    return text + (f"\n  near: {shorten(f.statement)}" if f.statement else "")
+
+
+def _print_note(text: str) -> None:
+    print(f"baseline: note: {text}", file=sys.stderr)
+
+
+__all__ = ["run_verify", "VerifyResult", "replay_failure", "failure_message", "SOURCE_LABEL", "CHAIN_LABEL"]
