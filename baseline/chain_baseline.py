@@ -29,9 +29,8 @@ from .chain.edits import place_column, plain_on
 from .chain.findings import Finding, notes_for, warnings
 from .chain.migration import SPLIT_SQL, Chain, Migration, Script
 from .chain.read import read_chain
-from .chain.replay import MigrationFailed, replay_chain
-from .compare import EXISTS, CompareOptions, ComparisonResult, Side, attribute_differences, compare, \
-    compared_objects
+from .chain.replay import MigrationFailed
+from .compare import EXISTS, CompareOptions, ComparisonResult
 from .errors import UsageError
 from .model import Schema
 from .prechain import AUTO, PreChain, pre_chain_schema
@@ -129,7 +128,7 @@ def generate_for_chain(source_spec: str, migrations: str | Path, options: ChainB
     # runs the downs and the verification)
     source = load_schema(source_spec, SourceOptions(schema_name=options.schema_name, scratch=None,
                                                     image=options.image, progress=options.progress))
-    tool_tables = _tool_tables(chain)
+    tool_tables = chain.tool_tables
     core = without_tables(source, tool_tables)
     skipped = sorted(set(source.tables) - set(core.tables), key=str.casefold)
     if skipped:
@@ -192,11 +191,6 @@ def is_our_baseline(m: Migration, name: str) -> bool:
     return _OUR_HEADER in head and (m.id == name or "Baseline of" in head)
 
 
-def _tool_tables(chain: Chain) -> tuple[str, ...]:
-    tables = getattr(chain, "tool_tables", None)
-    return tuple(tables) if tables is not None else tuple(chain.bookkeeping_tables)
-
-
 def without_tables(schema: Schema, names) -> Schema:
     folded = {n.casefold() for n in names}
     if not folded or not any(t.casefold() in folded for t in schema.tables):
@@ -251,41 +245,24 @@ def _verify(server, source: Schema, chain: Chain, pre: PreChain, stem: str,
 
 
 def replay_and_compare(server, source: Schema, chain: Chain, baseline_sql: str, stem: str = "000_initial_schema",
-                       *, progress: bool = False, compare_options: CompareOptions | None = None) -> Verification:
+                       *, progress: bool = False, compare_options: CompareOptions | None = None,
+                       note: Callable[[str], None] | None = None) -> Verification:
     """Replay ``baseline_sql`` then every migration of ``chain`` into a fresh database
-    on ``server`` (started), read it back and compare with ``source``.
-
-    The same pieces ``baseline verify`` is made of (replay, ``read_live``,
-    ``compare``, attribution), on a server the caller already has open.
-    """
-    from .sources.live import read_live
+    on ``server`` (started) and compare with ``source``: ``baseline verify``'s own
+    machinery (:func:`baseline.verify.run_verify`), on the server the command
+    already has open."""
+    from .verify import run_verify
 
     rel = f"{stem}.sql"
     first = Migration(id=stem, version="0", name=stem,
                       up=Script(path=Path(chain.root) / rel, text=baseline_sql, rel=rel, splitter=SPLIT_SQL))
     full = Chain(root=chain.root, format=chain.format, migrations=[first] + list(chain.migrations))
-    failure = None
-    replayed = None
-    with server.database(charset=source.charset, collation=source.collation, prefix="baseline_verify") as db:
-        try:
-            replay = replay_chain(full, server, db, progress=progress)
-        except MigrationFailed as e:
-            failure, replay = e, e.partial
-        else:
-            replayed = read_live(server.url.with_database(db), progress=False)
-    a_side = Side("SOURCE", f"database `{source.name}`" if source.name else "the source schema")
-    b_side = Side("baseline + chain", f"{rel} + {len(chain)} migration(s) of {chain.root} replayed on "
-                                      f"{server.describe()}")
-    result = ComparisonResult(a_side, b_side, [], command="verify")
-    if replayed is not None:
-        tool = _tool_tables(chain)
-        b = without_tables(replayed, tool)
-        b.name = source.name
-        differences = compare(source, b, compare_options or CompareOptions())
-        result.differences = attribute_differences(differences, replay.touched, first.ref(),
-                                                   path_prefix=str(chain.root))
-        result.objects = compared_objects(source, b)
-    return Verification(result, failure)
+    description = f"database `{source.name}`" if source.name else "the source schema"
+    result = run_verify(full, source, server=server, progress=progress, compare_options=compare_options,
+                        source_description=description, note=note or (lambda text: None))
+    b = result.comparison.b
+    b.label, b.description = "baseline + chain", f"{rel} + {b.description}"
+    return Verification(result.comparison, result.failure)
 
 
 def explain(v: Verification, pre: PreChain) -> list[str]:
