@@ -133,22 +133,29 @@ class _Walk:
         self.progress = progress
         self.steps: list[Step] = []
         self.notes: list[Finding] = []
+        self.bar = None
 
     def run(self) -> PreChain:
+        from .util.progress import Progress
+
         migs = list(reversed(self.parsed))
-        i = 0
-        while i < len(migs):
-            how, why = self.plan[i]
-            j = i
-            while j < len(migs) and self.plan[j] == (how, why):
-                j += 1
-            if how == BY_INVERSION:
-                for pm in migs[i:j]:
-                    self.inverter.invert(pm)
-                    self._record(pm.id, BY_INVERSION, why)
-            else:
-                self._downs(migs[i:j])
-            i = j
+        label = f"walking back {self.chain.root.name or self.chain.root}"
+        with Progress(label, total=len(migs), enabled=None if self.progress else False) as bar:
+            self.bar = bar
+            i = 0
+            while i < len(migs):
+                how, why = self.plan[i]
+                j = i
+                while j < len(migs) and self.plan[j] == (how, why):
+                    j += 1
+                if how == BY_INVERSION:
+                    for pm in migs[i:j]:
+                        self.inverter.invert(pm)
+                        self._record(pm.id, BY_INVERSION, why)
+                        bar.advance(note=pm.id)
+                else:
+                    self._downs(migs[i:j])
+                i = j
         inv = self.inverter
         findings = sorted(inv.findings + self.notes, key=lambda f: (self.chain.index_of(f.migration), f.line or 0))
         return PreChain(inv.schema, self.steps, findings, set(inv.explicit), dict(inv.if_not_exists),
@@ -186,10 +193,12 @@ class _Walk:
                         db = load_schema_into(server, before.schema, before.explicit)
                     after, refused = self._run_down(server, db, pm, before)
                     in_sync = refused is None
+                self.bar.advance(note=pm.id)
                 if refused is None:
+                    deduced = inv.explicit - before.explicit  # what inverting the up taught
                     before.restore(inv)
                     inv.schema = after
-                    inv.explicit = {(t, i) for t, i in inv.explicit
+                    inv.explicit = {(t, i) for t, i in inv.explicit | deduced
                                     if t in after.tables and after.tables[t].index(i) is not None}
                     self._record(pm.id, BY_DOWNS, "")
                     continue

@@ -158,3 +158,53 @@ def test_a_tool_history_table_is_not_schema_the_baseline_creates(server, tmp_pat
         assert r.exit_code == 0, r.output
         assert "left out: the migration tool's own table schema_migrations" in r.output
         assert "schema_migrations" not in (b.chain_dir / "000_initial_schema.up.sql").read_text().split("\n\n", 1)[1]
+
+
+@pytest.fixture(scope="module")
+def node_env():
+    import os
+
+    from baseline.chain.nodeenv import ensure_node_env
+    from baseline.errors import EnvironmentProblem
+
+    try:
+        return ensure_node_env()
+    except EnvironmentProblem as e:
+        if os.environ.get("BASELINE_REQUIRE_NODE"):
+            raise
+        pytest.skip(f"sequelize-cli runtime unavailable: {e}")
+
+
+_JS = """'use strict';
+module.exports = {{
+  async up(queryInterface, Sequelize) {{
+    {up}
+  }},
+  async down(queryInterface, Sequelize) {{
+    {down}
+  }}
+}};
+"""
+
+
+def test_a_sequelize_cli_chain_is_walked_back_by_its_down_functions(server, tmp_path, node_env):
+    before = "CREATE TABLE accounts (id VARCHAR(255) NOT NULL PRIMARY KEY, email VARCHAR(255) NOT NULL);"
+    files = {
+        "20240101000000-add-sso.js": _JS.format(
+            up="await queryInterface.addColumn('accounts', 'ssoId', { type: Sequelize.STRING, allowNull: true });",
+            down="await queryInterface.removeColumn('accounts', 'ssoId');"),
+        "20240201000000-releases.js": _JS.format(
+            up="await queryInterface.createTable('releases', { id: { type: Sequelize.INTEGER, primaryKey: true, "
+               "autoIncrement: true }, accountId: { type: Sequelize.STRING, references: { model: 'accounts', "
+               "key: 'id' }, onDelete: 'CASCADE' } });",
+            down="await queryInterface.dropTable('releases');"),
+    }
+    with build(server, tmp_path, before, files) as b:
+        r = run(server, b)
+        assert r.exit_code == 0, r.output
+        assert "2 migrations (20240101000000-add-sso .. 20240201000000-releases) by down scripts" in r.output
+        assert "verified: the baseline + 2 migrations rebuild SOURCE exactly" in r.output
+        written = sorted(p.name for p in b.chain_dir.glob("*initial-schema.js"))
+        assert written == ["20231231235959-initial-schema.js"]
+        r = run(server, b, "--strategy", "invert")
+        assert r.exit_code == 2 and "is JavaScript and cannot be inverted offline" in r.output

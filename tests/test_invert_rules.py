@@ -358,3 +358,15 @@ def test_the_same_chain_by_downs_and_by_inversion(server, tmp_path, strategy):
     pre, _, _ = check(server, tmp_path, before, files, strategy=strategy)
     assert finding_keys(pre) == []
     assert {s.how for s in pre.steps} == {"down scripts" if strategy == "auto" else "inversion"}
+
+
+def test_what_inversion_learns_about_explicit_indexes_holds_when_the_down_is_used(server, tmp_path):
+    before = """
+    CREATE TABLE p (id INT PRIMARY KEY);
+    CREATE TABLE c (id INT PRIMARY KEY, p_id INT, made DATE, KEY p_id (p_id), FOREIGN KEY (p_id) REFERENCES p (id));
+    """
+    files = {"1_idx.up.sql": "CREATE INDEX c_p_made ON c (p_id, made);",
+             "1_idx.down.sql": "DROP INDEX c_p_made ON c;"}
+    pre, _, text = check(server, tmp_path, before, files, strategy="auto")
+    assert [s.how for s in pre.steps] == ["down scripts"]
+    assert ("c", "p_id") in pre.explicit_indexes and "KEY `p_id` (`p_id`)" in text
