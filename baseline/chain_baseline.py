@@ -120,9 +120,16 @@ def generate_for_chain(source_spec: str, migrations: str | Path, options: ChainB
     options = options or ChainBaselineOptions()
     fmt = check_format(options.fmt) if options.fmt else None
     chain, left_out = read_for_baseline(migrations, options.chain_format, options.name)
-    if fmt is None:
-        fmt = format_for_chain(chain.format) if chain.migrations else "sql"
     outdir = Path(options.outdir) if options.outdir else Path(migrations)
+    same_folder = outdir.resolve() == Path(migrations).resolve()
+    if chain.migrations and (fmt is None or same_folder):
+        try:
+            own = format_for_chain(chain.format)
+        except UsageError as e:
+            raise UsageError(e.message, hint="write it elsewhere and load it before the chain: "
+                                             "-o OUTDIR --format sql") from None
+        fmt = fmt or own
+    fmt = fmt or "sql"
 
     # a dump is read offline (any flavor's dump reads; --scratch is the server that
     # runs the downs and the verification)
@@ -141,7 +148,7 @@ def generate_for_chain(source_spec: str, migrations: str | Path, options: ChainB
                                progress=options.progress)
         for line in pre.strategy_lines():
             say(line)
-        stem = _stem(fmt, chain, options.name, same_folder=outdir.resolve() == Path(migrations).resolve())
+        stem = _stem(fmt, chain, options.name, same_folder=same_folder)
         result = ChainBaseline(source, chain, pre, fmt, outdir, {}, left_out=left_out)
         result.files = _render(pre, fmt, stem, options, core, chain)
         if options.verify:

@@ -60,6 +60,14 @@ def _generate(server, source: str, chain_dir: Path, *extra: str):
                                     *extra], catch_exceptions=False)
 
 
+def _verify(server, chain_dir: Path, source: str):
+    """``baseline verify`` itself, as a team's CI would run it."""
+    r = CliRunner().invoke(cli, ["verify", "--migrations", str(chain_dir), "--against", source,
+                                 "--scratch", str(server.url.with_database(None))], catch_exceptions=False)
+    assert r.exit_code == 0, r.output
+    assert "identical: no differences" in r.output
+
+
 def _independent_replay(server, files: list[Path]) -> dict:
     """The baseline then each up file through the stock ``mariadb`` client; the
     normalized SHOW CREATE of everything it built."""
@@ -93,6 +101,7 @@ def test_raw_sql_chain_by_inversion(server, production, tmp_path, source_kind):
     assert _warnings(r.output) == LOST  # the summary at the end
     assert _warnings(text) == LOST      # the comment block at the top of the baseline
     assert "7 migrations (001_unified_architecture .. 007_release_views) by inversion" in text
+    _verify(server, chain_dir, source)
     # independently: the stock client replays baseline + chain into what production is
     ups = sorted(chain_dir.glob("0*.sql"))
     assert ups[0] == baseline
@@ -114,6 +123,7 @@ def test_up_down_chain_by_its_downs(server, production, tmp_path, source_kind):
     assert "7 migrations (001_unified_architecture .. 007_release_views) by down scripts" in text
     assert "CREATE TABLE `accessKeys`" in text and "`azureAdId` varchar(255) DEFAULT NULL" in text
     assert "`rollout` float DEFAULT NULL" in text
+    _verify(server, chain_dir, source)
     ups = sorted(chain_dir.glob("*.up.sql"))
     assert ups[0] == up
     assert _independent_replay(server, ups) == show_create_all(server, production)
