@@ -178,11 +178,17 @@ def read_for_baseline(migrations: str | Path, chain_format: str | None, name: st
     if not root.is_dir():
         raise UsageError(f"migrations folder not found: {root}",
                          hint="--migrations takes the folder holding the chain (it may be empty)")
-    if not any(p for p in root.iterdir() if not p.name.startswith(".")):
-        from .chain.migration import canonical_format
+    from .chain.migration import canonical_format
 
-        return Chain(root=root, format=canonical_format(chain_format or "sql") or "sql"), []
-    chain = read_chain(root, chain_format)
+    empty = Chain(root=root, format=canonical_format(chain_format or "sql") or "sql")
+    if not any(p for p in root.iterdir() if not p.name.startswith(".")):
+        return empty, []
+    try:
+        chain = read_chain(root, chain_format)
+    except UsageError:
+        if not any(p.suffix.lower() in (".sql", ".js", ".cjs") for p in root.rglob("*") if p.is_file()):
+            return empty, []  # a README alone: a chain yet to be written
+        raise
     left_out = []
     if chain.migrations and is_our_baseline(chain.migrations[0], name):
         first = chain.migrations[0]

@@ -208,3 +208,10 @@ def test_a_sequelize_cli_chain_is_walked_back_by_its_down_functions(server, tmp_
         assert written == ["20231231235959-initial-schema.js"]
         r = run(server, b, "--strategy", "invert")
         assert r.exit_code == 2 and "is JavaScript and cannot be inverted offline" in r.output
+
+
+def test_a_folder_with_no_migration_yet_is_an_empty_chain(server, tmp_path):
+    with build(server, tmp_path, BEFORE, {"README.md": "Migrations go here.\n"}) as b:
+        r = run(server, b)
+        assert r.exit_code == 0, r.output
+        assert "CREATE TABLE `t`" in (b.chain_dir / "000_initial_schema.sql").read_text()

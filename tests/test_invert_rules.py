@@ -370,3 +370,12 @@ def test_what_inversion_learns_about_explicit_indexes_holds_when_the_down_is_use
     pre, _, text = check(server, tmp_path, before, files, strategy="auto")
     assert [s.how for s in pre.steps] == ["down scripts"]
     assert ("c", "p_id") in pre.explicit_indexes and "KEY `p_id` (`p_id`)" in text
+
+
+def test_a_foreign_key_and_its_index_dropped_after_the_chain_added_them(server, tmp_path):
+    before = "CREATE TABLE p (id INT PRIMARY KEY); CREATE TABLE c (id INT PRIMARY KEY, p_id INT);"
+    pre, _, _ = check(server, tmp_path, before, {
+        "001_fk.sql": "ALTER TABLE c ADD CONSTRAINT fk_c_p FOREIGN KEY (p_id) REFERENCES p (id) ON DELETE CASCADE;",
+        "002_unfk.sql": "ALTER TABLE c DROP FOREIGN KEY fk_c_p;\nALTER TABLE c DROP INDEX fk_c_p;\n",
+    })
+    assert finding_keys(pre) == []

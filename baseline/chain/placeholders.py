@@ -67,9 +67,17 @@ def placeholder_table(schema: Schema, name: str, where: str, *, engine: str | No
 
 
 def placeholder_index(table: Table, name: str) -> Index | None:
-    """A key named ``name`` on a column of ``table``; ``None`` when the table has no column."""
+    """A key named ``name`` on a column of ``table`` (on the columns of a foreign key
+    that has no index left, which the dropped key must have served); ``None`` when
+    the table has no column."""
     if not table.columns:
         return None
+    from .edits import is_served
+
+    unserved = [fk for fk in table.foreign_keys if not is_served(table, fk)]
+    if unserved and name.upper() != "PRIMARY":
+        fk = next((f for f in unserved if f.name.casefold() == name.casefold()), unserved[0])
+        return Index(name, "INDEX", [IndexPart(c) for c in fk.columns], comment="baseline placeholder")
     if name.upper() == "PRIMARY":
         col = next((c for c in table.columns if not c.nullable), table.columns[0])
         col.nullable = False
