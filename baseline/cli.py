@@ -13,7 +13,7 @@ import sys
 import click
 
 from . import __version__
-from .errors import BaselineError, NotBuiltYet, UsageError
+from .errors import BaselineError, UsageError
 from .sources.url import redact
 
 SCRATCH_HELP = ("throwaway server: auto (docker if an engine answers, else local), docker, "

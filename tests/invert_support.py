@@ -15,7 +15,6 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from baseline.chain.read import read_chain
 from baseline.chain.replay import replay_chain
 from baseline.chain_baseline import replay_and_compare
 from baseline.compare import compare

@@ -130,7 +130,7 @@ def test_if_not_exists_of_something_production_had_differently_is_kept(server, t
     with build(server, tmp_path, before, chain) as b:
         r = run(server, b)
         assert r.exit_code == 0, r.output
-        assert f"differs from what the chain's" in r.output and "verified after one fix" in r.output
+        assert "differs from what the chain's" in r.output and "verified after one fix" in r.output
         text = (b.chain_dir / "000_initial_schema.sql").read_text()
         assert ("`extra` int(11)" in text) if what == "table" else ("`c` bigint(20) DEFAULT NULL,\n  `d`" in text)
 

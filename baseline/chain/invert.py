@@ -39,10 +39,9 @@ from ..sql.ddl import nodes as N
 from . import edits as E
 from .findings import INFO, WARNING, Finding, finding
 from .parsed import ParsedMigration, ParsedStatement, parse_migrations
-from .placeholders import (PLACEHOLDER_COLUMN, fk_is_named, placeholder_column, placeholder_event,
-                           placeholder_index, placeholder_routine, placeholder_sequence, placeholder_table,
-                           placeholder_trigger, placeholder_view)
-from .shadow import ChainKnowledge, TableState, fold
+from .placeholders import (PLACEHOLDER_COLUMN, placeholder_event, placeholder_routine, placeholder_sequence,
+                           placeholder_table, placeholder_trigger, placeholder_view)
+from .shadow import ChainKnowledge, TableState
 
 _CALL = re.compile(r"\s*CALL\s+(?:`?\w+`?\s*\.\s*)?(?:`((?:[^`]|``)+)`|(\w+))", re.I)
 _DDL = re.compile(r"\b(?:ALTER|CREATE|DROP|RENAME)\s+(?:\w+\s+){0,3}?(?:TABLE|INDEX|VIEW|TRIGGER|PROCEDURE|"
