@@ -379,3 +379,18 @@ def test_a_foreign_key_and_its_index_dropped_after_the_chain_added_them(server, 
         "002_unfk.sql": "ALTER TABLE c DROP FOREIGN KEY fk_c_p;\nALTER TABLE c DROP INDEX fk_c_p;\n",
     })
     assert finding_keys(pre) == []
+
+
+def test_create_table_if_not_exists_of_a_table_a_view_or_trigger_needs_changed_nothing(server, tmp_path):
+    """A view reading the table (or a trigger on it) exists after the statement and
+    could not have been created without the table: the table was there before."""
+    before = """
+    CREATE TABLE t (id INT PRIMARY KEY, extra INT);
+    CREATE VIEW v AS SELECT id, extra FROM t;
+    CREATE TABLE u (id INT PRIMARY KEY);
+    CREATE TRIGGER u_ins BEFORE INSERT ON u FOR EACH ROW SET NEW.id = NEW.id;
+    """
+    pre, _, _ = check(server, tmp_path, before, {
+        "001_t.sql": "CREATE TABLE IF NOT EXISTS t (id INT PRIMARY KEY);\nCREATE TABLE IF NOT EXISTS u (id INT);\n"})
+    assert finding_keys(pre) == [(I, "001_t.sql", 1, "table t"), (I, "001_t.sql", 2, "table u")]
+    assert "view v needs" in pre.findings[0].message and "trigger u_ins" in pre.findings[1].message

@@ -178,8 +178,28 @@ class Inverter:
             self._put_table_state(t, before)
             return
         if node.if_not_exists:
+            dependent = self._dependent_of(t)
+            if dependent:
+                # neither can be created on a missing table: it existed, the statement was a no-op
+                self.note(INFO, f"table {t.name}", f"CREATE TABLE IF NOT EXISTS of a table {dependent} needs: it "
+                                                   "existed before, so the statement changed nothing")
+                return
             self.if_not_exists[t.name] = copy.deepcopy(t)
         self._remove_table(t)
+
+    def _dependent_of(self, t: Table) -> str | None:
+        """A trigger on ``t`` or a view reading it, in the schema at this point."""
+        trg = next((x for x in sorted(self.schema.triggers.values(), key=lambda x: x.name) if x.table == t.name),
+                   None)
+        if trg is not None:
+            return f"trigger {trg.name}"
+        from ..sql.scan import referenced_names
+
+        k = t.name.casefold()
+        for name in sorted(self.schema.views):
+            if k in referenced_names(self.schema.views[name].definition)[0]:
+                return f"view {name}"
+        return None
 
     def _remove_table(self, t: Table) -> None:
         del self.schema.tables[t.name]
