@@ -157,7 +157,7 @@ def generate_for_chain(source_spec: str, migrations: str | Path, options: ChainB
             if fixes:
                 for fix in fixes:
                     say(f"verification found a known difference: {fix}; fixed, retrying once")
-                result.files = _render(pre, fmt, stem, options, core, chain)
+                result.files = _render(pre, fmt, stem, options, core, chain, fixes)
                 v = _verify(server.get(), core, chain, pre, stem, options)
                 v.fixes = fixes
             result.verification = v
@@ -230,20 +230,24 @@ def render_options(pre: PreChain, options: ChainBaselineOptions) -> RenderOption
                          explicit_indexes=frozenset(pre.explicit_indexes))
 
 
-def baseline_notes(pre: PreChain, chain: Chain) -> list[str]:
+def baseline_notes(pre: PreChain, chain: Chain, fixes: list[str] = ()) -> list[str]:
     n = len(chain)
     lines = [f"The schema before the {n} migration{'s' if n != 1 else ''} of {chain.root.name or chain.root}: "
              "this baseline, then that chain, rebuilds the source exactly."]
-    return lines + notes_for(pre.findings, pre.strategy_lines())
+    lines += notes_for(pre.findings, pre.strategy_lines())
+    if fixes:
+        lines.append("Fixed after the first verification:")
+        lines += ["  " + f for f in fixes]
+    return lines
 
 
 def _render(pre: PreChain, fmt: str, stem: str, options: ChainBaselineOptions, source: Schema,
-            chain: Chain) -> dict[str, str]:
+            chain: Chain, fixes: list[str] = ()) -> dict[str, str]:
     from .render.formats import render_migration
 
     description = f"database `{source.name}`" if source.name else "the source schema"
     return render_migration(pre.schema, fmt, name=stem, options=render_options(pre, options),
-                            source_description=description, notes=baseline_notes(pre, chain))
+                            source_description=description, notes=baseline_notes(pre, chain, fixes))
 
 
 # ---------------------------------------------------------------------------- verification

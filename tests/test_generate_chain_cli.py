@@ -116,7 +116,9 @@ def test_an_implicit_looking_index_that_was_explicit_is_fixed_and_retried(server
         assert r.exit_code == 0, r.output
         assert "index c.p_id looks implicit" in r.output and "retrying once" in r.output
         assert "verified after one fix" in r.output
-        assert "KEY `p_id` (`p_id`)" in (b.chain_dir / "000_initial_schema.up.sql").read_text()
+        text = (b.chain_dir / "000_initial_schema.up.sql").read_text()
+        assert "KEY `p_id` (`p_id`)" in text
+        assert "-- Fixed after the first verification:\n--   index c.p_id looks implicit" in text
 
 
 @pytest.mark.parametrize("what", ["table", "column"])
