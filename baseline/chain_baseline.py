@@ -152,13 +152,13 @@ def generate_for_chain(source_spec: str, migrations: str | Path, options: ChainB
         result = ChainBaseline(source, chain, pre, fmt, outdir, {}, left_out=left_out)
         result.files = _render(pre, fmt, stem, options, core, chain)
         if options.verify:
-            v = _verify(server.get(), core, chain, pre, stem, options)
+            v = _verify(server.get(), core, chain, pre, stem, options, say)
             fixes = explain(v, pre) if not v.identical else []
             if fixes:
                 for fix in fixes:
                     say(f"verification found a known difference: {fix}; fixed, retrying once")
                 result.files = _render(pre, fmt, stem, options, core, chain, fixes)
-                v = _verify(server.get(), core, chain, pre, stem, options)
+                v = _verify(server.get(), core, chain, pre, stem, options, say)
                 v.fixes = fixes
             result.verification = v
     if result.verification is None or result.verification.identical or options.force:
@@ -253,12 +253,13 @@ def _render(pre: PreChain, fmt: str, stem: str, options: ChainBaselineOptions, s
 # ---------------------------------------------------------------------------- verification
 
 
-def _verify(server, source: Schema, chain: Chain, pre: PreChain, stem: str,
-            options: ChainBaselineOptions) -> Verification:
+def _verify(server, source: Schema, chain: Chain, pre: PreChain, stem: str, options: ChainBaselineOptions,
+            say: Callable[[str], None]) -> Verification:
     from .render.sqlfile import render_sql_file
 
     text = render_sql_file(pre.schema, render_options(pre, options), source_description="the pre-chain schema")
-    return replay_and_compare(server, source, chain, text, stem, progress=options.progress)
+    return replay_and_compare(server, source, chain, text, stem, progress=options.progress,
+                              note=lambda text: say(f"note: {text}"))
 
 
 def replay_and_compare(server, source: Schema, chain: Chain, baseline_sql: str, stem: str = "000_initial_schema",
