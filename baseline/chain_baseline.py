@@ -152,13 +152,13 @@ def generate_for_chain(source_spec: str, migrations: str | Path, options: ChainB
         result = ChainBaseline(source, chain, pre, fmt, outdir, {}, left_out=left_out)
         result.files = _render(pre, fmt, stem, options, core, chain)
         if options.verify:
-            v = _verify(server.get(), core, chain, pre, stem, options, say)
+            v = _verify(server.get(), core, chain, pre, stem, options, say, source_spec)
             fixes = explain(v, pre) if not v.identical else []
             if fixes:
                 for fix in fixes:
                     say(f"verification found a known difference: {fix}; fixed, retrying once")
                 result.files = _render(pre, fmt, stem, options, core, chain, fixes)
-                v = _verify(server.get(), core, chain, pre, stem, options, say)
+                v = _verify(server.get(), core, chain, pre, stem, options, say, source_spec)
                 v.fixes = fixes
             result.verification = v
     if result.verification is None or result.verification.identical or options.force:
@@ -254,21 +254,27 @@ def _render(pre: PreChain, fmt: str, stem: str, options: ChainBaselineOptions, s
 
 
 def _verify(server, source: Schema, chain: Chain, pre: PreChain, stem: str, options: ChainBaselineOptions,
-            say: Callable[[str], None]) -> Verification:
+            say: Callable[[str], None], source_spec: str) -> Verification:
     from .render.sqlfile import render_sql_file
+    from .sources import source_kind
 
     text = render_sql_file(pre.schema, render_options(pre, options), source_description="the pre-chain schema")
+    dump = source_spec if source_kind(source_spec) == "dump" and source_spec != "-" else None
     return replay_and_compare(server, source, chain, text, stem, progress=options.progress,
-                              note=lambda text: say(f"note: {text}"))
+                              note=lambda text: say(f"note: {text}"), against=dump, schema_name=options.schema_name)
 
 
 def replay_and_compare(server, source: Schema, chain: Chain, baseline_sql: str, stem: str = "000_initial_schema",
                        *, progress: bool = False, compare_options: CompareOptions | None = None,
-                       note: Callable[[str], None] | None = None) -> Verification:
+                       note: Callable[[str], None] | None = None, against: str | None = None,
+                       schema_name: str | None = None) -> Verification:
     """Replay ``baseline_sql`` then every migration of ``chain`` into a fresh database
     on ``server`` (started) and compare with ``source``: ``baseline verify``'s own
     machinery (:func:`baseline.verify.run_verify`), on the server the command
-    already has open."""
+    already has open. ``against`` (a dump file) is compared instead, read the way
+    ``baseline verify`` reads it (replayed on the same server), so that both
+    commands agree."""
+    from .sources import SourceOptions
     from .verify import run_verify
 
     rel = f"{stem}.sql"
@@ -276,8 +282,9 @@ def replay_and_compare(server, source: Schema, chain: Chain, baseline_sql: str, 
                       up=Script(path=Path(chain.root) / rel, text=baseline_sql, rel=rel, splitter=SPLIT_SQL))
     full = Chain(root=chain.root, format=chain.format, migrations=[first] + list(chain.migrations))
     description = f"database `{source.name}`" if source.name else "the source schema"
-    result = run_verify(full, source, server=server, progress=progress, compare_options=compare_options,
-                        source_description=description, note=note or (lambda text: None))
+    result = run_verify(full, against or source, server=server, progress=progress, compare_options=compare_options,
+                        source_description=None if against else description, note=note or (lambda text: None),
+                        source_options=SourceOptions(schema_name=schema_name))
     b = result.comparison.b
     b.label, b.description = "baseline + chain", f"{rel} + {b.description}"
     return Verification(result.comparison, result.failure)
