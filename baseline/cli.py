@@ -13,7 +13,7 @@ import sys
 import click
 
 from . import __version__
-from .errors import BaselineError, NotBuiltYet, UsageError
+from .errors import BaselineError, UsageError
 from .sources.url import redact
 
 SCRATCH_HELP = ("throwaway server: auto (docker if an engine answers, else local), docker, "
@@ -74,8 +74,9 @@ def cli():
               help="folder to write into (default: --migrations folder, else current folder)")
 @click.option("--migrations", "migrations", type=click.Path(file_okay=False),
               help="existing migration chain: the baseline is the schema as it was before it")
-@click.option("--format", "fmt", default="sql", show_default=True,
-              help="output format: sql, golang-migrate, dbmate, goose, sequelize, flyway, liquibase, prisma")
+@click.option("--format", "fmt", default=None,
+              help="output format: sql (the default; with --migrations: the chain's own), golang-migrate, "
+                   "dbmate, goose, sequelize, flyway, liquibase, prisma")
 @click.option("--name", default="000_initial_schema", show_default=True, help="migration name")
 @click.option("--schema", "schema_name", help="database to read from a multi-database dump")
 @click.option("--scratch", default=None, help=SCRATCH_HELP)
@@ -85,18 +86,33 @@ def cli():
 @click.option("--no-verify", is_flag=True, help="with --migrations: do not replay to check the result")
 @click.option("--force", is_flag=True, help="write the baseline even when verification finds differences")
 @click.option("--chain-format", help="chain format of --migrations (default: detected)")
+@click.option("--strategy", type=click.Choice(["auto", "down", "invert"]), default="auto", show_default=True,
+              help="with --migrations: walk the chain back by its down scripts where it has them (auto), "
+                   "by down scripts only, or by inverting the up scripts")
 @command
 def generate(source, outdir, migrations, fmt, name, schema_name, scratch, image, keep_definers,
-             keep_auto_increment, no_verify, force, chain_format):
-    """Write the baseline migration for SOURCE."""
-    if migrations:
-        raise NotBuiltYet("generate --migrations is not built yet",
-                          hint="without --migrations, generate writes the schema of SOURCE as it is now")
-    from .render.formats import check_format, render_migration, write_migration
+             keep_auto_increment, no_verify, force, chain_format, strategy):
+    """Write the baseline migration for SOURCE.
 
-    fmt = check_format(fmt)
+    With --migrations DIR, the baseline is the schema as it was before the chain
+    in DIR (so that it, then DIR's migrations, rebuild SOURCE exactly), written
+    into DIR in the chain's own format and verified by replaying both."""
     if not name or name in (".", "..") or "/" in name or "\\" in name:
         raise UsageError(f"--name must be a plain file name, not {name!r}")
+    if migrations:
+        from .chain_baseline import ChainBaselineOptions, generate_for_chain
+        from .report.baseline_summary import print_chain_baseline
+
+        options = ChainBaselineOptions(schema_name=schema_name, scratch=scratch, image=image,
+                                       chain_format=chain_format, fmt=fmt, name=name, keep_definers=keep_definers,
+                                       keep_auto_increment=keep_auto_increment, verify=not no_verify, force=force,
+                                       strategy=strategy, outdir=outdir, progress=sys.stderr.isatty())
+        result = generate_for_chain(source, migrations, options, say=lambda text: click.echo(text, err=True))
+        print_chain_baseline(result, click.echo, color=sys.stdout.isatty())
+        sys.exit(result.exit_code)
+    from .render.formats import check_format, render_migration, write_migration
+
+    fmt = check_format(fmt or "sql")
     from pathlib import Path
 
     from .render.ddl import RenderOptions
@@ -269,7 +285,6 @@ def adopt(migrations, target, tool, yes, scratch, image, chain_format):
     the differences (exit 1) otherwise. Dry run by default: prints the SQL.
     With --yes it writes it: only the history table, never anything else."""
     from .adopt.run import adopt as run_adopt
-    from .compare import ComparisonResult, Side, compared_objects
     from .report import render_report
     from .sources.url import ServerURL
 
@@ -277,10 +292,7 @@ def adopt(migrations, target, tool, yes, scratch, image, chain_format):
                        chain_format=chain_format, progress=sys.stderr.isatty())
     url = ServerURL.parse(target)
     if result.differences:
-        report = ComparisonResult(Side("chain", f"chain {migrations} replayed"), Side("target", str(url)),
-                                  result.differences, command="adopt",
-                                  objects=compared_objects(result.expected, result.actual))
-        click.echo(render_report(report, "text", stream_is_tty=sys.stdout.isatty()), nl=False)
+        click.echo(render_report(result.check.comparison, "text", stream_is_tty=sys.stdout.isatty()), nl=False)
         click.echo(f"baseline: refusing to adopt: {url} is not what {migrations} builds "
                    f"({len(result.differences)} difference(s) above); nothing was written", err=True)
         sys.exit(1)

@@ -430,17 +430,15 @@ def format_literal_default(kind: str, value, base: str, type_text: str, rules: R
         return "NULL"
     quote = rules.quotes_numeric_defaults
     if base in _INT_BASES or base == "bit":
-        if base == "bit" and kind == "str":
-            # a string is a BIT value by its bytes ('0' is 0x30), and must fit the width
-            n = int.from_bytes(str(value).encode("utf-8"), "big")
-            m = re.match(r"bit\((\d+)\)", type_text)
-            if n >> (int(m.group(1)) if m else 1):
-                raise DefaultError(f"invalid default value {value!r}")
-        else:
-            n = _to_int(kind, value)
         if base == "bit":
+            # a string is a BIT value by its bytes ('' and '\0' are b'0'), and must fit
+            n = int.from_bytes(str(value).encode("utf-8"), "big") if kind == "str" else _to_int(kind, value)
+            m = re.match(r"bit\((\d+)\)", type_text)
+            if kind == "str" and n >= 1 << (int(m.group(1)) if m else 1):
+                raise DefaultError(f"invalid default value {value!r}")
             bits = bin(n)[2:] if n >= 0 else bin(n & ((1 << 64) - 1))[2:]
             return f"b'{bits}'"
+        n = _to_int(kind, value)
         return f"'{n}'" if quote else str(n)
     if base == "decimal":
         m = re.match(r"decimal\((\d+),(\d+)\)", type_text)

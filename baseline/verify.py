@@ -29,6 +29,7 @@ Why each step is the way it is:
 """
 from __future__ import annotations
 
+import contextlib
 import sys
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -103,7 +104,7 @@ def run_verify(migrations: Path | str | Chain, against: str | Schema, *, scratch
                compare_options: CompareOptions | None = None, source_options: SourceOptions | None = None,
                progress: bool = True, include_bookkeeping: bool = False,
                source_description: str | None = None,
-               note: Callable[[str], None] | None = None) -> VerifyResult:
+               note: Callable[[str], None] | None = None, server=None) -> VerifyResult:
     """Replay ``migrations`` into a throwaway server and compare the result with ``against``.
 
     ``migrations`` is the chain folder as the user named it (its spelling prefixes
@@ -113,6 +114,9 @@ def run_verify(migrations: Path | str | Chain, against: str | Schema, *, scratch
     :class:`Schema` (``generate`` has one; ``source_description`` then names it).
     ``source_options`` gives ``schema_name`` (``--schema`` for a multi-database dump).
     ``note`` receives each note as it arises (default: printed on stderr).
+    ``server``: an already started :class:`~baseline.scratch.ScratchServer` to use
+    instead of opening one (``generate --migrations`` has one open for the downs);
+    it is left running.
 
     Raises :class:`~baseline.errors.UsageError`/``InputError`` (exit 2) for a bad
     folder, option or SOURCE file, :class:`~baseline.errors.EnvironmentProblem`
@@ -133,7 +137,9 @@ def run_verify(migrations: Path | str | Chain, against: str | Schema, *, scratch
     loader = _SourceLoader(against, source_options, progress, tell, tool_tables=chain.tool_tables)
     loader.before_server()  # bad input and unreachable servers show up before anything starts
 
-    with open_scratch(scratch, image=image, flavor=loader.flavor) as server:
+    opened = open_scratch(scratch, image=image, flavor=loader.flavor) if server is None \
+        else contextlib.nullcontext(server)
+    with opened as server:
         source = loader.on_server(server)
         charset, collation = _usable_charset(server, source.charset, source.collation, tell)
         # drop=False: a throwaway server discards it on stop (a DROP of thousands of tables takes longer)
@@ -285,7 +291,7 @@ class _SourceLoader:
     def _chain(self, server) -> Schema:
         from .sources.live import read_live
 
-        with server.database(charset=DEFAULT_CHARSET, collation=DEFAULT_COLLATION) as db:
+        with server.database(charset=DEFAULT_CHARSET, collation=DEFAULT_COLLATION, drop=False) as db:
             replay_chain(self.chain, server, db, progress=self.progress)  # its failure is bad input
             schema = read_live(server.url.with_database(db), progress=self.progress)
         schema.name = None

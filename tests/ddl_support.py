@@ -36,18 +36,7 @@ def show_create_schema(conn, db: str, flavor: Flavor) -> Schema:
             else:
                 cur.execute(f"SHOW CREATE TABLE {_q(name)}")
             b.apply(Statement(cur.fetchone()[1], 1))
-        texts = {}
-        for name in views:
-            cur.execute(f"SHOW CREATE VIEW {_q(name)}")
-            texts[name] = cur.fetchone()[1]
-        _apply_views(b, texts)
-        cur.execute("SELECT trigger_name FROM information_schema.triggers WHERE trigger_schema=%s "
-                    "ORDER BY event_object_table, action_timing, event_manipulation, action_order", (db,))
-        for (name,) in cur.fetchall():
-            cur.execute(f"SHOW CREATE TRIGGER {_q(name)}")
-            row = cur.fetchone()
-            _set_mode(b, row[1])
-            b.apply(Statement(row[2], 1))
+        # routines before views: a view calling a stored function prints it as one
         cur.execute("SELECT routine_type, routine_name FROM information_schema.routines WHERE "
                     "routine_schema=%s ORDER BY routine_type, routine_name", (db,))
         for kind, name in cur.fetchall():
@@ -60,6 +49,18 @@ def show_create_schema(conn, db: str, flavor: Flavor) -> Schema:
             b.apply(Statement(f"ALTER DATABASE {_q(db)} COLLATE {row[5]}", 1))
             b.apply(Statement(row[2], 1))
             b.schema.charset, b.schema.collation = saved
+        texts = {}
+        for name in views:
+            cur.execute(f"SHOW CREATE VIEW {_q(name)}")
+            texts[name] = cur.fetchone()[1]
+        _apply_views(b, texts)
+        cur.execute("SELECT trigger_name FROM information_schema.triggers WHERE trigger_schema=%s "
+                    "ORDER BY event_object_table, action_timing, event_manipulation, action_order", (db,))
+        for (name,) in cur.fetchall():
+            cur.execute(f"SHOW CREATE TRIGGER {_q(name)}")
+            row = cur.fetchone()
+            _set_mode(b, row[1])
+            b.apply(Statement(row[2], 1))
         cur.execute("SELECT event_name FROM information_schema.events WHERE event_schema=%s", (db,))
         for (name,) in cur.fetchall():
             cur.execute(f"SHOW CREATE EVENT {_q(name)}")

@@ -63,7 +63,7 @@ def test_generate_options(source, tmp_path):
 
 @pytest.mark.parametrize("args, code, message", [
     (["--format", "alembic"], 2, "unknown --format"),
-    (["--migrations", "."], 2, "not built yet"),
+    (["--migrations", "."], 2, "no migration chain recognized"),
     (["--name", "../escape"], 2, "plain file name"),
 ])
 def test_generate_refuses_what_is_not_built(source, tmp_path, args, code, message):

@@ -106,7 +106,7 @@ def test_a_dump_shows_bytes_read_then_statements_parsed(dump_file):
 
 def test_a_dump_replayed_on_a_throwaway_server_counts_statements(dump_file):
     terminal, piped = both(["inspect", str(dump_file), "--scratch", "local"])
-    assert f"replaying the DDL of {dump_file}:" in terminal
+    assert "replaying the DDL: " in terminal and "(100%)" in terminal
     assert "reading" in terminal and piped == ""
 
 

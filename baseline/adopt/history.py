@@ -42,9 +42,6 @@ TABLES = {
     "prisma": ("_prisma_migrations",),
 }
 
-#: Every tool's bookkeeping table: left out when the target is compared with the chain.
-ALL_TABLES = tuple(sorted({t for ts in TABLES.values() for t in ts} | {"SequelizeData", "schema_migration"}))
-
 #: The tool that applies a chain of each format.
 TOOL_FOR_CHAIN = {"sequelize": "sequelize", "golang-migrate": "golang-migrate", "popx": None, "goose": "goose",
                   "dbmate": "dbmate", "flyway": "flyway", "prisma": "prisma", "liquibase": "liquibase",
@@ -295,5 +292,5 @@ def history_table_names(tool: str) -> tuple[str, ...]:
     return TABLES[tool]
 
 
-__all__ = ["TOOLS", "TABLES", "ALL_TABLES", "Entry", "Plan", "plan", "apply", "flyway_checksum",
+__all__ = ["TOOLS", "TABLES", "Entry", "Plan", "plan", "apply", "flyway_checksum",
            "prisma_checksum", "entries_for", "ident"]

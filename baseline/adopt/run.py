@@ -67,28 +67,25 @@ def _connect(url: ServerURL):
 @dataclass
 class AdoptResult:
     plan: history.Plan | None
-    differences: list = field(default_factory=list)
-    expected: object = None
-    actual: object = None
+    #: The check that the target is what the chain builds (``None`` when skipped).
+    check: object = None
     applied: bool = False
 
+    @property
+    def differences(self) -> list:
+        return self.check.differences if self.check is not None else []
 
-def check_target(chain, url: ServerURL, *, scratch: str = "auto", image: str | None = None,
+
+def check_target(chain, target: str, *, scratch: str = "auto", image: str | None = None,
                  progress: bool = False):
-    """``(differences, expected schema, target schema)``: the chain replayed on a
-    throwaway server against the target, bookkeeping tables left out."""
-    from ..chain.source import build_chain_schema
-    from ..compare import compare
-    from ..sources import SourceOptions
-    from ..sources.live import read_live
+    """:func:`~baseline.verify.run_verify` of the chain against the target: the
+    chain replayed on a throwaway server of the target's flavor, tools' history
+    tables left out, differences attributed to migrations."""
+    from ..verify import run_verify
 
-    actual = read_live(url, progress=progress)
-    options = SourceOptions(scratch=scratch, image=image, progress=progress)
-    expected = build_chain_schema(chain, options, charset=actual.charset, collation=actual.collation).schema
-    for s in (actual, expected):
-        for name in history.ALL_TABLES:
-            s.tables.pop(name, None)
-    return compare(expected, actual), expected, actual
+    result = run_verify(chain, target, scratch=scratch, image=image, progress=progress)
+    result.raise_failure()  # a chain that does not replay cannot be adopted (exit 2)
+    return result
 
 
 def adopt(migrations: Path | str, target: str, tool: str, *, yes: bool = False, scratch: str = "auto",
@@ -104,9 +101,8 @@ def adopt(migrations: Path | str, target: str, tool: str, *, yes: bool = False, 
         raise UsageError(f"no migrations in {migrations}")
     result = AdoptResult(plan=None)
     if verify:
-        diffs, expected, actual = check_target(chain, url, scratch=scratch, image=image, progress=progress)
-        result.differences, result.expected, result.actual = diffs, expected, actual
-        if diffs:
+        result.check = check_target(chain, target, scratch=scratch, image=image, progress=progress)
+        if result.differences:
             return result
     conn = _connect(url)
     try:

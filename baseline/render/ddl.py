@@ -37,6 +37,11 @@ class RenderOptions:
     keep_definers: bool = False
     #: Keep AUTO_INCREMENT counters (and MariaDB sequence positions).
     keep_auto_increment: bool = False
+    #: ``(table, index name casefolded)`` of indexes shaped like an implicit
+    #: foreign-key index that must still be created explicitly (the chain-aware
+    #: baseline knows production's copy survived a later key that would have
+    #: made the server drop an implicit one).
+    explicit_indexes: frozenset = frozenset()
 
 
 @dataclass(frozen=True)
@@ -181,9 +186,10 @@ def _leading_columns(idx: Index, n: int) -> list[str] | None:
     return [p.column.casefold() for p in idx.parts[:n]]
 
 
-def _implicit_candidate(table: Table, fk: ForeignKey) -> Index | None:
+def _implicit_candidate(table: Table, fk: ForeignKey, explicit: frozenset = frozenset()) -> Index | None:
     """The index the server would have created for ``fk`` by itself, if there is
-    exactly one such plain copy and nothing else already serves the key."""
+    exactly one such plain copy and nothing else already serves the key (and it is
+    not one of the ``explicit`` ``(table, index)`` pairs)."""
     cols = [c.casefold() for c in fk.columns]
     if sum(1 for f in table.foreign_keys if [c.casefold() for c in f.columns] == cols) > 1:
         return None  # keys sharing columns share one implicit index: keep it explicit
@@ -197,10 +203,13 @@ def _implicit_candidate(table: Table, fk: ForeignKey) -> Index | None:
         if not plain or match is not None:
             return None  # another index serves the key: the server would create none
         match = idx
+    if match is not None and (table.name, match.key) in explicit:
+        return None
     return match
 
 
-def _plan_table(table: Table, rules: Rules, deferred: set[str]) -> tuple[_TableLayout, dict[str, bool]]:
+def _plan_table(table: Table, rules: Rules, deferred: set[str],
+                explicit: frozenset = frozenset()) -> tuple[_TableLayout, dict[str, bool]]:
     """Lay out one CREATE TABLE: which indexes stay implicit, where the inline
     foreign keys go, and which of them are written without a name.
 
@@ -209,7 +218,7 @@ def _plan_table(table: Table, rules: Rules, deferred: set[str]) -> tuple[_TableL
     keys get ``<table>_ibfk_<n>`` numbered in clause order; a key keeps that name
     by being written unnamed when it is the next number in order.
     """
-    candidates = {fk.name: _implicit_candidate(table, fk) for fk in table.foreign_keys}
+    candidates = {fk.name: _implicit_candidate(table, fk, explicit) for fk in table.foreign_keys}
     implicit = {n: i for n, i in candidates.items() if i is not None}
     inline = [fk for fk in table.foreign_keys if fk.name not in deferred]
     while True:
@@ -343,7 +352,7 @@ def partition_sql(table: Table) -> str | None:
 
 
 def create_table_sql(table: Table, rules: Rules, options: RenderOptions, deferred: set[str]) -> str:
-    layout, _named = _plan_table(table, rules, deferred)
+    layout, _named = _plan_table(table, rules, deferred, options.explicit_indexes)
     body = ",\n".join("  " + line for line in layout.lines)
     sql = f"CREATE TABLE {ident(table.name)} (\n{body}\n) {table_options_sql(table, options)}"
     part = partition_sql(table)
@@ -352,9 +361,10 @@ def create_table_sql(table: Table, rules: Rules, options: RenderOptions, deferre
     return sql
 
 
-def implicit_indexes(table: Table, rules: Rules, deferred: set[str] = frozenset()) -> dict[str, str]:
+def implicit_indexes(table: Table, rules: Rules, deferred: set[str] = frozenset(),
+                     explicit: frozenset = frozenset()) -> dict[str, str]:
     """``{fk name: index name}`` of the indexes the renderer leaves to the server."""
-    layout, _ = _plan_table(table, rules, set(deferred))
+    layout, _ = _plan_table(table, rules, set(deferred), explicit)
     return layout.implicit
 
 

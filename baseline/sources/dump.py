@@ -6,7 +6,15 @@ declares, its version comments are evaluated against the *source* server (the on
 named in the header, :mod:`.dumpfile`), and it is sorted by database (``USE``)
 and kind. What is kept for a database is its DDL plus the session ``SET``\\ s that
 give routines, triggers and events their recorded state (``sql_mode``,
-``character_set_client``, ``time_zone``...), in dump order.
+``character_set_client``, ``time_zone``...), in dump order. Session state is the
+connection's, not a database's: a ``SET`` reaches the statements after it whatever
+``USE`` came between, so every database gets all of the dump's session ``SET``\\ s
+(mysqldump's prologue, ``FOREIGN_KEY_CHECKS=0`` among them, comes before any ``USE``).
+
+The character set a statement is read in is the ``character_set_client`` in force
+when the stock client would send it (the server reads the bytes that way):
+``SET NAMES``, ``SET character_set_client = x`` and mysqldump's
+``@saved_cs_client`` save/restore pairs are followed.
 
 Two ways to the model:
 
@@ -25,6 +33,7 @@ a missing collation is the source flavor's default for the character set.
 """
 from __future__ import annotations
 
+import heapq
 import re
 import sys
 from collections import Counter
@@ -65,6 +74,8 @@ _GLOBAL_SET = re.compile(r"(?:@@GLOBAL\.|@@PERSIST|\bGLOBAL\s|\bPERSIST(?:_ONLY)
                          r"SQL_LOG_BIN)", re.I)
 _SET_NAMES = re.compile(r"SET\s+(?:NAMES|CHARACTER\s+SET|CHARSET)\s+'?([A-Za-z0-9_]+)'?", re.I)
 _SET_CLIENT = re.compile(r"SET\s+(?:@@(?:SESSION\.)?)?character_set_client\s*=\s*'?([A-Za-z0-9_@]+)'?\s*$", re.I)
+#: ``SET @saved_cs_client = @@character_set_client`` (mysqldump's save before a change)
+_SAVE_CLIENT = re.compile(r"(@[A-Za-z0-9_$.]+)\s*(?::=|=)\s*@@(?:SESSION\.)?character_set_client\b", re.I)
 _IDENT = r"(?:`((?:[^`]|``)+)`|([A-Za-z0-9_$\u0080-\uffff]+))"
 _QUALIFIED = _IDENT + r"(?:\s*\.\s*" + _IDENT + r")?"
 _CREATE_DB = re.compile(r"CREATE\s+(?:DATABASE|SCHEMA)\s+(?:IF\s+NOT\s+EXISTS\s+)?" + _IDENT, re.I)
@@ -114,6 +125,41 @@ def object_kind(text: str) -> str | None:
     return None
 
 
+_NAMED_KINDS = ("TABLE", "VIEW", "SEQUENCE", "TRIGGER", "PROCEDURE", "FUNCTION", "EVENT")
+
+
+def object_name(text: str) -> str | None:
+    """The name (without qualifier) a ``CREATE TABLE/VIEW/SEQUENCE/TRIGGER/PROCEDURE/
+    FUNCTION/EVENT`` statement creates; None for anything else."""
+    toks = []
+    for i, m in enumerate(_HEAD_TOKEN.finditer(text)):
+        if i > 60:
+            break
+        toks.append(m.group(0))
+    if not toks or toks[0].upper() != "CREATE":
+        return None
+    k = next((i for i, t in enumerate(toks) if t.upper() in _OBJECT_WORDS), None)
+    if k is None or toks[k].upper() not in _NAMED_KINDS:
+        return None
+    k += 1
+    if [t.upper() for t in toks[k:k + 3]] == ["IF", "NOT", "EXISTS"]:
+        k += 3
+    parts = []
+    while k < len(toks):
+        t = toks[k]
+        if t.startswith("`"):
+            parts.append(t[1:-1].replace("``", "`"))
+        elif re.fullmatch(r"[A-Za-z0-9_$\u0080-\uffff]+", t):
+            parts.append(t)
+        else:
+            break
+        if k + 1 < len(toks) and toks[k + 1] == ".":
+            k += 2
+            continue
+        break
+    return parts[-1] if parts else None
+
+
 # ---------------------------------------------------------------------------- results
 
 
@@ -121,6 +167,12 @@ def object_kind(text: str) -> str | None:
 class DatabaseStatement:
     statement: Statement
     kind: str
+    #: Position in the dump (statements of all databases share one count).
+    seq: int = 0
+    #: The Python codec giving back the bytes the server would receive for this
+    #: statement under the dump's ``character_set_client`` at that point (what
+    #: the stock client sends); ``None``: UTF-8.
+    encoding: str | None = None
 
 
 @dataclass
@@ -132,9 +184,24 @@ class DatabaseSection:
     collation: str | None = None
     #: Which rule gave ``charset``/``collation`` (see the module docstring).
     charset_source: str | None = None
-    #: Line of its CREATE DATABASE, if any.
+    #: Line and text of its CREATE DATABASE, if any.
     created_line: int | None = None
+    created_text: str | None = None
     items: list[DatabaseStatement] = field(default_factory=list)
+    #: Whether ``collation`` is written in the dump (else it is the source
+    #: flavor's default for ``charset``, which another server may not have).
+    collation_stated: bool = False
+    #: mysqldump's placeholders for views that a real view replaces later: not
+    #: part of the schema, but a replay needs them (a view created before the
+    #: views it selects from names their placeholders).
+    stand_ins: list[DatabaseStatement] = field(default_factory=list)
+
+    @property
+    def replay_items(self) -> list[DatabaseStatement]:
+        """``items`` with the stand-ins a replay needs, in dump order."""
+        if not self.stand_ins:
+            return self.items
+        return list(heapq.merge(self.items, self.stand_ins, key=lambda i: i.seq))
 
     @property
     def statements(self) -> list[Statement]:
@@ -232,9 +299,18 @@ class _Reader:
         self.file = opened.name
         self.header = opened.header
         self.target = VersionTarget.of(self.header.flavor)
-        self.codec = "utf-8" if opened.transcoded_from else "utf-8"
-        self.charset = None
+        #: codec reading the statements (UTF-8 when the input was transcoded)
+        self.codec = "utf-8"
+        #: the declared character_set_client (MySQL name), None before any
+        self.charset: str | None = None
+        #: user variables holding a saved character_set_client (``@saved_cs_client``)
+        self.saved_charsets: dict[str, str | None] = {}
         self.declared = None
+        #: session SETs, shared by every database (see the module docstring)
+        self.session: list[DatabaseStatement] = []
+        self.seq = 0
+        #: whether the input read so far ends without the footer its tool writes
+        self.truncated = lambda: False
         self.current: str | None = None
         self.databases: dict[str | None, DatabaseSection] = {}
         self.ignored: Counter = Counter()
@@ -276,6 +352,10 @@ class _Reader:
                 raise InputError("does not look like a SQL dump: the first statement starts with "
                                  f"{text.split(None, 1)[0][:40]!r}", file=self.file, line=line,
                                  excerpt=text[:120])
+        if not st.delimiter and self.truncated():
+            # the last statement of a dump cut off before its footer: incomplete
+            self.warnings.append(f"{self.file}:{line}: the dump ends inside this statement: it is left out")
+            return
         if st.truncated:
             if w1 in ("CREATE", "ALTER"):
                 raise InputError("statement too long (over 64 MiB) to be DDL", file=self.file,
@@ -296,13 +376,14 @@ class _Reader:
                     s = self.section(_ident(c))
                     cs, coll = _charset_options(text)
                     s.charset, s.collation = cs, coll
+                    s.collation_stated = coll is not None
                     s.charset_source = "CREATE DATABASE" if cs or coll else None
-                    s.created_line = line
+                    s.created_line, s.created_text = line, text
             elif w1 == "ALTER":
                 a = _ALTER_DB.match(text)
                 name = _ident(a) if a and (a.group(1) or a.group(2)) and not (a.group(2) or "").upper() in (
                     "CHARACTER", "DEFAULT", "CHARSET", "COLLATE") else self.current
-                self.section(name).items.append(DatabaseStatement(statement, DATABASE_OPTIONS))
+                self.add(name, statement, DATABASE_OPTIONS)
             return
         if w1 == "SET":
             self.set_statement(text, statement)
@@ -318,29 +399,47 @@ class _Reader:
             if w1 == "CREATE" and kind == "TABLE" and re.match(r"CREATE\s+TEMPORARY\b", text, re.I):
                 self.ignored["CREATE TEMPORARY TABLE"] += 1
                 return
-            self.section(self.current).items.append(DatabaseStatement(statement, DDL))
+            self.add(self.current, statement, DDL)
             return
         if _SETVAL.match(text):
-            self.section(self.current).items.append(DatabaseStatement(statement, SEQUENCE_STATE))
+            self.add(self.current, statement, SEQUENCE_STATE)
             return
         self.ignored[w1 or "?"] += 1
+
+    def item(self, statement: Statement, kind: str) -> DatabaseStatement:
+        """A statement with its position and the bytes' encoding (see DatabaseStatement)."""
+        self.seq += 1
+        if self.o.transcoded_from:
+            encoding = python_codec(self.charset) if self.charset else None
+        else:
+            encoding = self.codec
+        return DatabaseStatement(statement, kind, self.seq, None if encoding == "utf-8" else encoding)
+
+    def add(self, database: str | None, statement: Statement, kind: str) -> None:
+        self.section(database).items.append(self.item(statement, kind))
 
     def set_statement(self, text: str, statement: Statement) -> None:
         if _GLOBAL_SET.search(text):
             self.ignored["SET (server state)"] += 1
             return
         n = _SET_NAMES.match(text)
+        c = None if n else _SET_CLIENT.match(text)
+        # the item records the encoding of the SET itself, before it takes effect
+        item = self.item(statement, CHARSET if n or c else SESSION)
+        self.session.append(item)
         if n:
             self.set_charset(n.group(1), statement)
-            self.section(self.current).items.append(DatabaseStatement(statement, CHARSET))
-            return
-        c = _SET_CLIENT.match(text)
-        if c:
-            if not c.group(1).startswith("@"):
-                self.set_charset(c.group(1), statement)
-            self.section(self.current).items.append(DatabaseStatement(statement, CHARSET))
-            return
-        self.section(self.current).items.append(DatabaseStatement(statement, SESSION))
+        elif c:
+            value = c.group(1)
+            if value.startswith("@"):
+                saved = self.saved_charsets.get(value.lower(), self.charset)
+                if saved is not None:
+                    self.set_charset(saved, statement)
+            else:
+                self.set_charset(value, statement)
+        else:
+            for var in _SAVE_CLIENT.findall(text):
+                self.saved_charsets[var.lower()] = self.charset
 
     def set_charset(self, name: str, statement: Statement) -> None:
         cs = normalize(name)
@@ -348,6 +447,7 @@ class _Reader:
             return
         if self.declared is None:
             self.declared = cs
+        self.charset = cs
         if self.o.transcoded_from:
             return  # the stream is UTF-8 already
         codec = python_codec(cs)
@@ -355,19 +455,23 @@ class _Reader:
             self.warnings.append(f"{self.file}:{statement.line}: no Python codec for character set "
                                  f"{cs}; reading it as latin1")
             codec = "latin-1"
-        self.charset = cs
         self.codec = codec
 
     # -------------------------------------------------------------- after reading
 
-    def finish(self, stats: SplitStats) -> DumpContents:
+    def finish(self, tail: bytes, stats: SplitStats) -> DumpContents:
         complete = None
+        d = self.o.decompressed
+        if d is not None and d.cut:
+            self.warnings.append(f"{self.file}: the {d.kind} data ends early: the file is cut off")
         if self.header.writes_footer:
-            complete = b"-- Dump completed" in stats.tail
+            complete = b"-- Dump completed" in tail
             if not complete:
                 self.warnings.append(f"{self.file}: no '-- Dump completed' footer: the dump looks "
                                      "truncated; the schema read may be incomplete")
         for section in self.databases.values():
+            if self.session:
+                section.items = list(heapq.merge(section.items, self.session, key=lambda i: i.seq))
             self.warnings.extend(_remove_stand_ins(section, self.file))
             if section.charset_source is None:
                 _infer_charset(section, self.declared)
@@ -377,16 +481,43 @@ class _Reader:
                             declared_charset=self.declared, complete=complete)
 
 
+class _TailKeeper:
+    """Passes a stream's bytes on and keeps its last ones (the footer check)."""
+
+    def __init__(self, raw):
+        self.raw = raw
+        self.tail = b""
+
+    def read(self, n: int = -1) -> bytes:
+        data = self.raw.read(n)
+        if data:
+            self.tail = (self.tail + data[-4096:])[-4096:]
+        return data
+
+
+#: What the splitter says when the input ends inside a literal or a comment.
+_UNTERMINATED = ("unterminated string", "unterminated quoted identifier", "unterminated /* comment")
+
+
 def _read(opened: OpenedDump, window: int | None = None) -> DumpContents:
+    """Read every statement. A dump whose tool writes a footer and that has none
+    was cut off: its last statement, incomplete, is left out with a warning
+    (also when the cut falls inside a string or a comment), not an error."""
     reader = _Reader(opened)
     kw = {"window": window} if window else {}
-    stream = StatementStream(opened.stream, file=opened.name, **kw)
-    for st in stream:
-        reader.feed(st)
-    if reader.first and stream.stats.data_bytes == 0 and not reader.databases:
-        # only comments: fine for an empty database dump, but say what was found
-        pass
-    return reader.finish(stream.stats)
+    source = _TailKeeper(opened.stream)
+    reader.truncated = lambda: opened.header.writes_footer and b"-- Dump completed" not in source.tail
+    stream = StatementStream(source, file=opened.name, **kw)
+    try:
+        for st in stream:
+            reader.feed(st)
+    except InputError as e:
+        if not (e.reason.startswith(_UNTERMINATED) and reader.truncated()):
+            raise
+        what = e.reason.split(" starting")[0].replace("unterminated ", "")
+        reader.warnings.append(f"{opened.name}:{e.line}: the dump ends inside the {what} opened here: "
+                               "its statement is left out")
+    return reader.finish(source.tail, stream.stats)
 
 
 def _charset_options(text: str) -> tuple[str | None, str | None]:
@@ -418,6 +549,7 @@ def _infer_charset(section: DatabaseSection, declared: str | None) -> None:
     if seen:
         best = max(seen, key=lambda p: (seen[p], -first[p]))
         section.charset, section.collation = best
+        section.collation_stated = best[1] is not None
         section.charset_source = "most common table character set"
     elif declared:
         section.charset, section.collation = declared, None
@@ -467,20 +599,23 @@ def _remove_stand_ins(section: DatabaseSection, file: str) -> list[str]:
         if t:
             tables.setdefault(_qualified(t), []).append(i)
     drop: set[int] = set()
+    replaced: set[int] = set()
     for name, creates in views.items():
         real = [i for i, placeholder in creates if not placeholder]
         if real:
             last_real = real[-1]
-            drop.update(i for i, placeholder in creates if placeholder and i < last_real)
-            drop.update(i for i in tables.get(name, []) if i < last_real)
+            replaced.update(i for i, placeholder in creates if placeholder and i < last_real)
+            replaced.update(i for i in tables.get(name, []) if i < last_real)
         else:
             for i, _p in creates:
                 drop.add(i)
                 warnings.append(f"{file}:{section.items[i].statement.line}: view {name} has only "
                                 "mysqldump's placeholder (the dump ends before its real definition); "
                                 "it is left out")
-    if drop:
-        section.items = [it for i, it in enumerate(section.items) if i not in drop]
+    if replaced:
+        section.stand_ins = [it for i, it in enumerate(section.items) if i in replaced]
+    if drop or replaced:
+        section.items = [it for i, it in enumerate(section.items) if i not in drop and i not in replaced]
     return warnings
 
 

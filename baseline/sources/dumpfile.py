@@ -17,6 +17,7 @@ import lzma
 import os
 import re
 import sys
+import zlib
 from dataclasses import dataclass
 from typing import BinaryIO, Callable
 
@@ -186,6 +187,40 @@ class _Transcoded:
         return text.encode("utf-8")
 
 
+class _Decompressed:
+    """A decompressing stream whose failures are input errors. A file that ends
+    before its compressed stream does (cut off) ends the input instead, and
+    ``cut`` says so. Reads use ``read1`` (what one decompression step gives), so
+    the data decompressed before the end is found is not lost with it."""
+
+    PIECE = 1 << 16
+
+    def __init__(self, raw, kind: str, file: str):
+        self.raw = raw
+        self._read = getattr(raw, "read1", raw.read)
+        self.kind = kind
+        self.file = file
+        self.cut = False
+
+    def read(self, n: int = -1) -> bytes:
+        parts = []
+        want = n if n >= 0 else 1 << 62
+        while want > 0 and not self.cut:
+            try:
+                piece = self._read(min(want, self.PIECE))
+            except EOFError:
+                self.cut = True
+                break
+            except (OSError, zlib.error, lzma.LZMAError, ValueError) as e:
+                raise InputError(f"cannot decompress ({self.kind}): {e}", file=self.file,
+                                 hint="the file is damaged; check it with gzip -t / bzip2 -t / xz -t") from None
+            if not piece:
+                break
+            parts.append(piece)
+            want -= len(piece)
+        return b"".join(parts)
+
+
 @dataclass
 class OpenedDump:
     stream: object          # has .read(n) -> bytes
@@ -199,6 +234,8 @@ class OpenedDump:
     #: Size on disk when known (progress total).
     size: int | None
     closer: Callable[[], None]
+    #: The decompressing stream, when the file is compressed (``.cut``: it ends early).
+    decompressed: _Decompressed | None = None
 
 
 def open_dump(spec: str, *, on_read: Callable[[int], None] | None = None, stdin=None) -> OpenedDump:
@@ -244,13 +281,15 @@ def _open(raw, name: str, size, close, on_read) -> OpenedDump:
     for sig, kind in _COMPRESSED:
         if magic.startswith(sig):
             compression = kind
-            opener = {"gzip": gzip.GzipFile, "bzip2": bz2.BZ2File, "xz": lzma.LZMAFile}[kind]
-            stream = opener(fileobj=counted, mode="rb")
+            raw = gzip.GzipFile(fileobj=counted, mode="rb") if kind == "gzip" else \
+                {"bzip2": bz2.BZ2File, "xz": lzma.LZMAFile}[kind](counted, mode="rb")
+            stream = _Decompressed(raw, kind, name)
             break
-    try:
-        head = _read_head(stream, HEAD)
-    except (OSError, EOFError, lzma.LZMAError) as e:
-        raise InputError(f"cannot decompress ({compression}): {e}", file=name) from None
+    decompressed = stream if compression else None
+    head = _read_head(stream, HEAD)
+    if not head and decompressed is not None and decompressed.cut:
+        raise InputError(f"the {compression} data ends before any of it can be read: the file is cut off",
+                         file=name)
     transcoded = None
     for bom, enc in _BOMS:
         if head.startswith(bom):
@@ -276,7 +315,7 @@ def _open(raw, name: str, size, close, on_read) -> OpenedDump:
     header = parse_header(head)
     return OpenedDump(stream=_Prefixed(head, stream), name=name, header=header,
                       compression=compression, transcoded_from=transcoded, size=size,
-                      closer=close)
+                      closer=close, decompressed=decompressed)
 
 
 def _bom_of(enc: str) -> bytes:

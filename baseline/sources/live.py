@@ -44,6 +44,10 @@ _SESSION = (
     "START TRANSACTION WITH CONSISTENT SNAPSHOT",
 )
 
+#: What a catalog body may hold where its text differs from the body as written:
+#: string literals (re-escaped, introducers dropped) and '?' (4-byte characters).
+_REPRINTED = re.compile(r"['\"?\\]")
+
 #: MySQL client error codes meaning "the server cannot be reached".
 _UNREACHABLE = {2002, 2003, 2005, 2006, 2013, 2026}
 
@@ -391,10 +395,24 @@ class Introspection:
             raise EnvironmentProblem(
                 f"the server does not show the body of {kind.lower()} {self.db}.{name} to this user",
                 hint="grant SHOW ROUTINE (MariaDB 11/MySQL 8) or SELECT on mysql.proc, or read as the definer")
-        if "?" not in body:
+        if not _REPRINTED.search(body):
             return body
+        # The catalog holds a re-print of the body: 4-byte characters become '?'
+        # and string literals are re-escaped (a newline in a literal becomes \n,
+        # \' becomes '', introducers such as _latin1 are dropped). SHOW CREATE
+        # has the body as written; the DDL parser finds where it starts.
         full = self.r.show_create(kind, self.db, name)
-        return true_tail(full, body) or body
+        return self._parsed_body(full) or true_tail(full, body) or body
+
+    def _parsed_body(self, full: str) -> str | None:
+        from ..errors import InputError
+        from ..sql.parse import parse_statement
+
+        try:
+            node = parse_statement(full, flavor=self.flavor)
+        except InputError:
+            return None
+        return getattr(node, "body", None)
 
     def _read_triggers(self, schema: Schema) -> None:
         for row in self._result("triggers"):

@@ -32,8 +32,13 @@ ASCII_UNSAFE = frozenset({"sjis", "cp932", "big5", "gbk", "gb18030"})
 NOT_CLIENT_CHARSETS = frozenset({"ucs2", "utf16", "utf16le", "utf32"})
 
 
-def _latin1_fallback(err: UnicodeDecodeError):
+def _latin1_fallback(err: UnicodeError):
+    """The five bytes cp1252 leaves undefined map to U+0081... and back."""
     bad = err.object[err.start:err.end]
+    if isinstance(err, UnicodeEncodeError):
+        if all(ord(ch) < 256 for ch in bad):
+            return bad.encode("latin-1"), err.end
+        raise err
     return bad.decode("latin-1"), err.end
 
 
@@ -48,7 +53,7 @@ def _search(name: str):
             return codecs.decode(data, "cp1252", "mysql-latin1" if errors == "strict" else errors), len(data)
 
         def encode(text, errors="strict"):
-            return codecs.encode(text, "cp1252", errors), len(text)
+            return codecs.encode(text, "cp1252", "mysql-latin1" if errors == "strict" else errors), len(text)
 
         return codecs.CodecInfo(encode, decode, name="mysql-latin1",
                                 incrementalencoder=cp.incrementalencoder,

@@ -27,13 +27,17 @@ class ExecutionError(InputError):
 
 
 def execute_statements(conn, statements: Iterable[Statement], *, file: str | None = None,
-                       on_statement: Callable[[Statement], None] | None = None) -> int:
-    """Execute statements in order; returns how many ran."""
+                       on_statement: Callable[[Statement], None] | None = None,
+                       encode: Callable[[Statement], bytes] | None = None) -> int:
+    """Execute statements in order; returns how many ran.
+
+    ``encode`` gives the bytes to send for a statement (a dump replayed in the
+    character set it declares); by default the text goes in the connection's."""
     count = 0
     with conn.cursor() as cur:
         for st in statements:
             try:
-                cur.execute(st.text)
+                cur.execute(encode(st) if encode is not None else st.text)
                 # drain result sets (SELECT SETVAL(...), CALL ...)
                 while cur.nextset():
                     pass

@@ -118,20 +118,11 @@ def has_comments(text: str) -> bool:
     return any(t.kind == COMMENT for t in tokens(text))
 
 
-def strip_qualifier(text: str, schema: str, names: set[str] | None = None) -> str:
-    """Remove ``` `schema`. ``` (and bare ``schema.``) qualifiers naming ``schema``.
-
-    Only a qualifier is removed, never a string literal or another identifier
-    spelled the same. ``schema.a.b`` (a column) and ``schema.f(`` (a function)
-    are always qualified names. A two-part ``schema.x`` is ambiguous when a table
-    is named like its database (``employees.emp_no`` may be table.column): with
-    ``names`` (case-folded table, view and sequence names of the schema) it is
-    stripped only when ``x`` is one of them; without, it always is. The
-    comparison of ``schema`` is exact (the server prints the name as stored).
-    """
-    toks = list(tokens(text))
+def _qualifiers(toks: list[Token], schema: str, names: set[str] | None) -> list[tuple[int, int]]:
+    """``(qualifier, dot)`` token indices of each qualifier naming ``schema``
+    (the rules of :func:`strip_qualifier`)."""
     sig = [k for k, t in enumerate(toks) if t.kind not in (WS, COMMENT)]
-    drop: set[int] = set()
+    found: list[tuple[int, int]] = []
 
     def tok(n: int) -> Token | None:
         return toks[sig[n]] if 0 <= n < len(sig) else None
@@ -149,8 +140,40 @@ def strip_qualifier(text: str, schema: str, names: set[str] | None = None) -> st
         after = tok(n + 3)
         qualified = is_dot(after) or (after is not None and after.kind == PUNCT and after.text == "(")
         if qualified or names is None or nxt.value.casefold() in names:
-            drop.update(range(k, sig[n + 1] + 1))  # the qualifier and its dot
+            found.append((k, sig[n + 1]))
+    return found
+
+
+def strip_qualifier(text: str, schema: str, names: set[str] | None = None) -> str:
+    """Remove ``` `schema`. ``` (and bare ``schema.``) qualifiers naming ``schema``.
+
+    Only a qualifier is removed, never a string literal or another identifier
+    spelled the same. ``schema.a.b`` (a column) and ``schema.f(`` (a function)
+    are always qualified names. A two-part ``schema.x`` is ambiguous when a table
+    is named like its database (``employees.emp_no`` may be table.column): with
+    ``names`` (case-folded table, view and sequence names of the schema) it is
+    stripped only when ``x`` is one of them; without, it always is. The
+    comparison of ``schema`` is exact (the server prints the name as stored).
+    """
+    toks = list(tokens(text))
+    drop: set[int] = set()
+    for k, dot in _qualifiers(toks, schema, names):
+        drop.update(range(k, dot + 1))  # the qualifier and its dot
     return "".join(t.text for k, t in enumerate(toks) if k not in drop)
+
+
+def replace_qualifier(text: str, schema: str, new: str, names: set[str] | None = None) -> str:
+    """Point qualifiers naming ``schema`` at database ``new`` instead (same rules as
+    :func:`strip_qualifier`): a dump's statements replayed into a database of
+    another name keep binding to their own objects."""
+    if schema not in text:
+        return text
+    toks = list(tokens(text))
+    found = {k for k, _dot in _qualifiers(toks, schema, names)}
+    if not found:
+        return text
+    quoted = "`" + new.replace("`", "``") + "`"
+    return "".join(quoted if k in found else t.text for k, t in enumerate(toks))
 
 
 def referenced_names(text: str) -> tuple[set[str], set[str]]:

@@ -211,7 +211,7 @@ class SchemaBuilder:
     def _printer(self, table: Table | None = None, strip_qualifier: bool = True) -> Printer:
         return Printer(self._style, strip_qualifier=strip_qualifier, introducers=not self.flavor.is_mariadb,
                        connection_charset=self.connection_charset,
-                       schema_name=self.current_db or self.schema.name)
+                       schema_name=self.current_db or self.schema.name, own_schema=self.schema.name)
 
     def _print(self, expr) -> str:
         return self._printer()(expr)
@@ -619,7 +619,7 @@ class SchemaBuilder:
                 self._err(node, f"ALTER EVENT: event `{node.name}` does not exist")
             ev = existing
             if node.schedule is not None:
-                ev.schedule, ev.starts, ev.ends = node.schedule, node.starts, node.ends
+                ev.schedule, ev.starts, ev.ends = node.schedule, _event_time(node.starts), _event_time(node.ends)
             if node.preserve is not None:
                 ev.preserve = node.preserve
             if node.status is not None:
@@ -641,7 +641,8 @@ class SchemaBuilder:
                 return
             if not node.or_replace:
                 self._err(node, f"event `{node.name}` already exists")
-        ev = Event(node.name, node.schedule or "", node.starts, node.ends, bool(node.preserve),
+        ev = Event(node.name, node.schedule or "", _event_time(node.starts), _event_time(node.ends),
+                   bool(node.preserve),
                    node.status or "ENABLE", node.comment or "", node.body or "", self.sql_mode,
                    self.time_zone, node.definer if node.definer != "CURRENT_USER" else None)
         self.schema.events[ev.key] = ev
@@ -772,6 +773,28 @@ class SchemaBuilder:
 
 
 _UNKNOWN = object()
+
+
+def _check_columns(expression: str, columns: set[str]) -> set[str]:
+    """The (case-folded) columns among ``columns`` a CHECK expression names."""
+    from ..scan import referenced_names
+
+    names, called = referenced_names(expression)
+    return {n for n in names - called if n in columns}
+_DATETIME_LITERAL = re.compile(r"'(\d{4})-(\d{1,2})-(\d{1,2})[ T](\d{1,2}):(\d{1,2}):(\d{1,2})(?:\.\d*)?'")
+
+
+def _event_time(text: str | None) -> str | None:
+    """An event's STARTS/ENDS as the model holds it (docs/CANONICAL.md): the
+    datetime without quotes, to the second, as the catalog shows it; an
+    expression (``CURRENT_TIMESTAMP + INTERVAL 1 DAY``) stays as written."""
+    if text is None:
+        return None
+    m = _DATETIME_LITERAL.fullmatch(text.strip())
+    if not m:
+        return text
+    y, mo, d, h, mi, sec = (int(g) for g in m.groups())
+    return f"{y:04d}-{mo:02d}-{d:02d} {h:02d}:{mi:02d}:{sec:02d}"
 _TRACKED_VARS = {"sql_mode", "time_zone", "default_storage_engine", "explicit_defaults_for_timestamp"}
 
 
@@ -1356,7 +1379,11 @@ class _TableCtx:
             if not idx.parts:
                 t.indexes.remove(idx)
                 self.generated.discard(id(idx))
-        t.checks = [c for c in t.checks if not (c.column_level and c.key == col.key)]
+        # a CHECK on this column alone goes with it (the server refuses the DROP
+        # when a CHECK also names other columns)
+        names = {c.key for c in t.columns} | {col.key}
+        t.checks = [c for c in t.checks if not (c.column_level and c.key == col.key)
+                    and _check_columns(c.expression, names) != {col.key}]
         t.foreign_keys = [fk for fk in t.foreign_keys
                           if not any(c.casefold() == col.key for c in fk.columns)]
 

@@ -428,7 +428,7 @@ class StatementParser:
     def _type_arg(self) -> str:
         cur = self.cur
         t = cur.tok
-        if t.kind == NUM:
+        if t.kind == NUM and t.text.isdigit():  # lengths and precisions are whole numbers
             cur.advance()
             return t.text
         if t.kind == WORD and t.up == "MAX":  # MSSQL-ism some tools emit; keep it visible

@@ -143,8 +143,14 @@ class Printer:
 
     def __init__(self, style: Style, *, strip_qualifier: bool = True, introducers: bool = False,
                  column_resolver=None, subquery_printer=None, connection_charset: str = "utf8mb4",
-                 schema_name: str | None = None):
+                 schema_name: str | None = None, stored_functions: frozenset = frozenset(),
+                 own_schema: str | None = None):
         self.connection_charset = connection_charset
+        #: case-folded names of the schema's stored functions: a call to one is
+        #: printed as the server prints it in a view, the name quoted as written
+        self.stored_functions = stored_functions
+        #: the database whose qualifier a view body drops (``own.f(...)`` -> ``f(...)``)
+        self.own_schema = own_schema
         #: the database sequence references are qualified with (MariaDB shows
         #: ``nextval(`db`.`seq`)``)
         self.schema_name = schema_name
@@ -340,8 +346,13 @@ class Printer:
     def func(self, e: Func) -> str:
         style = self.style
         if isinstance(e.name, tuple):
-            name = ".".join(quote_ident(p) for p in e.name)
+            parts = e.name
+            if self.own_schema is not None and len(parts) == 2 and parts[0] == self.own_schema:
+                parts = parts[1:]
+            name = ".".join(quote_ident(p) for p in parts)
             return name + "(" + ",".join(self.p(a, LOWEST) for a in e.args) + ")"
+        if e.raw_args is None and not e.star and e.name.casefold() in self.stored_functions:
+            return quote_ident(e.name) + "(" + ",".join(self.p(a, LOWEST) for a in e.args) + ")"
         low = e.name.lower()
         if e.raw_args == "niladic":
             if low in ("current_timestamp", "localtime", "localtimestamp"):
@@ -368,6 +379,8 @@ class Printer:
             parts = e.args[0].parts
             if len(parts) == 1 and self.schema_name:
                 parts = (self.schema_name,) + tuple(parts)
+            if self.own_schema is not None and len(parts) == 2 and parts[0] == self.own_schema:
+                parts = parts[1:]  # the model drops the own qualifier (docs/CANONICAL.md)
             rest = "".join("," + self.p(a, LOWEST) for a in e.args[1:])
             return f"{low}({'.'.join(quote_ident(x) for x in parts)}{rest})"
         if e.star:

@@ -259,8 +259,10 @@ class ViewPrinter:
                 return self.select(q.body, scope, exists=True)
             return self.query(q, scope=scope)
 
+        functions = frozenset(r.name.casefold() for r in self.schema.routines.values() if r.kind == "FUNCTION")
         return Printer(style_for(self.b.flavor), strip_qualifier=False, column_resolver=resolve,
-                       subquery_printer=subquery, connection_charset=self.b.connection_charset)
+                       subquery_printer=subquery, connection_charset=self.b.connection_charset,
+                       stored_functions=functions, own_schema=self.schema.name)
 
 
 def _item_name(item) -> str:

@@ -1,0 +1,158 @@
+"""Small, exact edits of a model table that undoing a migration needs.
+
+Each does what the server does when the corresponding forward change happens,
+so that undoing it leaves every reference consistent: renaming a column renames
+it in the table's keys, foreign keys (both sides) and CHECK / generated
+expressions (token-aware, so ``a`` in ```a` + 1`` is renamed but not the string
+``'a'``); removing a column removes it from keys; whether a key *serves* a
+foreign key follows the server's rule (its leading columns are the key's, with
+no prefix lengths).
+"""
+from __future__ import annotations
+
+from ..errors import InputError
+from ..flavor import Flavor
+from ..model import Column, ForeignKey, Index, IndexPart, Schema, Table
+from ..sql.ddl.lexer import QID, tokenize
+
+
+def quote_ident(name: str) -> str:
+    return "`" + name.replace("`", "``") + "`"
+
+
+def rename_in_expression(text: str | None, old: str, new: str, flavor: Flavor) -> str | None:
+    """``text`` with backquoted references to column ``old`` renamed to ``new``."""
+    if not text or "`" not in text:
+        return text
+    try:
+        lexed = tokenize(text, flavor)
+    except InputError:
+        return text
+    out, pos, k = [], 0, old.casefold()
+    for tok in lexed.tokens:
+        if tok.kind == QID and tok.value.casefold() == k:
+            out.append(text[pos:tok.start])
+            out.append(quote_ident(new))
+            pos = tok.end
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def rename_column(schema: Schema, table: Table, column: Column, new: str, flavor: Flavor) -> None:
+    """Rename ``column`` of ``table`` to ``new`` everywhere the server would."""
+    old = column.name
+    k = old.casefold()
+    column.name = new
+    for idx in table.indexes:
+        for p in idx.parts:
+            if p.column is not None and p.column.casefold() == k:
+                p.column = new
+            if p.expression is not None:
+                p.expression = rename_in_expression(p.expression, old, new, flavor)
+    for fk in table.foreign_keys:
+        fk.columns = [new if c.casefold() == k else c for c in fk.columns]
+    for chk in table.checks:
+        if chk.column_level and chk.key == k:
+            chk.name = new
+        chk.expression = rename_in_expression(chk.expression, old, new, flavor)
+    for c in table.columns:
+        if c.generated:
+            c.generated = rename_in_expression(c.generated, old, new, flavor)
+    rename_referenced_column(schema, table.name, old, new)
+
+
+def rename_referenced_column(schema: Schema, table: str, old: str, new: str) -> None:
+    """Foreign keys of every table that point at ``table.old`` now point at ``table.new``."""
+    k = old.casefold()
+    for other in schema.tables.values():
+        for fk in other.foreign_keys:
+            if fk.ref_schema is None and fk.ref_table.casefold() == table.casefold():
+                fk.ref_columns = [new if c.casefold() == k else c for c in fk.ref_columns]
+
+
+def remove_column(table: Table, column: Column) -> list[Index]:
+    """Remove ``column`` and what cannot exist without it; returns the keys that disappeared."""
+    k = column.key
+    table.columns = [c for c in table.columns if c is not column]
+    gone = []
+    for idx in list(table.indexes):
+        parts = [p for p in idx.parts if p.column is None or p.column.casefold() != k]
+        if not parts:
+            table.indexes.remove(idx)
+            gone.append(idx)
+        else:
+            idx.parts = parts
+    table.checks = [c for c in table.checks if not (c.column_level and c.key == k)]
+    table.foreign_keys = [fk for fk in table.foreign_keys if all(c.casefold() != k for c in fk.columns)]
+    return gone
+
+
+def serves(idx: Index, columns: list[str]) -> bool:
+    """Whether ``idx`` can serve a foreign key over ``columns``."""
+    if idx.kind in ("FULLTEXT", "SPATIAL", "VECTOR") or len(idx.parts) < len(columns):
+        return False
+    return all(p.column is not None and p.column.casefold() == c.casefold() and p.length is None
+               for p, c in zip(idx.parts, columns))
+
+
+def is_served(table: Table, fk: ForeignKey, *, without: Index | None = None) -> bool:
+    return any(serves(i, fk.columns) for i in table.indexes if i is not without)
+
+
+def plain_on(idx: Index, columns: list[str]) -> bool:
+    """A plain key on exactly ``columns`` (the shape of an implicit foreign-key index)."""
+    return (idx.kind == "INDEX" and len(idx.parts) == len(columns) and serves(idx, columns)
+            and not any(p.descending for p in idx.parts))
+
+
+def is_prefix_of(short: Index, long: Index) -> bool:
+    """The server's rule for dropping a generated key: its parts lead ``long``."""
+    if len(short.parts) > len(long.parts):
+        return False
+    for a, b in zip(short.parts, long.parts):
+        if a.column is None or b.column is None or a.column.casefold() != b.column.casefold():
+            return False
+        if (a.length or 0) != (b.length or 0):
+            return False
+    return True
+
+
+def unique_index_name(table: Table, base: str) -> str:
+    """``base``, or ``base_2``, ``base_3``... whichever is free (the server's rule)."""
+    names = {i.key for i in table.indexes}
+    if base.casefold() not in names and base.casefold() != "primary":
+        return base
+    n = 2
+    while f"{base}_{n}".casefold() in names:
+        n += 1
+    return f"{base}_{n}"
+
+
+def implicit_index(table: Table, fk: ForeignKey, named: bool) -> Index:
+    """The index the server creates for ``fk``: after the constraint when it was named,
+    else after its first column."""
+    name = fk.name if named else unique_index_name(table, fk.columns[0])
+    return Index(name, "INDEX", [IndexPart(c) for c in fk.columns])
+
+
+def place_column(table: Table, column: Column, after: str | None, first: bool = False) -> None:
+    """Insert ``column`` after ``after`` (or first, or last when ``after`` is gone)."""
+    if first:
+        table.columns.insert(0, column)
+        return
+    if after is not None:
+        k = after.casefold()
+        for i, c in enumerate(table.columns):
+            if c.key == k:
+                table.columns.insert(i + 1, column)
+                return
+    table.columns.append(column)
+
+
+def describe_column(c: Column) -> str:
+    """``decimal(5,2) NULL``, ``varchar(64) NOT NULL DEFAULT 'x'``: for messages."""
+    out = c.type + (" unsigned" if c.unsigned else "")
+    out += " NULL" if c.nullable else " NOT NULL"
+    if c.default is not None and c.default != "NULL":
+        out += f" DEFAULT {c.default}"
+    return out

@@ -1,0 +1,536 @@
+"""Undo one ``ALTER TABLE`` (or ``CREATE/DROP INDEX``) on a table that existed
+before the chain, operation by operation, newest first.
+
+Only what the chain itself says about the table is known (:class:`TableState`
+``st``, the table just before the statement, from :mod:`.shadow`): its other
+columns, keys and options date from before the chain. So each operation is
+undone exactly when that is possible, and otherwise with the assumption that
+keeps the replay exact, reported as a finding (see :mod:`.invert`).
+
+After the operations, what the server did on its own for the statement is
+undone (:meth:`TableUndo._server_side_effects`): implicit foreign-key indexes.
+"""
+from __future__ import annotations
+
+import copy
+
+from ..model import Check, Column, ForeignKey, Index, Table
+from ..sql.ddl import nodes as N
+from . import edits as E
+from .findings import INFO, WARNING
+from .placeholders import fk_is_named, placeholder_column, placeholder_index
+from .shadow import TableState, fold
+
+
+class TableUndo:
+    def __init__(self, inv, table: Table, node: N.AlterTable, st: TableState | None):
+        self.inv = inv
+        self.t = table
+        self.node = node
+        self.st = st
+        self.schema = inv.schema
+        self.flavor = inv.flavor
+        self.rules = inv.rules
+        #: the table as the statement left it
+        self.post = copy.deepcopy(table)
+        #: keys and foreign keys this statement added (removed by the undo)
+        self.added_indexes: list[Index] = []
+        self.added_fks: list[tuple[ForeignKey, str | None]] = []
+
+    @property
+    def label(self) -> str:
+        return self.t.name
+
+    def note(self, severity: str, obj: str, message: str) -> None:
+        self.inv.note(severity, obj, message)
+
+    # ------------------------------------------------------------------ knowledge
+    def known_column(self, name: str) -> Column | None:
+        return self.st.column(name) if self.st is not None else None
+
+    def known_index(self, name: str) -> Index | None:
+        return self.st.table.index(name) if self.st is not None else None
+
+    def known_fk(self, name: str) -> ForeignKey | None:
+        return self.st.table.foreign_key(name) if self.st is not None else None
+
+    def known_check(self, name: str) -> Check | None:
+        return self.st.table.check(name) if self.st is not None else None
+
+    @property
+    def fully_known(self) -> bool:
+        return self.st is not None and not self.st.stub
+
+    # ------------------------------------------------------------------ the walk
+    def run(self) -> None:
+        for op in reversed(self.node.operations):
+            handler = getattr(self, "_" + type(op).__name__, None)
+            if handler is not None:
+                handler(op)
+        self._server_side_effects()
+
+    # ------------------------------------------------------------------ columns
+    def _AddColumn(self, op: N.AddColumn) -> None:
+        name = op.column.name
+        if op.if_not_exists and self.st is not None and self.st.has_column(name):
+            return  # it existed: the operation changed nothing
+        c = self.t.column(name)
+        if c is None:
+            self.note(WARNING, f"column {self.label}.{name}", "added here, but not in the table at this point of "
+                                                               "the chain; nothing was removed")
+            return
+        if op.if_not_exists:
+            i = self.t.columns.index(c)
+            after = self.t.columns[i - 1].name if i else None
+            self.inv.if_not_exists_columns[(self.t.name, c.name)] = (copy.deepcopy(c), after)
+        self.added_indexes += E.remove_column(self.t, c)
+
+    def _DropColumn(self, op: N.DropColumn) -> None:
+        if self.t.column(op.name) is not None:
+            return
+        known = self.known_column(op.name)
+        if known is not None:
+            self._restore_column(known)
+            return
+        if op.if_exists:
+            if not self.fully_known:
+                self.note(INFO, f"column {self.label}.{op.name}", "DROP COLUMN IF EXISTS of a column the chain "
+                          "never defined: nothing restored (the replay works either way)")
+            return
+        col = placeholder_column(self.schema, self.t, op.name, self.inv._where)
+        self.t.columns.append(col)
+        self.note(WARNING, f"column {self.label}.{op.name}", "dropped here, but its definition appears nowhere in "
+                  f"the chain: the baseline has a placeholder ({E.describe_column(col)}) that this statement drops")
+
+    def _restore_column(self, known: Column) -> None:
+        """Put back a column the chain defined earlier, where it was, with the keys
+        and CHECK that lost it."""
+        order = [c.key for c in self.st.table.columns]
+        i = order.index(known.key)
+        after = next((self.st.table.columns[j].name for j in range(i - 1, -1, -1)
+                      if self.t.column(self.st.table.columns[j].name) is not None), None)
+        E.place_column(self.t, known, after, first=(after is None and i == 0))
+        for idx in self.st.table.indexes:
+            if not any(p.column and fold(p.column) == known.key for p in idx.parts):
+                continue
+            if not all(p.column is None or self.t.column(p.column) is not None for p in idx.parts):
+                continue
+            mine = self.t.index(idx.name)
+            if mine is None:
+                self.t.indexes.append(copy.deepcopy(idx))
+            else:
+                mine.parts = copy.deepcopy(idx.parts)
+        chk = next((c for c in self.st.table.checks if c.column_level and c.key == known.key), None)
+        if chk is not None and self.t.check(chk.name) is None:
+            self.t.checks.insert(0, copy.deepcopy(chk))
+
+    def _ModifyColumn(self, op: N.ModifyColumn) -> None:
+        self._redefine(op.column.name, op.column, op.position, "MODIFY", op.if_exists)
+
+    def _ChangeColumn(self, op: N.ChangeColumn) -> None:
+        c = self.t.column(op.column.name)
+        if c is None:
+            if not op.if_exists:
+                self.note(WARNING, f"column {self.label}.{op.column.name}", "changed here, but not in the table "
+                                                                            "at this point of the chain")
+            return
+        if c.name != op.old_name:
+            E.rename_column(self.schema, self.t, c, op.old_name, self.flavor)
+        self._redefine(op.old_name, op.column, op.position, "CHANGE", op.if_exists)
+
+    def _redefine(self, name: str, cd: N.ColumnDef, position: N.Position | None, verb: str,
+                  if_exists: bool) -> None:
+        c = self.t.column(name)
+        if c is None:
+            if not if_exists:
+                self.note(WARNING, f"column {self.label}.{name}", f"{verb} here, but the column is not in the "
+                                                                  "table at this point of the chain")
+            return
+        self._undo_inline_keys(c, cd)
+        known = self.known_column(name)
+        if known is None:
+            self.note(WARNING, f"column {self.label}.{name}", f"{verb}: its definition before this migration "
+                      f"appears nowhere in the chain; the baseline keeps the new one ({E.describe_column(c)})")
+            return
+        i = self.t.columns.index(c)
+        self.t.columns[i] = known
+        if position is not None:
+            self.t.columns.remove(known)
+            order = [x.key for x in self.st.table.columns]
+            j = order.index(known.key)
+            after = next((self.st.table.columns[k].name for k in range(j - 1, -1, -1)
+                          if self.t.column(self.st.table.columns[k].name) is not None), None)
+            E.place_column(self.t, known, after, first=(after is None and j == 0))
+        # keys refitted to the new type, and the column CHECK the new definition replaced
+        for idx in self.t.indexes:
+            old = self.known_index(idx.name)
+            if old is not None and [p.column for p in old.parts] == [p.column for p in idx.parts]:
+                idx.parts = copy.deepcopy(old.parts)
+                idx.using = old.using
+        self.t.checks = [x for x in self.t.checks if not (x.column_level and x.key == known.key)]
+        chk = next((x for x in self.st.table.checks if x.column_level and x.key == known.key), None)
+        if chk is not None:
+            self.t.checks.insert(0, copy.deepcopy(chk))
+
+    def _undo_inline_keys(self, c: Column, cd: N.ColumnDef) -> None:
+        """Keys written inside a MODIFY/CHANGE column definition were added by it."""
+        if cd.primary and self.t.primary_key is not None:
+            pk = self.t.primary_key
+            self.t.indexes.remove(pk)
+            self.added_indexes.append(pk)
+        if cd.unique:
+            idx = self._newest_unnamed(c.name, [c.name], kinds=("UNIQUE",))
+            if idx is not None:
+                self.t.indexes.remove(idx)
+                self.added_indexes.append(idx)
+        if cd.references is not None and self.rules.inline_references_create_fk:
+            fk = self._newest_auto_fk([c.name], cd.references.table)
+            if fk is not None:
+                self.t.foreign_keys.remove(fk)
+                self.added_fks.append((fk, None))
+
+    def _RenameColumn(self, op: N.RenameColumn) -> None:
+        c = self.t.column(op.new_name)
+        if c is None:
+            if not op.if_exists:
+                self.note(WARNING, f"column {self.label}.{op.new_name}", "renamed here, but not in the table at "
+                                                                         "this point of the chain")
+            return
+        E.rename_column(self.schema, self.t, c, op.old_name, self.flavor)
+
+    def _AlterColumnDefault(self, op: N.AlterColumnDefault) -> None:
+        c = self.t.column(op.name)
+        if c is None:
+            return
+        known = self.known_column(op.name)
+        if known is not None:
+            c.default = known.default
+            return
+        what = "DROP DEFAULT" if op.default is None else "SET DEFAULT"
+        self.note(WARNING, f"column {self.label}.{op.name}", f"ALTER COLUMN {what}: the default before this "
+                  f"migration appears nowhere in the chain; the baseline keeps the new one ({c.default})")
+
+    def _AlterColumnVisibility(self, op: N.AlterColumnVisibility) -> None:
+        c = self.t.column(op.name)
+        if c is None:
+            return
+        known = self.known_column(op.name)
+        if known is not None:
+            c.invisible = known.invisible
+            return
+        c.invisible = op.visible
+        self.note(INFO, f"column {self.label}.{op.name}", "visibility before this migration assumed to be the "
+                                                          "opposite of what it sets")
+
+    # ------------------------------------------------------------------ keys
+    def _AddIndex(self, op: N.AddIndex) -> None:
+        idef = op.index
+        if idef.kind == "PRIMARY":
+            if op.if_not_exists and self.st is not None and self.st.table.primary_key is not None:
+                return
+            idx = self.t.primary_key
+        else:
+            name = idef.name or idef.constraint
+            if name:
+                if op.if_not_exists and self.known_index(name) is not None:
+                    return
+                idx = self.t.index(name)
+            else:
+                cols = [p.column for p in idef.parts]
+                idx = self._newest_unnamed(cols[0] or "functional_index", cols)
+        if idx is None:
+            self.note(WARNING, f"index {self.label}.{idef.name or '(unnamed)'}", "added here, but not in the table "
+                                                                                 "at this point of the chain")
+            return
+        self.t.indexes.remove(idx)
+        self.added_indexes.append(idx)
+        self.inv.explicit.discard((self.t.name, idx.key))
+
+    def _newest_unnamed(self, base: str, cols: list, kinds=("INDEX", "UNIQUE", "FULLTEXT", "SPATIAL")) -> Index | None:
+        """The key the server named after its first column (``c``, ``c_2``...) for
+        these columns: the newest one the chain had not known before."""
+        b = fold(base)
+        found = []
+        for idx in self.t.indexes:
+            n = idx.key
+            if idx.kind not in kinds or [p.column and fold(p.column) for p in idx.parts] != \
+                    [c and fold(c) for c in cols]:
+                continue
+            if n == b:
+                found.append((1, idx))
+            elif n.startswith(b + "_") and n[len(b) + 1:].isdigit():
+                found.append((int(n[len(b) + 1:]), idx))
+        fresh = [(k, i) for k, i in found if self.known_index(i.name) is None] or found
+        return max(fresh, key=lambda x: x[0])[1] if fresh else None
+
+    def _DropIndex(self, op: N.DropIndex) -> None:
+        if self.t.index(op.name) is not None:
+            return
+        known = self.known_index(op.name)
+        if known is not None and all(p.column is None or self.t.column(p.column) is not None for p in known.parts):
+            self._put_index(copy.deepcopy(known))
+            return
+        label = "primary key" if op.name.upper() == "PRIMARY" else f"index {self.label}.{op.name}"
+        if label == "primary key":
+            label = f"primary key of {self.label}"
+        if op.if_exists:
+            if not self.fully_known:
+                self.note(INFO, label, "DROP INDEX IF EXISTS of an index the chain never defined: nothing "
+                                       "restored (the replay works either way)")
+            return
+        idx = placeholder_index(self.t, op.name)
+        if idx is None:
+            self.note(WARNING, label, "dropped here, its definition appears nowhere in the chain and the table has "
+                                      "no column to put a placeholder on: replay will fail here")
+            return
+        self._put_index(idx)
+        cols = ", ".join(p.column for p in idx.parts)
+        self.note(WARNING, label, "dropped here, but its definition appears nowhere in the chain: the baseline "
+                                  f"has a placeholder ({cols}) that this statement drops")
+
+    def _put_index(self, idx: Index) -> None:
+        if idx.kind == "PRIMARY":
+            self.t.indexes.insert(0, idx)
+        else:
+            self.t.indexes.append(idx)
+
+    def _RenameIndex(self, op: N.RenameIndex) -> None:
+        idx = self.t.index(op.new_name)
+        if idx is None:
+            self.note(WARNING, f"index {self.label}.{op.new_name}", "renamed here, but not in the table at this "
+                                                                    "point of the chain")
+            return
+        was_explicit = (self.t.name, idx.key) in self.inv.explicit
+        self.inv.explicit.discard((self.t.name, idx.key))
+        idx.name = op.old_name
+        if was_explicit:
+            self.inv.explicit.add((self.t.name, idx.key))
+
+    def _AlterIndexVisibility(self, op: N.AlterIndexVisibility) -> None:
+        idx = self.t.index(op.name)
+        if idx is None:
+            return
+        known = self.known_index(op.name)
+        if known is not None:
+            idx.visible = known.visible
+            return
+        idx.visible = not op.visible
+        self.note(INFO, f"index {self.label}.{op.name}", "visibility before this migration assumed to be the "
+                                                         "opposite of what it sets")
+
+    # ------------------------------------------------------------------ foreign keys and checks
+    def _AddForeignKey(self, op: N.AddForeignKey) -> None:
+        fdef = op.foreign_key
+        name = fdef.name or (fdef.index_name if self.rules.fk_index_name_names_constraint else None)
+        if name:
+            if op.if_not_exists and self.known_fk(name) is not None:
+                return
+            fk = self.t.foreign_key(name)
+        else:
+            fk = self._newest_auto_fk(fdef.columns, fdef.ref.table)
+        if fk is None:
+            self.note(WARNING, f"foreign key {self.label}.{name or '(unnamed)'}", "added here, but not in the "
+                                                                                   "table at this point of the chain")
+            return
+        self.t.foreign_keys.remove(fk)
+        self.added_fks.append((fk, fdef.name or fdef.index_name))
+
+    def _newest_auto_fk(self, cols: list[str], ref_table: str) -> ForeignKey | None:
+        prefix = self.rules.fk_name_pattern.format(table=self.t.name, n="")
+        best = None
+        for fk in self.t.foreign_keys:
+            rest = fk.name[len(prefix):] if fk.name.startswith(prefix) else ""
+            if not rest.isdigit() or [fold(c) for c in fk.columns] != [fold(c) for c in cols]:
+                continue
+            if fold(fk.ref_table) != fold(ref_table) or self.known_fk(fk.name) is not None:
+                continue
+            if best is None or int(rest) > best[0]:
+                best = (int(rest), fk)
+        return best[1] if best else None
+
+    def _DropForeignKey(self, op: N.DropForeignKey) -> None:
+        if self.t.foreign_key(op.name) is not None:
+            return
+        known = self.known_fk(op.name)
+        if known is not None:
+            self.t.foreign_keys.append(known)
+            self.t.foreign_keys.sort(key=lambda f: f.name)
+            return
+        label = f"foreign key {self.label}.{op.name}"
+        if op.if_exists:
+            if not self.fully_known:
+                self.note(INFO, label, "DROP FOREIGN KEY IF EXISTS of a key the chain never defined: nothing "
+                                       "restored (the replay works either way)")
+            return
+        self.note(WARNING, label, "dropped here, but its definition appears nowhere in the chain, and no "
+                                  "placeholder is safe for a foreign key: replay will fail here (a down migration "
+                                  "for this one would fix it)")
+
+    def _AddCheck(self, op: N.AddCheck) -> None:
+        name = op.check.name
+        if name:
+            if op.if_not_exists and self.known_check(name) is not None:
+                return
+            chk = self.t.check(name)
+        else:
+            fresh = [c for c in self.t.checks if not c.column_level and self.known_check(c.name) is None]
+            chk = fresh[-1] if fresh else None
+        if chk is None:
+            if self.rules.check_constraints:
+                self.note(WARNING, f"check {self.label}.{name or '(unnamed)'}", "added here, but not in the table at "
+                                                                                "this point of the chain")
+            return
+        self.t.checks.remove(chk)
+
+    def _DropConstraint(self, op: N.DropConstraint) -> None:
+        t = self.t
+        if t.check(op.name) or (op.kind == "CONSTRAINT" and (t.foreign_key(op.name) or t.index(op.name))):
+            return
+        chk = self.known_check(op.name)
+        if chk is not None:
+            t.checks.append(chk)
+            return
+        if op.kind == "CONSTRAINT":
+            fk = self.known_fk(op.name)
+            if fk is not None:
+                t.foreign_keys.append(fk)
+                t.foreign_keys.sort(key=lambda f: f.name)
+                return
+            idx = self.known_index(op.name)
+            if idx is not None:
+                self._put_index(idx)
+                return
+        label = f"{'check' if op.kind == 'CHECK' else 'constraint'} {self.label}.{op.name}"
+        if op.if_exists:
+            if not self.fully_known:
+                self.note(INFO, label, f"DROP {op.kind} IF EXISTS of a constraint the chain never defined: "
+                                       "nothing restored (the replay works either way)")
+            return
+        self.note(WARNING, label, "dropped here, but its definition appears nowhere in the chain, and no "
+                                  "placeholder is safe for it: replay will fail here (a down migration for this one "
+                                  "would fix it)")
+
+    def _AlterCheck(self, op: N.AlterCheck) -> None:
+        chk = self.t.check(op.name)
+        if chk is None:
+            return
+        known = self.known_check(op.name)
+        if known is not None:
+            chk.enforced = known.enforced
+            return
+        chk.enforced = not op.enforced
+        self.note(INFO, f"check {self.label}.{op.name}", "enforcement before this migration assumed to be the "
+                                                         "opposite of what it sets")
+
+    # ------------------------------------------------------------------ table options
+    def _SetTableOptions(self, op: N.SetTableOptions) -> None:
+        from .shadow import _attribute
+
+        unknown = []
+        for key in op.options.items:
+            attr = _attribute(key)
+            if attr == "auto_increment":
+                continue  # a counter, not schema
+            if self.st is not None and self.st.knows(attr):
+                self._restore_attribute(attr)
+            else:
+                unknown.append(key.lower())
+        if unknown:
+            what = ", ".join(dict.fromkeys(unknown))
+            self.note(WARNING, f"table {self.label}", f"table option {what}: the value before this migration "
+                      "appears nowhere in the chain; the baseline keeps the new one")
+
+    def _restore_attribute(self, attr: str) -> None:
+        old = self.st.table
+        if attr == "charset":
+            self.t.charset, self.t.collation = old.charset, old.collation
+        elif attr in ("engine", "comment", "row_format"):
+            setattr(self.t, attr, getattr(old, attr))
+        elif attr.startswith("option:"):
+            key = attr[len("option:"):]
+            if key in old.options:
+                self.t.options[key] = old.options[key]
+            else:
+                self.t.options.pop(key, None)
+
+    def _ConvertCharset(self, op: N.ConvertCharset) -> None:
+        self.note(WARNING, f"table {self.label}", "CONVERT TO CHARACTER SET: the character sets before this "
+                  "migration appear nowhere in the chain; the baseline keeps the new ones")
+
+    def _PartitionOp(self, op: N.PartitionOp) -> None:
+        part = self.t.partitioning
+        if op.action == "ADD PARTITION" and part is not None:
+            if op.count is not None and part.count is not None:
+                part.count -= op.count
+            else:
+                names = {fold(p.name) for p in op.partitions}
+                part.partitions = [p for p in part.partitions if fold(p.name) not in names]
+            return
+        if op.action == "COALESCE PARTITION" and part is not None and part.count is not None:
+            part.count += op.count or 0
+            return
+        if op.action in ("PARTITION BY", "REMOVE PARTITIONING", "DROP PARTITION", "REORGANIZE PARTITION"):
+            if self.st is not None and self.st.knows("partitioning"):
+                self.t.partitioning = copy.deepcopy(self.st.table.partitioning)
+                return
+            fails = " (replay may fail here)" if op.action in ("REMOVE PARTITIONING", "DROP PARTITION") else ""
+            self.note(WARNING, f"table {self.label}", f"{op.action}: the partitioning before this migration appears "
+                      f"nowhere in the chain; the baseline keeps the new one{fails}")
+
+    def _AddPeriod(self, op) -> None:
+        self._not_inverted("PERIOD FOR")
+
+    def _DropPeriod(self, op) -> None:
+        self._not_inverted("DROP PERIOD")
+
+    def _SystemVersioning(self, op) -> None:
+        self._not_inverted(("ADD" if op.add else "DROP") + " SYSTEM VERSIONING")
+
+    def _not_inverted(self, what: str) -> None:
+        self.note(WARNING, f"table {self.label}", f"{what} is not inverted: the baseline keeps the table as this "
+                                                  "migration left it")
+
+    # ------------------------------------------------------------------ what the server did by itself
+    def _server_side_effects(self) -> None:
+        t = self.t
+        pattern = self.rules.fk_name_pattern
+        # 1. the index the server created for a foreign key this statement added
+        for fk, index_name in self.added_fks:
+            names = {fold(index_name)} if index_name else {fold(fk.columns[0])}
+            if not index_name:
+                base = fold(fk.columns[0])
+                names |= {i.key for i in t.indexes if i.key.startswith(base + "_") and i.key[len(base) + 1:].isdigit()}
+            cand = [i for i in t.indexes if i.key in names and E.plain_on(i, fk.columns)
+                    and self.known_index(i.name) is None]
+            for idx in cand[-1:]:
+                if not any(E.serves(o, fk.columns) for o in t.indexes if o is not idx):
+                    t.indexes.remove(idx)
+                    self.inv.explicit.discard((t.name, idx.key))
+        # 2. implicit indexes an added key had made the server drop come back
+        for fk in t.foreign_keys:
+            if not E.is_served(t, fk):
+                idx = E.implicit_index(t, fk, fk_is_named(fk, t.name, pattern))
+                self._insert_implicit(idx, fk)
+        # 3. an implicit-shaped index that survived an added key serving its foreign key was explicit
+        for added in self.added_indexes:
+            for j in t.indexes:
+                if self.post.index(j.name) is None:
+                    continue
+                if any(E.plain_on(j, fk.columns) for fk in t.foreign_keys) and E.is_prefix_of(j, added) \
+                        and j.key != added.key:
+                    self.inv.explicit.add((t.name, j.key))
+
+    def _insert_implicit(self, idx: Index, fk: ForeignKey) -> None:
+        """Put a restored implicit index among the keys where the server had it: before
+        the implicit index of a later-numbered unnamed foreign key, else last."""
+        t = self.t
+        prefix = self.rules.fk_name_pattern.format(table=t.name, n="")
+        mine = fk.name[len(prefix):] if fk.name.startswith(prefix) else ""
+        if mine.isdigit():
+            for i, other in enumerate(t.indexes):
+                for f in t.foreign_keys:
+                    rest = f.name[len(prefix):] if f.name.startswith(prefix) else ""
+                    if rest.isdigit() and int(rest) > int(mine) and E.plain_on(other, f.columns):
+                        t.indexes.insert(i, idx)
+                        return
+        t.indexes.append(idx)

@@ -1,0 +1,352 @@
+"""The schema before a chain: walked back from SOURCE, one migration at a time,
+each by the best way available.
+
+* **down**: the migration has a down script. The current model is rendered and
+  loaded into a fresh database on a throwaway server, the down runs there
+  (:func:`baseline.chain.replay.replay_chain` with ``direction="down"``, so
+  sequelize-cli ``down()`` functions run for real), and the result is read
+  back with :func:`~baseline.sources.live.read_live`. A team's own down is the
+  best record of what came before, *if* it undoes its up: so each down is
+  checked by applying the migration's up to its result (offline, with the
+  parser's simulator) and comparing with the schema before the down. A down
+  that fails, or does not round-trip (down scripts written for the chain as a
+  whole rather than per migration, or simply wrong), is not used: that
+  migration is inverted instead, and a note says so.
+* **inversion**: no down (or ``--strategy invert``): the up script is undone
+  on the model, offline (:mod:`baseline.chain.invert`).
+
+Consecutive migrations walked back by downs share one scratch database (loaded
+once, each down run in turn), so a chain where some migrations have downs and
+some do not switches between server and model only where it must (model ->
+server: render and load; server -> model: ``read_live``). Every step is
+reported (:class:`Step`), and every assumption inversion made
+(:class:`~baseline.chain.findings.Finding`).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable
+
+from .chain.findings import INFO, Finding, finding
+from .chain.invert import Inverter, chain_knowledge
+from .chain.migration import KIND_SEQUELIZE_JS, Chain
+from .chain.parsed import ParsedMigration, parse_migrations
+from .errors import InputError, UsageError
+from .flavor import DEFAULT_FLAVOR
+from .model import Schema
+
+AUTO, DOWN, INVERT = "auto", "down", "invert"
+STRATEGIES = (AUTO, DOWN, INVERT)
+
+#: How a step is named in reports.
+BY_DOWNS, BY_INVERSION = "down scripts", "inversion"
+
+
+@dataclass
+class Step:
+    """Consecutive migrations walked back the same way."""
+
+    how: str
+    #: Migration ids, oldest first.
+    migrations: list[str]
+    #: Why this way (``no down script``, ``--strategy invert``...).
+    why: str = ""
+
+    def describe(self) -> str:
+        ids = self.migrations
+        span = ids[0] if len(ids) == 1 else f"{ids[0]} .. {ids[-1]}"
+        n = len(ids)
+        return f"{n} migration{'s' if n != 1 else ''} ({span}) by {self.how}" + (f" ({self.why})" if self.why else "")
+
+
+@dataclass
+class PreChain:
+    """The schema before the chain and how it was found."""
+
+    schema: Schema
+    #: Newest first, as walked.
+    steps: list[Step] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    #: See :attr:`baseline.chain.invert.InversionResult.explicit_indexes`.
+    explicit_indexes: set[tuple[str, str]] = field(default_factory=set)
+    #: Tables inversion removed for a ``CREATE TABLE IF NOT EXISTS``, as they were
+    #: just before it (the verification's retry may keep them instead).
+    if_not_exists: dict = field(default_factory=dict)
+    #: Likewise columns, for ``ADD COLUMN IF NOT EXISTS``: ``(table, column)`` ->
+    #: (column, the column it followed).
+    if_not_exists_columns: dict = field(default_factory=dict)
+
+    def strategy_lines(self) -> list[str]:
+        """``Walked back: 7 migrations (001 .. 007) by inversion (no down script).``, oldest first."""
+        return [f"Walked back: {s.describe()}." for s in reversed(self.steps)]
+
+    def how(self, migration_id: str) -> str:
+        return next(s.how for s in self.steps if migration_id in s.migrations)
+
+
+def plan(chain: Chain, strategy: str = AUTO) -> list[tuple[str, str]]:
+    """``(how, why)`` per migration, newest first (downs may still be refused when run)."""
+    if strategy not in STRATEGIES:
+        raise UsageError(f"unknown --strategy {strategy!r}", hint="one of: " + ", ".join(STRATEGIES))
+    out = []
+    for m in reversed(chain.migrations):
+        js = m.kind == KIND_SEQUELIZE_JS
+        if strategy == DOWN and m.down is None:
+            raise UsageError(f"--strategy down: migration {m.id} has no down script",
+                             hint="use --strategy auto to invert the migrations without one")
+        if strategy == INVERT:
+            if js:
+                raise UsageError(f"--strategy invert: migration {m.id} is JavaScript and cannot be inverted "
+                                 "offline", hint="use --strategy auto (its down() runs on a throwaway server)")
+            out.append((BY_INVERSION, "--strategy invert"))
+        elif m.down is not None:
+            out.append((BY_DOWNS, ""))
+        elif js:
+            raise UsageError(f"migration {m.id} is JavaScript and has no down(): it can be neither inverted "
+                             "offline nor walked back", hint="add its down() to the file")
+        else:
+            out.append((BY_INVERSION, "no down script"))
+    return out
+
+
+def pre_chain_schema(source: Schema, chain: Chain, *, strategy: str = AUTO,
+                     server: Callable[[], object] | None = None, progress: bool = True) -> PreChain:
+    """Walk ``chain`` back from ``source`` (not changed).
+
+    ``server`` returns a started :class:`~baseline.scratch.ScratchServer` when
+    called (only if some migration has a down to run, so a chain inverted
+    offline needs no server).
+    """
+    return _Walk(source, chain, strategy, server, progress).run()
+
+
+class _Walk:
+    def __init__(self, source: Schema, chain: Chain, strategy: str, server, progress: bool):
+        self.flavor = source.flavor or DEFAULT_FLAVOR
+        self.chain = chain
+        self.plan = plan(chain, strategy)
+        self.strict = strategy == DOWN
+        self.parsed = parse_migrations(chain.migrations, self.flavor)
+        self.inverter = Inverter(source.copy(), self.parsed, chain_knowledge(self.parsed, source, self.flavor),
+                                 flavor=self.flavor)
+        self.server_factory = server
+        self.progress = progress
+        self.steps: list[Step] = []
+        self.notes: list[Finding] = []
+        self.bar = None
+
+    def run(self) -> PreChain:
+        from .util.progress import Progress
+
+        migs = list(reversed(self.parsed))
+        label = f"walking back {self.chain.root.name or self.chain.root}"
+        with Progress(label, total=len(migs), enabled=None if self.progress else False) as bar:
+            self.bar = bar
+            i = 0
+            while i < len(migs):
+                how, why = self.plan[i]
+                j = i
+                while j < len(migs) and self.plan[j] == (how, why):
+                    j += 1
+                if how == BY_INVERSION:
+                    for pm in migs[i:j]:
+                        self.inverter.invert(pm)
+                        self._record(pm.id, BY_INVERSION, why)
+                        bar.advance(note=pm.id)
+                else:
+                    self._downs(migs[i:j])
+                i = j
+        inv = self.inverter
+        findings = sorted(inv.findings + self.notes, key=lambda f: (self.chain.index_of(f.migration), f.line or 0))
+        return PreChain(inv.schema, self.steps, findings, set(inv.explicit), dict(inv.if_not_exists),
+                        dict(inv.if_not_exists_columns))
+
+    def _record(self, mid: str, how: str, why: str) -> None:
+        last = self.steps[-1] if self.steps else None
+        if last is not None and last.how == how and last.why == why:
+            last.migrations.insert(0, mid)
+        else:
+            self.steps.append(Step(how, [mid], why))
+
+    # ------------------------------------------------------------------ downs
+    def _downs(self, migs: list[ParsedMigration]) -> None:
+        """Walk ``migs`` (newest first) back by their downs, each checked against what
+        its up says (see the module docstring). One scratch database follows the
+        model; it is (re)loaded only when a down is about to run there."""
+        server = self.server_factory() if self.server_factory else None
+        if server is None:  # pragma: no cover - callers pass a server
+            raise UsageError("down scripts need a throwaway server")
+        db = None
+        in_sync = False  # does db hold the inverter's model?
+        try:
+            for pm in migs:
+                inv = self.inverter
+                before = _Fork(inv)
+                refused = None
+                if pm.is_sql and not self.strict:
+                    inv.invert(pm)  # what the up script says came before
+                    refused = self._predict(pm, before)  # spares the server a down it would refuse
+                if refused is None:
+                    if not in_sync:
+                        if db is not None:
+                            server.drop_database(db)
+                        db = load_schema_into(server, before.schema, before.explicit)
+                    after, refused = self._run_down(server, db, pm, before)
+                    in_sync = refused is None
+                self.bar.advance(note=pm.id)
+                if refused is None:
+                    deduced = inv.explicit - before.explicit  # what inverting the up taught
+                    before.restore(inv)
+                    inv.schema = after
+                    inv.explicit = {(t, i) for t, i in inv.explicit | deduced
+                                    if t in after.tables and after.tables[t].index(i) is not None}
+                    self._record(pm.id, BY_DOWNS, "")
+                    continue
+                if self.strict or not pm.is_sql:  # pragma: no cover - the checks do not run then
+                    raise InputError(f"the down script of migration {pm.id} cannot be used: {refused}",
+                                     file=_down_rel(pm), hint="--strategy auto inverts such a migration instead"
+                                     if self.strict else None)
+                in_sync = False
+                self.notes.append(finding(INFO, pm.id, _down_rel(pm), None, "", f"down script of {pm.id}",
+                                          f"not used: {refused}; the migration was inverted instead"))
+                self._record(pm.id, BY_INVERSION, "its down script does not undo its up")
+        finally:
+            if db is not None:
+                server.drop_database(db)
+
+    def _predict(self, pm: ParsedMigration, before: "_Fork") -> str | None:
+        """Why the down would be refused, judged offline by simulating it (``None``:
+        run it on the server, where the real check happens)."""
+        from .sql.parse import SchemaBuilder, parse_statement
+
+        down = pm.migration.down
+        if down is None:
+            return None
+        b = SchemaBuilder(self.flavor, schema=before.schema.copy())
+        try:
+            nodes = [parse_statement(st.text, flavor=self.flavor, file=down.rel, line=st.line)
+                     for st in down.statements()]
+        except InputError:
+            return None  # the server will tell
+        try:
+            for node in nodes:
+                b.apply(node)
+        except InputError as e:
+            return f"it fails ({e.reason})"
+        return self._judge(b.schema, pm, before)
+
+    def _judge(self, after: Schema, pm: ParsedMigration, before: "_Fork") -> str | None:
+        """Why the down's result ``after`` cannot be used (see the module docstring)."""
+        inv = self.inverter
+        if not before.new_warnings(inv):
+            # inversion knew everything: the down must give the same schema
+            diffs = _compare(inv.schema, after)
+            return f"it gives another schema than undoing the up statement by statement does ({diffs})" \
+                if diffs else None
+        return round_trip_problem(after, pm, before.schema, self.flavor)
+
+    def _run_down(self, server, db: str, pm: ParsedMigration, before: "_Fork") -> tuple[Schema | None, str | None]:
+        """Run one down on ``db`` (holding ``before.schema``): ``(its result, None)``
+        when it can be used, else ``(None, why not)``."""
+        from .chain.replay import MigrationFailed, replay_chain
+        from .sources.live import read_live
+
+        k = pm.index
+        try:
+            replay_chain(self.chain.slice(k, k + 1), server, db, direction="down", progress=False)
+        except MigrationFailed as e:
+            return None, f"it fails ({_without_database(e.server_message or e.reason, db)})"
+        after = read_live(server.url.with_database(db), progress=False)
+        after.name = before.schema.name
+        if before.schema.flavor is not None and after.flavor is not None \
+                and after.flavor.family == before.schema.flavor.family:
+            after.flavor = before.schema.flavor
+        if self.strict or not pm.is_sql:
+            return after, None
+        return after, self._judge(after, pm, before)
+
+
+class _Fork:
+    """The inverter's state before a migration, to go back to when a down is used."""
+
+    def __init__(self, inv: Inverter):
+        self.schema = inv.schema.copy()
+        self.explicit = set(inv.explicit)
+        self.findings = len(inv.findings)
+        self.if_not_exists = dict(inv.if_not_exists)
+        self.if_not_exists_columns = dict(inv.if_not_exists_columns)
+
+    def new_warnings(self, inv: Inverter) -> list[Finding]:
+        from .chain.findings import WARNING
+
+        return [f for f in inv.findings[self.findings:] if f.severity == WARNING]
+
+    def restore(self, inv: Inverter) -> None:
+        inv.schema = self.schema
+        inv.explicit = self.explicit
+        del inv.findings[self.findings:]
+        inv.if_not_exists = self.if_not_exists
+        inv.if_not_exists_columns = self.if_not_exists_columns
+
+
+def _down_rel(pm: ParsedMigration) -> str:
+    down = pm.migration.down
+    return (down.rel or down.path.name) if down is not None else pm.rel
+
+
+def _without_database(text: str, db: str) -> str:
+    """A server message without the scratch database's (random) name."""
+    return text.replace(f"`{db}`.", "").replace(f"{db}.", "")
+
+
+def _compare(a: Schema, b: Schema) -> str:
+    """``""`` when equal, else the first difference (and how many more)."""
+    from .compare import compare
+
+    diffs = compare(a, b)
+    if not diffs:
+        return ""
+    d = diffs[0]
+    more = f" and {len(diffs) - 1} more" if len(diffs) > 1 else ""
+    return f"{d.label} {d.attribute}{more}"
+
+
+def round_trip_problem(before: Schema, pm: ParsedMigration, expected: Schema, flavor) -> str | None:
+    """Why the down's result ``before`` is not the schema the migration's up
+    turns into ``expected`` (``None`` when it is, or when it cannot be checked
+    offline: a JavaScript migration, a statement the parser does not read)."""
+    from .sql.parse import SchemaBuilder
+
+    if not pm.is_sql or any(ps.node is None for ps in pm.statements):
+        return None
+    b = SchemaBuilder(flavor, schema=before.copy())
+    try:
+        for ps in pm.statements:
+            b.apply(ps.node)
+    except InputError as e:
+        return f"its up does not apply to what it leaves ({e.reason})"
+    diffs = _compare(expected, b.schema)
+    if diffs:
+        return f"its up, replayed on what it leaves, does not give the schema back ({diffs})"
+    return None
+
+
+def load_schema_into(server, schema: Schema, explicit=frozenset()) -> str:
+    """A fresh database on ``server`` holding ``schema``; returns its name (the caller drops it)."""
+    from .render.ddl import RenderOptions
+    from .render.sqlfile import render_sql_file
+    from .sql.execute import execute_script
+
+    text = render_sql_file(schema, RenderOptions(explicit_indexes=frozenset(explicit)),
+                           source_description="the schema being walked back")
+    db = server.create_database(schema.charset, schema.collation, prefix="baseline_downs")
+    try:
+        conn = server.connect(db)
+        try:
+            execute_script(conn, text, file="(the schema being walked back)")
+        finally:
+            conn.close()
+    except BaseException:
+        server.drop_database(db)
+        raise
+    return db

@@ -1,0 +1,54 @@
+"""What ``generate --migrations`` tells people at the end: verified or not, what
+was written, and every assumption the walk back made (the same list the
+baseline's comment block holds)."""
+from __future__ import annotations
+
+from typing import Callable
+
+from ..chain.findings import INFO, WARNING
+from ..errors import shorten
+from ..render.sqlfile import summary
+from .text import render_text
+
+
+def print_chain_baseline(result, echo: Callable[..., None], *, color: bool = False) -> None:
+    """Print the end of a ``generate --migrations`` run (``result`` is a
+    :class:`baseline.chain_baseline.ChainBaseline`)."""
+    for what in result.left_out:
+        echo(f"left out: {what}")
+    v = result.verification
+    n = len(result.chain)
+    chain_text = f"{n} migration{'s' if n != 1 else ''}"
+    if v is None:
+        echo("not verified (--no-verify): replay baseline + chain with `baseline verify` to check it")
+    elif v.identical:
+        k = len(v.comparison.objects)
+        retried = " after one fix (see above)" if v.fixes else ""
+        echo(f"verified{retried}: the baseline + {chain_text} rebuild SOURCE exactly "
+             f"({k} object{'s' if k != 1 else ''} compared)")
+    elif v.failure is not None:
+        f = v.failure
+        where = f"{f.file}:{f.line}" if f.line else (f.file or "")
+        echo(f"verification failed: replaying baseline + chain stopped at {where}: {f.reason}")
+        if f.statement:
+            echo(f"  near: {shorten(f.statement)}")
+    else:
+        echo(render_text(v.comparison, color=color), nl=False)
+    if result.written:
+        state = "" if v is None or v.identical else " anyway (--force)"
+        echo(f"wrote{state} {', '.join(str(p) for p in result.written)}: {summary(result.prechain.schema)}")
+    else:
+        what = "differences above" if v is not None and v.failure is None else "replay failure above"
+        echo(f"baseline: not written ({what}); --force writes it anyway", err=True)
+    findings = result.findings
+    warn = [f for f in findings if f.severity == WARNING]
+    info = [f for f in findings if f.severity == INFO]
+    if warn:
+        echo(f"{len(warn)} assumption{'s' if len(warn) != 1 else ''} where the chain lost information "
+             "(also listed at the top of the baseline):")
+        for f in warn:
+            echo(f"  {f.text()}")
+    elif result.chain.migrations:
+        echo("nothing assumed: the chain says everything the baseline needs")
+    for f in info:
+        echo(f"  {f.text()}")
