@@ -494,6 +494,20 @@ class _TailKeeper:
             self.tail = (self.tail + data[-4096:])[-4096:]
         return data
 
+    def readinto(self, b) -> int:
+        """Fill ``b`` in place: the splitter reads into one reused buffer (a new
+        bytes object of megabytes per read cost more than splitting it)."""
+        readinto = getattr(self.raw, "readinto", None)
+        if readinto is None:
+            data = self.raw.read(len(b))
+            n = len(data)
+            b[:n] = data
+        else:
+            n = readinto(b) or 0
+        if n:
+            self.tail = (self.tail + bytes(b[max(0, n - 4096):n]))[-4096:]
+        return n
+
 
 #: What the splitter says when the input ends inside a literal or a comment.
 _UNTERMINATED = ("unterminated string", "unterminated quoted identifier", "unterminated /* comment")
