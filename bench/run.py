@@ -105,7 +105,7 @@ def rerender(path: Path) -> int:
     data = json.loads(path.read_text())
     rows = [Row(r["section"], r["case"], r["tool"], samples=[Sample(x["seconds"], x["rss"]) for x in r["runs"]],
                 note=r["note"], size=r["size"], extra=r["extra"],
-                seconds_override=r["seconds"] if r["tool"].startswith("sqlparse") else None)
+                seconds_override=r["seconds"] if r["tool"].startswith(("sqlparse", "cat ")) else None)
             for r in data["rows"]]
     quick = "0.0625 GiB" in json.dumps(data["rows"])
     text = render(rows, data["verify_breakdown"], data["facts"], data["server"], quick=quick, sections=SECTIONS)
