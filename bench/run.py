@@ -79,6 +79,7 @@ def main() -> int:
         rows += scratch_start.run(max(reps, 2) if QUICK else 5)
     facts["load average at end (1/5/15 min)"] = machine.load_average()
     facts["bench duration"] = f"{(time.time() - started) / 60:.1f} min"
+    facts["run finished"] = time.strftime("%Y-%m-%d %H:%M %Z")
     text = render(rows, breakdowns, facts, server_vars, quick=QUICK, sections=chosen)
     OUT.mkdir(parents=True, exist_ok=True)
     (OUT / "results.json").write_text(json.dumps(
