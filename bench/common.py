@@ -86,22 +86,23 @@ def run_timed(cmd: Sequence[str], *, stdin=None, stdout=subprocess.DEVNULL, cwd=
         fd, rss_file = tempfile.mkstemp(prefix="bench-rss-")
         os.close(fd)
         full = [GNU_TIME, "-q", "-f", "%M", "-o", rss_file, *full]
-    stdin_f = open(stdin, "rb") if isinstance(stdin, (str, Path)) else stdin
     try:
-        t0 = time.perf_counter()
-        p = subprocess.run(full, stdin=stdin_f, stdout=stdout, stderr=subprocess.PIPE, cwd=cwd,
-                           env={**os.environ, **python_env(), **(env or {})}, timeout=timeout)
-        dt = time.perf_counter() - t0
-    finally:
-        if stdin_f is not None and stdin_f is not stdin:
-            stdin_f.close()
-    rss = None
-    if rss_file:
+        stdin_f = open(stdin, "rb") if isinstance(stdin, (str, Path)) else stdin
         try:
+            t0 = time.perf_counter()
+            p = subprocess.run(full, stdin=stdin_f, stdout=stdout, stderr=subprocess.PIPE, cwd=cwd,
+                               env={**os.environ, **python_env(), **(env or {})}, timeout=timeout)
+            dt = time.perf_counter() - t0
+        finally:
+            if stdin_f is not None and stdin_f is not stdin:
+                stdin_f.close()
+        rss = None
+        if rss_file:
             text = Path(rss_file).read_text().strip().splitlines()
             rss = int(text[-1]) * 1024 if text and text[-1].strip().isdigit() else None
-        finally:
-            os.unlink(rss_file)
+    finally:
+        if rss_file:
+            Path(rss_file).unlink(missing_ok=True)
     if p.returncode not in ok:
         err = p.stderr.decode(errors="replace")[-2000:]
         raise CommandFailed(f"exit {p.returncode}: {' '.join(map(str, cmd))}\n{err}")
