@@ -16,7 +16,7 @@ from dataclasses import fields, is_dataclass
 from functools import lru_cache
 
 from .. import flavor as fl
-from ..model import KINDS, Check, Column, Event, ForeignKey, Index, IndexPart, Param, Partition, \
+from ..model import KINDS, Column, Event, ForeignKey, Index, IndexPart, Param, Partition, \
     Partitioning, Routine, Schema, Sequence, Table, Trigger, View
 
 
