@@ -99,6 +99,9 @@ def generate(source, outdir, migrations, fmt, name, schema_name, scratch, image,
     into DIR in the chain's own format and verified by replaying both."""
     if not name or name in (".", "..") or "/" in name or "\\" in name:
         raise UsageError(f"--name must be a plain file name, not {name!r}")
+    from .util.atomic import ensure_writable
+
+    ensure_writable(outdir or migrations or ".")
     if migrations:
         from .chain_baseline import ChainBaselineOptions, generate_for_chain
         from .report.baseline_summary import print_chain_baseline

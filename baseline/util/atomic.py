@@ -5,6 +5,34 @@ import os
 import tempfile
 from pathlib import Path
 
+from ..errors import UsageError
+
+
+def ensure_writable(folder: Path | str) -> None:
+    """Refuse, before any long work, a folder the files could not be written to
+    (read-only file system, no permission, a file in the way), so a user does not
+    wait for a verification whose result then cannot be saved."""
+    folder = Path(folder)
+    probe = folder
+    while not probe.exists():
+        if probe.parent == probe:
+            break
+        probe = probe.parent
+    if probe.exists() and not probe.is_dir():
+        raise UsageError(f"cannot write into {folder}: {probe} is not a folder",
+                         hint="choose another output folder (-o)")
+    if probe.exists() and not os.access(probe, os.W_OK | os.X_OK):
+        why = "read-only file system" if _read_only_mount(probe) else "permission denied"
+        raise UsageError(f"cannot write into {folder}: {why}",
+                         hint="choose a writable output folder (-o)")
+
+
+def _read_only_mount(path: Path) -> bool:
+    try:
+        return bool(os.statvfs(path).f_flag & os.ST_RDONLY)
+    except OSError:
+        return False
+
 
 def write_files(files: dict[Path, str | bytes]) -> list[Path]:
     """Write every file atomically, as a group.
@@ -26,9 +54,12 @@ def write_files(files: dict[Path, str | bytes]) -> list[Path]:
                 os.fsync(fh.fileno())
             os.chmod(tmp, 0o644)
             staged.append((Path(tmp), target))
-    except BaseException:
+    except BaseException as e:
         for tmp, _ in staged:
             tmp.unlink(missing_ok=True)
+        if isinstance(e, OSError):
+            raise UsageError(f"cannot write {target}: {e.strerror or e}",
+                             hint="choose a writable output folder (-o)") from None
         raise
 
     done: list[tuple[Path, Path | None]] = []  # (target, backup)

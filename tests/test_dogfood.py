@@ -1,0 +1,80 @@
+"""Rough edges found by using baseline as a user would (the dogfood pass): each
+test here failed before its fix. Real servers and real files, no doubles."""
+from __future__ import annotations
+
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from baseline.cli import cli
+
+LEGACY = Path(__file__).resolve().parent.parent / "fixtures" / "legacy"
+DUMP = LEGACY / "production.sql"
+
+
+def invoke(*argv):
+    return CliRunner().invoke(cli, [str(a) for a in argv], catch_exceptions=False)
+
+
+# ---------------------------------------------------------------- unwritable output
+
+
+def test_an_output_folder_that_is_a_file_is_a_clear_error_not_an_internal_one(tmp_path):
+    blocker = tmp_path / "out"
+    blocker.write_text("a file where the folder should be")
+    r = invoke("generate", DUMP, "-o", blocker / "sub")
+    assert r.exit_code == 2, r.output
+    assert "internal error" not in r.output
+    assert f"cannot write into {blocker / 'sub'}" in r.output and "is not a folder" in r.output
+
+
+@pytest.fixture
+def read_only_folder(tmp_path):
+    """A folder nobody may write to: a read-only tmpfs as root (root ignores
+    permissions), a mode-0555 folder otherwise."""
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    (folder / "001_a.sql").write_text("ALTER TABLE accounts ADD COLUMN phone VARCHAR(32);\n")
+    if os.geteuid() != 0:
+        folder.chmod(0o555)
+        yield folder
+        folder.chmod(0o755)
+        return
+    mnt = tmp_path / "mnt"
+    mnt.mkdir()
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(mnt)],
+                      capture_output=True).returncode != 0:
+        pytest.skip("cannot mount a tmpfs here")
+    try:
+        (mnt / "001_a.sql").write_text((folder / "001_a.sql").read_text())
+        subprocess.run(["mount", "-o", "remount,ro", str(mnt)], check=True)
+        yield mnt
+    finally:
+        subprocess.run(["umount", str(mnt)], check=False)
+
+
+def test_a_read_only_output_folder_is_refused_before_any_work(read_only_folder):
+    r = invoke("generate", DUMP, "-o", read_only_folder)
+    assert r.exit_code == 2, r.output
+    assert "internal error" not in r.output and ".tmp" not in r.output
+    assert f"cannot write into {read_only_folder}" in r.output
+    # --migrations: refused before the walk back and the verification
+    r = invoke("generate", DUMP, "--migrations", read_only_folder, "--scratch", "mysql://nobody@127.0.0.1:1/")
+    assert r.exit_code == 2, r.output
+    assert f"cannot write into {read_only_folder}" in r.output
+    assert "Walked back" not in r.output
+
+
+def test_a_failed_write_names_the_target_not_a_temporary_file(tmp_path):
+    from baseline.errors import UsageError
+    from baseline.util.atomic import write_files
+
+    blocker = tmp_path / "f"
+    blocker.write_text("x")
+    with pytest.raises(UsageError) as e:
+        write_files({blocker / "a.sql": "one", tmp_path / "b.sql": "two"})
+    assert str(blocker / "a.sql") in str(e.value) and ".tmp" not in str(e.value)
+    assert not (tmp_path / "b.sql").exists()
