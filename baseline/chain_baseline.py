@@ -185,16 +185,44 @@ def read_for_baseline(migrations: str | Path, chain_format: str | None, name: st
         return empty, []
     try:
         chain = read_chain(root, chain_format)
-    except UsageError:
+    except UsageError as e:
         if not any(p.suffix.lower() in (".sql", ".js", ".cjs") for p in root.rglob("*") if p.is_file()):
             return empty, []  # a README alone: a chain yet to be written
+        ours = our_baseline_files(root)
+        if ours and not chain_format:
+            raise UsageError(f"{e.message}; a baseline an earlier run wrote in another format is among "
+                             f"them: {', '.join(str(p) for p in ours)}",
+                             hint="delete the files of the format the chain does not use (this run writes the "
+                                  "baseline in the chain's format), or name it with --chain-format") from None
         raise
+    ours = [m for m in chain.migrations if is_our_baseline(m, name)]
+    if len(ours) > 1:
+        paths = [str(m.path) for m in ours]
+        raise UsageError(f"{root} holds {len(ours)} baselines an earlier run wrote ({', '.join(paths)}); "
+                         "each would be run as a migration",
+                         hint="keep the one in the format your migration tool runs and delete the others")
     left_out = []
     if chain.migrations and is_our_baseline(chain.migrations[0], name):
         first = chain.migrations[0]
         left_out.append(f"{first.path} (a baseline an earlier run wrote; it is replaced)")
         chain = chain.slice(1)
     return chain, left_out
+
+
+def our_baseline_files(root: Path) -> list[Path]:
+    """Files in ``root`` (and its immediate folders: Prisma's layout) that baseline
+    wrote, whatever their format: a stale one confuses the chain's format detection."""
+    found = []
+    for p in sorted(root.glob("*")) + sorted(root.glob("*/*")):
+        if p.is_file() and p.suffix.lower() in (".sql", ".js", ".cjs"):
+            try:
+                with p.open("r", errors="replace") as fh:
+                    head = fh.read(4000)
+            except OSError:
+                continue
+            if _OUR_HEADER in head and "Baseline of" in head:
+                found.append(p)
+    return found
 
 
 def is_our_baseline(m: Migration, name: str) -> bool:

@@ -78,3 +78,47 @@ def test_a_failed_write_names_the_target_not_a_temporary_file(tmp_path):
         write_files({blocker / "a.sql": "one", tmp_path / "b.sql": "two"})
     assert str(blocker / "a.sql") in str(e.value) and ".tmp" not in str(e.value)
     assert not (tmp_path / "b.sql").exists()
+
+
+# ---------------------------------------------------------------- stale baselines of another format
+
+
+def _legacy_chain(tmp_path) -> Path:
+    chain = tmp_path / "migrations"
+    chain.mkdir()
+    for f in sorted((LEGACY / "migrations").iterdir()):
+        (chain / f.name).write_text(f.read_text())
+    return chain
+
+
+def _baseline_in(fmt: str, tmp_path) -> dict[str, str]:
+    out = tmp_path / f"stale-{fmt}"
+    r = invoke("generate", DUMP, "-o", out, "--format", fmt)
+    assert r.exit_code == 0, r.output
+    return {str(p.relative_to(out)): p.read_text() for p in out.rglob("*") if p.is_file()}
+
+
+def test_two_baselines_of_different_formats_are_refused_not_run_as_migrations(tmp_path):
+    """A sql baseline and a stale sequelize one: the folder was read as a sequelize
+    chain whose first migration was the sql baseline, and an empty baseline
+    (0 tables) was written."""
+    chain = _legacy_chain(tmp_path)
+    for rel, text in {**_baseline_in("sql", tmp_path), **_baseline_in("sequelize", tmp_path)}.items():
+        (chain / rel).write_text(text)
+    before = sorted(p.name for p in chain.iterdir())
+    r = invoke("generate", DUMP, "--migrations", chain, "--no-verify")
+    assert r.exit_code == 2, r.output
+    assert "2 baselines an earlier run wrote" in r.output
+    assert "00000000000000-initial-schema.js" in r.output and "000_initial_schema.sql" in r.output
+    assert "0 tables" not in r.output
+    assert sorted(p.name for p in chain.iterdir()) == before
+
+
+def test_a_stale_baseline_that_confuses_the_format_detection_is_named(tmp_path):
+    chain = _legacy_chain(tmp_path)
+    for rel, text in _baseline_in("golang-migrate", tmp_path).items():
+        (chain / rel).write_text(text)
+    r = invoke("generate", DUMP, "--migrations", chain, "--no-verify")
+    assert r.exit_code == 2, r.output
+    assert "a baseline an earlier run wrote in another format is among them" in r.output
+    assert str(chain / "000_initial_schema.up.sql") in r.output
