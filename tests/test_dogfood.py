@@ -122,3 +122,14 @@ def test_a_stale_baseline_that_confuses_the_format_detection_is_named(tmp_path):
     assert r.exit_code == 2, r.output
     assert "a baseline an earlier run wrote in another format is among them" in r.output
     assert str(chain / "000_initial_schema.up.sql") in r.output
+
+
+def test_verify_of_an_empty_folder_says_what_to_do(tmp_path):
+    """It used to suggest --chain-format, which cannot help an empty folder."""
+    empty = tmp_path / "migrations"
+    empty.mkdir()
+    r = invoke("verify", "--migrations", empty, "--against", DUMP, "--scratch", "mysql://nobody@127.0.0.1:1/")
+    assert r.exit_code == 2, r.output
+    assert f"no migration to replay: {empty} is empty" in r.output
+    assert f"baseline generate SOURCE --migrations {empty}" in r.output
+    assert "--chain-format" not in r.output

@@ -50,6 +50,9 @@ def detect_format(root: Path) -> str:
     candidates = _candidates(root)
     if len(candidates) == 1:
         return next(iter(candidates))
+    if not candidates and _found_hint(root) == "the folder is empty":
+        raise UsageError(f"no migration to replay: {root} is empty",
+                         hint=f"write the baseline into it first: baseline generate SOURCE --migrations {root}")
     if not candidates:
         raise UsageError(f"no migration chain recognized in {root} ({_found_hint(root)})",
                          hint="name the format with --chain-format (" + ", ".join(FORMATS) + ")")
