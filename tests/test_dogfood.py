@@ -133,3 +133,47 @@ def test_verify_of_an_empty_folder_says_what_to_do(tmp_path):
     assert f"no migration to replay: {empty} is empty" in r.output
     assert f"baseline generate SOURCE --migrations {empty}" in r.output
     assert "--chain-format" not in r.output
+
+
+# ---------------------------------------------------------------- Docker: other runs' containers
+
+
+def test_sweeping_while_other_runs_remove_their_containers_does_not_fail():
+    """Five engineers (or CI jobs) share one engine: a container listed by the sweep
+    could be removed by its owner before it was inspected, and the run ended in an
+    "internal error: NotFound: No such container"."""
+    import threading
+    import time
+
+    from baseline.scratch import docker as backend
+    from scratch_helpers import docker_client_or_skip
+
+    client = docker_client_or_skip()
+    mark = f"dogfood-race-{os.getpid()}"
+    live_owner = f"{backend.socket.gethostname()}:{os.getpid()}"  # alive: never swept
+    stop = threading.Event()
+
+    def churn():
+        while not stop.is_set():
+            c = client.containers.create(backend.TEST_IMAGE, labels={
+                backend.LABEL: "1", backend.LABEL_OWNER: live_owner, "dogfood.race": mark})
+            c.remove(force=True)
+
+    worker = threading.Thread(target=churn)
+    worker.start()
+    errors = []
+    try:
+        deadline = time.monotonic() + 3
+        while time.monotonic() < deadline:
+            for job in (lambda: backend.sweep_abandoned(client),
+                        lambda: backend.remove_containers(client, **{"dogfood.race": mark + "-none"})):
+                try:
+                    job()
+                except Exception as e:  # noqa: BLE001 - the failure under test
+                    errors.append(repr(e))
+    finally:
+        stop.set()
+        worker.join()
+        backend.remove_containers(client, **{"dogfood.race": mark})
+        client.close()
+    assert errors == []
