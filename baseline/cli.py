@@ -45,6 +45,12 @@ def command(fn):
             raise
         except SystemExit:
             raise
+        except BrokenPipeError:
+            # the reader went away (`baseline inspect ... | head`): not an error of
+            # ours; stop quietly, as a tool killed by SIGPIPE would (128 + 13)
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            sys.exit(141)
         except Exception as e:  # a bug in baseline: say so plainly
             if os.environ.get("BASELINE_DEBUG"):
                 raise

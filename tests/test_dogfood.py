@@ -177,3 +177,18 @@ def test_sweeping_while_other_runs_remove_their_containers_does_not_fail():
         backend.remove_containers(client, **{"dogfood.race": mark})
         client.close()
     assert errors == []
+
+
+# ---------------------------------------------------------------- pipes
+
+
+def test_a_reader_that_stops_early_is_not_an_internal_error():
+    """`baseline inspect DUMP | head -1` ended in "internal error: BrokenPipeError"."""
+    import sys
+
+    proc = subprocess.Popen([sys.executable, "-m", "baseline", "inspect", str(DUMP)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc.stdout.close()  # gone before the first line is written
+    _, err = proc.communicate(timeout=120)
+    assert b"internal error" not in err and b"Traceback" not in err, err
+    assert proc.returncode == 141
