@@ -119,17 +119,23 @@ def generate_for_chain(source_spec: str, migrations: str | Path, options: ChainB
 
     options = options or ChainBaselineOptions()
     fmt = check_format(options.fmt) if options.fmt else None
-    chain, left_out = read_for_baseline(migrations, options.chain_format, options.name)
     outdir = Path(options.outdir) if options.outdir else Path(migrations)
     same_folder = outdir.resolve() == Path(migrations).resolve()
-    if chain.migrations and (fmt is None or same_folder):
+    chain, left_out = read_for_baseline(migrations, options.chain_format, options.name, replaced=same_folder)
+    own = None
+    if chain.migrations:
         try:
             own = format_for_chain(chain.format)
         except UsageError as e:
-            raise UsageError(e.message, hint="write it elsewhere and load it before the chain: "
-                                             "-o OUTDIR --format sql") from None
+            if fmt is None or same_folder:
+                raise UsageError(e.message, hint="write it elsewhere and load it before the chain: "
+                                                 "-o OUTDIR --format sql") from None
         fmt = fmt or own
     fmt = fmt or "sql"
+    # the chain's naming (sequelize-cli: a second before its first migration) also
+    # when written elsewhere in the chain's own format: to review, or for CI to
+    # compare with the committed file
+    chain_naming = same_folder or (own is not None and fmt == own)
 
     # a dump is read offline (any flavor's dump reads; --scratch is the server that
     # runs the downs and the verification)
@@ -148,7 +154,7 @@ def generate_for_chain(source_spec: str, migrations: str | Path, options: ChainB
                                progress=options.progress)
         for line in pre.strategy_lines():
             say(line)
-        stem = _stem(fmt, chain, options.name, same_folder=same_folder)
+        stem = _stem(fmt, chain, options.name, same_folder=chain_naming)
         result = ChainBaseline(source, chain, pre, fmt, outdir, {}, left_out=left_out)
         result.files = _render(pre, fmt, stem, options, core, chain)
         if options.verify:
@@ -171,7 +177,8 @@ def generate_for_chain(source_spec: str, migrations: str | Path, options: ChainB
 # ---------------------------------------------------------------------------- the chain
 
 
-def read_for_baseline(migrations: str | Path, chain_format: str | None, name: str) -> tuple[Chain, list[str]]:
+def read_for_baseline(migrations: str | Path, chain_format: str | None, name: str,
+                      replaced: bool = True) -> tuple[Chain, list[str]]:
     """The chain in ``migrations`` without a baseline an earlier run wrote there (an
     empty folder is an empty chain); plus what was left out, for the user."""
     root = Path(migrations)
@@ -204,7 +211,8 @@ def read_for_baseline(migrations: str | Path, chain_format: str | None, name: st
     left_out = []
     if chain.migrations and is_our_baseline(chain.migrations[0], name):
         first = chain.migrations[0]
-        left_out.append(f"{first.path} (a baseline an earlier run wrote; it is replaced)")
+        left_out.append(f"{first.path} (a baseline an earlier run wrote; "
+                        + ("it is replaced)" if replaced else "not part of the chain)"))
         chain = chain.slice(1)
     return chain, left_out
 

@@ -192,3 +192,45 @@ def test_a_reader_that_stops_early_is_not_an_internal_error():
     _, err = proc.communicate(timeout=120)
     assert b"internal error" not in err and b"Traceback" not in err, err
     assert proc.returncode == 141
+
+
+# ---------------------------------------------------------------- generate --migrations -o elsewhere
+
+
+@pytest.fixture(scope="module")
+def node_env():
+    from baseline.chain.nodeenv import ensure_node_env
+    from baseline.errors import EnvironmentProblem
+
+    try:
+        return ensure_node_env()
+    except EnvironmentProblem as e:
+        if os.environ.get("BASELINE_REQUIRE_NODE"):
+            raise
+        pytest.skip(f"sequelize-cli runtime unavailable: {e}")
+
+
+def test_written_elsewhere_in_the_chains_format_it_keeps_the_chains_naming(server, tmp_path, node_env):
+    """docs/ci.md has CI re-generate the baseline into a temporary folder and
+    compare it with the committed one: the file must be named as in the chain
+    (sequelize-cli: one second before the first migration), and the message must
+    not claim the committed baseline is replaced."""
+    chain = tmp_path / "db" / "migrations"
+    chain.mkdir(parents=True)
+    (chain / "20250101000000-drop-views.js").write_text(  # production has the view: down() drops it
+        "'use strict';\nmodule.exports = {\n"
+        "  async up(queryInterface) { await queryInterface.sequelize.query("
+        "'CREATE VIEW active_releases AS SELECT 1 AS x'); },\n"
+        "  async down(queryInterface) { await queryInterface.sequelize.query('DROP VIEW active_releases'); },\n"
+        "};\n")
+    scratch = str(server.url.with_database(None))
+    r = invoke("generate", DUMP, "--migrations", chain, "--no-verify", "--scratch", scratch)
+    assert r.exit_code == 0, r.output
+    committed = chain / "20241231235959-initial-schema.js"
+    assert committed.is_file(), r.output
+    out = tmp_path / "check"
+    r = invoke("generate", DUMP, "--migrations", chain, "-o", out, "--no-verify", "--scratch", scratch)
+    assert r.exit_code == 0, r.output
+    assert sorted(p.name for p in out.iterdir()) == [committed.name]
+    assert (out / committed.name).read_bytes() == committed.read_bytes()
+    assert "it is replaced" not in r.output and "not part of the chain" in r.output
