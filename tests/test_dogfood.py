@@ -234,3 +234,25 @@ def test_written_elsewhere_in_the_chains_format_it_keeps_the_chains_naming(serve
     assert sorted(p.name for p in out.iterdir()) == [committed.name]
     assert (out / committed.name).read_bytes() == committed.read_bytes()
     assert "it is replaced" not in r.output and "not part of the chain" in r.output
+
+
+# ---------------------------------------------------------------- the fixture's own promises
+
+
+def test_every_path_the_legacy_fixture_readme_names_is_in_the_repository():
+    """The README says how production.sql is rebuilt (build/: sync.js, seed.sql,
+    build.py), but the top-level .gitignore's `build/` (setuptools' folder) kept
+    that folder out of every clone."""
+    import re
+
+    readme = (LEGACY / "README.md").read_text()
+    named = set(re.findall(r"^\| `([^`]+)` \|", readme, re.M))
+    build_row = readme.split("| `build/`")[1].split("\n")[0]
+    named |= {f"build/{n}" for n in re.findall(r"`(\w+\.(?:js|sql|py))`", build_row) if n != "production.sql"}
+    assert {"production.sql", "migrations/", "build/", "build/sync.js", "build/build.py"} <= named
+    repo = LEGACY.parent.parent
+    for rel in sorted(named):
+        path = LEGACY / rel
+        assert path.exists(), f"fixtures/legacy/README.md names {rel}, which is missing"
+        ignored = subprocess.run(["git", "check-ignore", "-q", str(path)], cwd=repo)
+        assert ignored.returncode == 1, f"{rel} is ignored by git: a clone would not have it"
