@@ -52,8 +52,8 @@ def test_docker_run_killed_mid_work(sig, code):
         assert container.status == "running" and container.labels[LABEL] == "1"
         token = container.labels[LABEL_ID]
         _interrupt(proc, sig, code)
-        assert not client.containers.list(all=True, filters={"id": held["container"]})
-        assert not client.containers.list(all=True, filters={"label": f"{LABEL_ID}={token}"})
+        assert not client.containers.list(all=True, ignore_removed=True, filters={"id": held["container"]})
+        assert not client.containers.list(all=True, ignore_removed=True, filters={"label": f"{LABEL_ID}={token}"})
     finally:
         client.close()
 
@@ -128,7 +128,7 @@ def test_docker_run_interrupted_during_start_up(delay):
         proc.communicate(timeout=60)
         assert proc.returncode in (130, -signal.SIGINT)  # -2: hit before Python set up its handler
         owner = f"{socket.gethostname()}:{proc.pid}"
-        assert client.containers.list(all=True, filters={"label": f"{LABEL_OWNER}={owner}"}) == []
+        assert client.containers.list(all=True, ignore_removed=True, filters={"label": f"{LABEL_OWNER}={owner}"}) == []
     finally:
         client.close()
 
@@ -164,6 +164,6 @@ def test_docker_run_killed_outright_is_recovered():
         cid = held["container"]
         assert client.containers.get(cid).status == "running"  # nobody could clean up
         assert cid in sweep_abandoned(client)
-        assert not client.containers.list(all=True, filters={"id": cid})
+        assert not client.containers.list(all=True, ignore_removed=True, filters={"id": cid})
     finally:
         client.close()
