@@ -256,3 +256,27 @@ def test_every_path_the_legacy_fixture_readme_names_is_in_the_repository():
         assert path.exists(), f"fixtures/legacy/README.md names {rel}, which is missing"
         ignored = subprocess.run(["git", "check-ignore", "-q", str(path)], cwd=repo)
         assert ignored.returncode == 1, f"{rel} is ignored by git: a clone would not have it"
+
+
+# ---------------------------------------------------------------- a chain without its baseline
+
+
+def test_verify_of_a_chain_without_baseline_says_to_generate_one(server, tmp_path):
+    """The naive user's first try: verify the team's chain as it is. The first
+    ALTER fails on a table no migration creates; say that a baseline is missing and
+    how to write it, in every report."""
+    chain = _legacy_chain(tmp_path)
+    scratch = str(server.url.with_database(None))
+    for report, where in (("text", "note: "), ("github", "::warning title=baseline%3A note::")):
+        r = invoke("verify", "--migrations", chain, "--against", DUMP, "--scratch", scratch, "--report", report)
+        assert r.exit_code == 2, r.output
+        assert "Table 'accounts' doesn't exist" in r.output
+        assert f"{where}the first migration of {chain} changes a table that no migration creates" in r.output
+        assert f"baseline generate SOURCE --migrations {chain}" in r.output
+    # with the baseline in place, no such note
+    r = invoke("generate", DUMP, "--migrations", chain, "--scratch", scratch)
+    assert r.exit_code == 0, r.output
+    (chain / "008_bad.sql").write_text("ALTER TABLE nowhere ADD COLUMN x INT;\n")
+    r = invoke("verify", "--migrations", chain, "--against", DUMP, "--scratch", scratch)
+    assert r.exit_code == 2, r.output
+    assert "no migration creates" not in r.output
