@@ -280,3 +280,24 @@ def test_verify_of_a_chain_without_baseline_says_to_generate_one(server, tmp_pat
     r = invoke("verify", "--migrations", chain, "--against", DUMP, "--scratch", scratch)
     assert r.exit_code == 2, r.output
     assert "no migration creates" not in r.output
+
+
+# ---------------------------------------------------------------- a chain as SOURCE
+
+
+def test_a_baseline_generated_from_a_chain_is_byte_identical_across_runs(server, tmp_path):
+    """The scratch database's random name (baseline_chain_<time>_<hex>) was written
+    into the baseline's header and inspect's output."""
+    chain = tmp_path / "chain"
+    chain.mkdir()
+    (chain / "001_a.sql").write_text("CREATE TABLE t (id INT PRIMARY KEY);\n")
+    scratch = str(server.url.with_database(None))
+    outputs = []
+    for run in ("one", "two"):
+        r = invoke("generate", chain, "-o", tmp_path / run, "--scratch", scratch)
+        assert r.exit_code == 0, r.output
+        outputs.append((tmp_path / run / "000_initial_schema.sql").read_bytes())
+    assert outputs[0] == outputs[1]
+    assert b"baseline_chain_" not in outputs[0]
+    r = invoke("inspect", chain, "--scratch", scratch)
+    assert r.exit_code == 0 and "baseline_chain_" not in r.output, r.output
