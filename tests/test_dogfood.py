@@ -301,3 +301,41 @@ def test_a_baseline_generated_from_a_chain_is_byte_identical_across_runs(server,
     assert b"baseline_chain_" not in outputs[0]
     r = invoke("inspect", chain, "--scratch", scratch)
     assert r.exit_code == 0 and "baseline_chain_" not in r.output, r.output
+
+
+# ---------------------------------------------------------------- adopt with a read-only user
+
+
+def test_adopt_with_a_user_that_may_not_write_is_a_clear_error(server, scratch_db, tmp_path):
+    """adopt --yes as a read-only user ended in "internal error: OperationalError
+    (1142, CREATE command denied ...)"."""
+    import secrets
+
+    chain = tmp_path / "migrations"
+    r = invoke("generate", DUMP, "-o", chain)
+    assert r.exit_code == 0, r.output
+    conn = server.connect(scratch_db)
+    user, password = f"ro_{secrets.token_hex(4)}", "r/o:p@ss#1"
+    try:
+        from baseline.sql.execute import execute_script
+
+        execute_script(conn, (chain / "000_initial_schema.sql").read_text(), file="000_initial_schema.sql")
+        with conn.cursor() as cur:
+            for host in ("%", "localhost"):  # localhost: anonymous ''@localhost users would win
+                cur.execute(f"CREATE USER '{user}'@'{host}' IDENTIFIED BY '{password}'")
+                cur.execute(f"GRANT SELECT, SHOW VIEW, TRIGGER ON `{scratch_db}`.* TO '{user}'@'{host}'")
+        u = server.url
+        target_url = f"mysql://{user}:r%2Fo%3Ap%40ss%231@{u.host}:{u.port}/{scratch_db}"
+        if u.unix_socket:
+            target_url += f"?unix_socket={u.unix_socket}"
+        scratch = str(server.url.with_database(None))
+        r = invoke("adopt", "--migrations", chain, "--target", target_url, "--tool", "golang-migrate",
+                   "--scratch", scratch, "--yes")
+        assert "internal error" not in r.output, r.output
+        assert r.exit_code == 3, r.output
+        assert "cannot write schema_migrations" in r.output and "CREATE command denied" in r.output
+        assert "r/o:p@ss" not in r.output and "p%40ss" not in r.output
+    finally:
+        with conn.cursor() as cur:
+            cur.execute(f"DROP USER IF EXISTS '{user}'@'%', '{user}'@'localhost'")
+        conn.close()

@@ -57,6 +57,10 @@ class TargetServer:
             raise EnvironmentProblem(f"cannot connect to {self.url}: {e.args[-1] if e.args else e}") from None
 
 
+#: Server errors of a missing privilege (table, database, command).
+_DENIED = (1142, 1044, 1227, 1045)
+
+
 def _connect(url: ServerURL):
     return TargetServer(url).connect(url.database)
 
@@ -108,7 +112,16 @@ def adopt(migrations: Path | str, target: str, tool: str, *, yes: bool = False, 
     try:
         result.plan = history.plan(tool, chain, conn)
         if yes:
-            history.apply(conn, result.plan)
+            try:
+                history.apply(conn, result.plan)
+            except pymysql.err.MySQLError as e:
+                if not e.args or e.args[0] not in _DENIED:
+                    raise
+                table = history.history_table_names(tool)[0]
+                raise EnvironmentProblem(
+                    f"cannot write {table} on {url}: {e.args[-1]}; no history row was written",
+                    hint=f"adopt writes only {table}: the --target user needs CREATE (when the table is new) "
+                         "and INSERT on it") from None
             result.applied = True
     finally:
         conn.close()
