@@ -339,3 +339,29 @@ def test_adopt_with_a_user_that_may_not_write_is_a_clear_error(server, scratch_d
         with conn.cursor() as cur:
             cur.execute(f"DROP USER IF EXISTS '{user}'@'%', '{user}'@'localhost'")
         conn.close()
+
+
+def test_bootstrap_with_a_user_that_may_not_create_the_database_is_a_clear_error(server, tmp_path):
+    import secrets
+
+    chain = tmp_path / "migrations"
+    r = invoke("generate", DUMP, "-o", chain)
+    assert r.exit_code == 0, r.output
+    user, new_db = f"ro_{secrets.token_hex(4)}", f"dogfood_{secrets.token_hex(4)}"
+    conn = server.connect()
+    try:
+        with conn.cursor() as cur:
+            for host in ("%", "localhost"):
+                cur.execute(f"CREATE USER '{user}'@'{host}' IDENTIFIED BY 'pw'")
+        u = server.url
+        target = f"mysql://{user}:pw@{u.host}:{u.port}/{new_db}" + (
+            f"?unix_socket={u.unix_socket}" if u.unix_socket else "")
+        r = invoke("bootstrap", "--migrations", chain, "--to", target)
+        assert "internal error" not in r.output, r.output
+        assert r.exit_code == 3, r.output
+        assert f"cannot create database {new_db}" in r.output
+    finally:
+        with conn.cursor() as cur:
+            cur.execute(f"DROP USER IF EXISTS '{user}'@'%', '{user}'@'localhost'")
+            cur.execute(f"DROP DATABASE IF EXISTS `{new_db}`")
+        conn.close()

@@ -182,7 +182,15 @@ def bootstrap(migrations: Path | str, to: str, *, tool: str | None = None, force
             if not exists:
                 charset, collation = chain_charset(chain)
                 name = "`" + url.database.replace("`", "``") + "`"
-                cur.execute(f"CREATE DATABASE {name} CHARACTER SET {charset} COLLATE {collation}")
+                try:
+                    cur.execute(f"CREATE DATABASE {name} CHARACTER SET {charset} COLLATE {collation}")
+                except pymysql.err.MySQLError as e:
+                    if not e.args or e.args[0] not in _DENIED:
+                        raise
+                    raise EnvironmentProblem(
+                        f"cannot create database {url.database} on {server.url}: {e.args[-1]}",
+                        hint="bootstrap needs a user that may create the database (or create it empty "
+                             "first) and the tables in it") from None
                 created = True
         if exists and not force and _object_count(admin, url.database):
             raise UsageError(f"database {url.database} on {server.url} is not empty",
