@@ -365,3 +365,12 @@ def test_bootstrap_with_a_user_that_may_not_create_the_database_is_a_clear_error
             cur.execute(f"DROP USER IF EXISTS '{user}'@'%', '{user}'@'localhost'")
             cur.execute(f"DROP DATABASE IF EXISTS `{new_db}`")
         conn.close()
+
+
+def test_a_wrong_baseline_mysqld_is_named_not_blamed_on_path(tmp_path, monkeypatch):
+    monkeypatch.setenv("BASELINE_MYSQLD", str(tmp_path / "no-such-mariadbd"))
+    chain = _legacy_chain(tmp_path)
+    r = invoke("verify", "--migrations", chain, "--against", DUMP, "--scratch", "local")
+    assert r.exit_code == 3, r.output
+    assert f"$BASELINE_MYSQLD ({tmp_path / 'no-such-mariadbd'}) is not an executable" in r.output
+    assert "on PATH for" not in r.output

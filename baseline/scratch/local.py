@@ -429,6 +429,11 @@ class LocalServer(ScratchServer):
     # ------------------------------------------------------------------ lifecycle
 
     def start(self) -> None:
+        if self.binary is None and BINARY_ENV in os.environ:
+            raise EnvironmentProblem(
+                f"${BINARY_ENV} ({os.environ[BINARY_ENV]}) is not an executable server binary, "
+                "for --scratch local",
+                hint=f"point ${BINARY_ENV} at a mariadbd or mysqld, or unset it to use the one on PATH")
         if self.binary is None:
             raise EnvironmentProblem(
                 "no mariadbd or mysqld on PATH for --scratch local",
