@@ -374,3 +374,14 @@ def test_a_wrong_baseline_mysqld_is_named_not_blamed_on_path(tmp_path, monkeypat
     assert r.exit_code == 3, r.output
     assert f"$BASELINE_MYSQLD ({tmp_path / 'no-such-mariadbd'}) is not an executable" in r.output
     assert "on PATH for" not in r.output
+
+
+def test_a_replay_failure_in_generate_does_not_show_the_scratch_database(server, tmp_path):
+    """verify's reports took the random scratch name out of the server's message;
+    generate --migrations printed it (`Table 'baseline_scratch_2026…_ab12.t'`)."""
+    chain = _legacy_chain(tmp_path)
+    (chain / "008_bad.sql").write_text("ALTER TABLE nowhere ADD COLUMN x INT;\n")
+    r = invoke("generate", DUMP, "--migrations", chain, "--scratch", str(server.url.with_database(None)))
+    assert r.exit_code == 2, r.output
+    assert "stopped at" in r.output and "Table 'nowhere' doesn't exist" in r.output
+    assert "baseline_scratch_" not in r.output

@@ -27,11 +27,17 @@ def print_chain_baseline(result, echo: Callable[..., None], *, color: bool = Fal
         echo(f"verified{retried}: the baseline + {chain_text} rebuild SOURCE exactly "
              f"({k} object{'s' if k != 1 else ''} compared)")
     elif v.failure is not None:
-        f = v.failure
-        where = f"{f.file}:{f.line}" if f.line else (f.file or "")
-        echo(f"verification failed: replaying baseline + chain stopped at {where}: {f.reason}")
-        if f.statement:
-            echo(f"  near: {shorten(f.statement)}")
+        # the report's view: the scratch database's random name taken out of the server's message
+        f = v.comparison.failure
+        if f is not None:
+            where, reason, statement = (f"{f.path}:{f.line}" if f.line else f.path), f.reason, f.statement
+        else:
+            raw = v.failure
+            where = f"{raw.file}:{raw.line}" if raw.line else (raw.file or "")
+            reason, statement = raw.reason, raw.statement
+        echo(f"verification failed: replaying baseline + chain stopped at {where}: {reason}")
+        if statement:
+            echo(f"  near: {shorten(statement)}")
     else:
         echo(render_text(v.comparison, color=color), nl=False)
     if result.written:
