@@ -385,3 +385,19 @@ def test_a_replay_failure_in_generate_does_not_show_the_scratch_database(server,
     assert r.exit_code == 2, r.output
     assert "stopped at" in r.output and "Table 'nowhere' doesn't exist" in r.output
     assert "baseline_scratch_" not in r.output
+
+
+def test_a_goose_chain_starting_at_version_1_gets_a_hint_that_can_work(tmp_path):
+    """The hint said "pass --name with one", but goose refuses version 0."""
+    chain = tmp_path / "migrations"
+    chain.mkdir()
+    (chain / "001_extra.sql").write_text("-- +goose Up\nCREATE TABLE extra (id INT PRIMARY KEY);\n"
+                                         "-- +goose Down\nDROP TABLE extra;\n")
+    r = invoke("generate", DUMP, "--migrations", chain, "--no-verify", "--strategy", "invert")
+    assert r.exit_code == 2, r.output
+    assert "goose versions start at 1" in r.output and "-o OUTDIR --format sql" in r.output
+    assert "pass --name" not in r.output
+    r = invoke("generate", DUMP, "--migrations", chain, "--no-verify", "--strategy", "invert",
+               "-o", tmp_path / "elsewhere", "--format", "sql")
+    assert r.exit_code == 0, r.output
+    assert (tmp_path / "elsewhere" / "000_initial_schema.sql").is_file()

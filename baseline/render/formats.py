@@ -174,10 +174,16 @@ def migration_stem(fmt: str, chain=None, name: str = DEFAULT_NAME) -> str:
             when = datetime.strptime(dated.group("stamp"), "%Y%m%d%H%M%S") - timedelta(seconds=1)
             stem = f"{when:%Y%m%d%H%M%S}-initial-schema"
     if not _sorts_before(fmt, stem, first):
+        hint = "renumber the chain so a version before it is free, or pass --name with one"
+        if fmt == "goose" and str(first.version or "").lstrip("0") == "1":
+            # goose refuses version 0, so no --name can help here
+            hint = ("goose versions start at 1, which the chain's first migration has: renumber the chain "
+                    "(001 -> 002, ...), or write the baseline elsewhere (-o OUTDIR --format sql) and load it "
+                    "before running goose")
         raise UsageError(
             f"no {FORMAT_INFO[fmt].tool} migration name sorts before {first.id} in {chain.root}, "
             f"so a baseline named {stem} would run after it",
-            hint="renumber the chain so a version before it is free, or pass --name with one")
+            hint=hint)
     return stem
 
 
