@@ -401,3 +401,14 @@ def test_a_goose_chain_starting_at_version_1_gets_a_hint_that_can_work(tmp_path)
                "-o", tmp_path / "elsewhere", "--format", "sql")
     assert r.exit_code == 0, r.output
     assert (tmp_path / "elsewhere" / "000_initial_schema.sql").is_file()
+
+
+def test_a_folder_whose_chain_is_one_level_down_says_where(tmp_path):
+    """openfga keeps its goose chain in migrations/mysql/: --migrations migrations
+    suggested --chain-format, which cannot help."""
+    root = tmp_path / "migrations"
+    (root / "mysql").mkdir(parents=True)
+    (root / "mysql" / "001_a.sql").write_text("-- +goose Up\nCREATE TABLE a (id INT);\n-- +goose Down\nDROP TABLE a;\n")
+    r = invoke("verify", "--migrations", root, "--against", DUMP, "--scratch", "mysql://nobody@127.0.0.1:1/")
+    assert r.exit_code == 2, r.output
+    assert f"a chain is one folder down: --migrations {root / 'mysql'} (goose)" in r.output

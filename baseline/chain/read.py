@@ -54,6 +54,11 @@ def detect_format(root: Path) -> str:
         raise UsageError(f"no migration to replay: {root} is empty",
                          hint=f"write the baseline into it first: baseline generate SOURCE --migrations {root}")
     if not candidates:
+        inside = _chains_in_subfolders(root)
+        if inside:
+            raise UsageError(f"no migration chain recognized in {root} ({_found_hint(root)})",
+                             hint="a chain is one folder down: " + ", ".join(
+                                 f"--migrations {d} ({'/'.join(f)})" for d, f in inside))
         raise UsageError(f"no migration chain recognized in {root} ({_found_hint(root)})",
                          hint="name the format with --chain-format (" + ", ".join(FORMATS) + ")")
     listing = "; ".join(f"{f}: {why}" for f, why in candidates.items())
@@ -113,6 +118,24 @@ def _candidates(root: Path) -> dict[str, str]:
         plain_only = [n for n in plain_numbered if not n.startswith(("V", "v"))]
         if not plain_only:
             found.pop(SQL)
+    return found
+
+
+def _chains_in_subfolders(root: Path) -> list[tuple[Path, list[str]]]:
+    """Subfolders that hold a chain (``migrations/mysql/``, one per dialect): the
+    likely meaning of a ``--migrations`` that names their parent."""
+    found = []
+    try:
+        subs = sorted(d for d in root.iterdir() if d.is_dir() and not d.name.startswith("."))
+    except OSError:
+        return []
+    for d in subs:
+        try:
+            formats = list(_candidates(d))
+        except OSError:
+            continue
+        if formats:
+            found.append((d, formats))
     return found
 
 
