@@ -127,7 +127,9 @@ def generate_for_chain(source_spec: str, migrations: str | Path, options: ChainB
         try:
             own = format_for_chain(chain.format)
         except UsageError as e:
-            if fmt is None or same_folder:
+            # written elsewhere (-o), a chain format without a place for a baseline
+            # (manifest) gets the plain SQL file the hint names
+            if same_folder:
                 raise UsageError(e.message, hint="write it elsewhere and load it before the chain: "
                                                  "-o OUTDIR --format sql") from None
         fmt = fmt or own

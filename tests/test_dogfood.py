@@ -412,3 +412,20 @@ def test_a_folder_whose_chain_is_one_level_down_says_where(tmp_path):
     r = invoke("verify", "--migrations", root, "--against", DUMP, "--scratch", "mysql://nobody@127.0.0.1:1/")
     assert r.exit_code == 2, r.output
     assert f"a chain is one folder down: --migrations {root / 'mysql'} (goose)" in r.output
+
+
+def test_a_manifest_chain_written_elsewhere_needs_no_format_option(tmp_path):
+    """The error says "write it elsewhere: -o OUTDIR --format sql"; -o alone failed
+    with the same error. Elsewhere, plain SQL is the one choice that fits."""
+    import json
+
+    root = tmp_path / "temporal"
+    (root / "versioned" / "v1.0").mkdir(parents=True)
+    (root / "versioned" / "v1.0" / "manifest.json").write_text(
+        json.dumps({"CurrVersion": "1.0", "SchemaUpdateCqlFiles": ["extra.sql"]}))
+    (root / "versioned" / "v1.0" / "extra.sql").write_text("CREATE TABLE extra (id INT PRIMARY KEY);\n")
+    r = invoke("generate", DUMP, "--migrations", root, "--no-verify", "--strategy", "invert")
+    assert r.exit_code == 2 and "-o OUTDIR --format sql" in r.output, r.output
+    r = invoke("generate", DUMP, "--migrations", root, "--no-verify", "--strategy", "invert", "-o", tmp_path / "out")
+    assert r.exit_code == 0, r.output
+    assert (tmp_path / "out" / "000_initial_schema.sql").is_file()
