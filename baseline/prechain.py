@@ -32,6 +32,7 @@ from .chain.invert import Inverter, chain_knowledge
 from .chain.migration import KIND_SEQUELIZE_JS, Chain
 from .chain.parsed import ParsedMigration, parse_migrations
 from .errors import InputError, UsageError
+from .sql.execute import ExecutionError
 from .flavor import DEFAULT_FLAVOR
 from .model import Schema
 
@@ -190,8 +191,16 @@ class _Walk:
                     if not in_sync:
                         if db is not None:
                             server.drop_database(db)
-                        db = load_schema_into(server, before.schema, before.explicit)
-                    after, refused = self._run_down(server, db, pm, before)
+                            db = None  # not dropped twice when the next load fails
+                        try:
+                            db = load_schema_into(server, before.schema, before.explicit)
+                        except ExecutionError as e:
+                            # a state this server cannot build (an expression it refuses
+                            # that a later migration removed): the down cannot run on it
+                            refused = ("the schema it runs on cannot be built on the throwaway server "
+                                       f"({e.server_message or e.reason})")
+                    if refused is None:
+                        after, refused = self._run_down(server, db, pm, before)
                     in_sync = refused is None
                 self.bar.advance(note=pm.id)
                 if refused is None:

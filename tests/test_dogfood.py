@@ -429,3 +429,23 @@ def test_a_manifest_chain_written_elsewhere_needs_no_format_option(tmp_path):
     r = invoke("generate", DUMP, "--migrations", root, "--no-verify", "--strategy", "invert", "-o", tmp_path / "out")
     assert r.exit_code == 0, r.output
     assert (tmp_path / "out" / "000_initial_schema.sql").is_file()
+
+
+# ---------------------------------------------------------------- walking back the kratos chain
+
+
+def test_a_state_the_server_cannot_build_mid_walk_falls_back_to_inversion(server, corpus, tmp_path):
+    """kratos: the schema before a late migration has an expression MariaDB refuses.
+    Loading it failed, the failed database was dropped twice, and the run ended in
+    "internal error: ValueError: refusing to drop a database ...". Now that
+    migration is inverted instead, with a note saying why."""
+    import shutil
+
+    chain = tmp_path / "kratos"
+    shutil.copytree(corpus / "chain-ory-kratos" / "migrations", chain)
+    r = invoke("generate", corpus / "chain-ory-kratos" / "mariadb-dump.nodata.sql", "--migrations", chain,
+               "--no-verify", "--scratch", str(server.url.with_database(None)))
+    assert "internal error" not in r.output, r.output[-2000:]
+    assert r.exit_code == 0, r.output[-2000:]
+    assert "cannot be built on the throwaway server" in r.output
+    assert any("initial_schema" in p.name for p in chain.iterdir())
