@@ -449,3 +449,19 @@ def test_a_state_the_server_cannot_build_mid_walk_falls_back_to_inversion(server
     assert r.exit_code == 0, r.output[-2000:]
     assert "cannot be built on the throwaway server" in r.output
     assert any("initial_schema" in p.name for p in chain.iterdir())
+
+
+# ---------------------------------------------------------------- server URLs a user gets wrong
+
+
+@pytest.mark.parametrize("url,secret", [
+    ("mysql://app:pa#ss9word@127.0.0.1:3306/db", "ss9word"),  # '#' starts a fragment: the rest is no port
+    ("mysql://app:sec/ret9@127.0.0.1:3306/db", "ret9"),
+    ("mysql://app:secret9@[::1/db", "secret9"),  # was an internal error
+])
+def test_a_password_that_needs_url_encoding_gets_a_hint_and_stays_secret(url, secret):
+    r = invoke("inspect", url)
+    assert r.exit_code == 2, r.output
+    assert "internal error" not in r.output
+    assert "URL-encode" in r.output
+    assert secret not in r.output and "pa#" not in r.output and "'pa'" not in r.output

@@ -35,12 +35,16 @@ class ServerURL:
         if not is_server_url(text):
             raise UsageError(f"not a server URL: {redact(text)}",
                              hint="use mysql://user:pass@host:3306/dbname or mariadb://…")
-        parts = urlsplit(text)
-        scheme = parts.scheme.lower().split("+", 1)[0]
         try:
+            parts = urlsplit(text)
             port = parts.port or 3306
-        except ValueError:
-            raise UsageError(f"bad port in server URL: {redact(text)}") from None
+        except ValueError as e:
+            # never the exception's text: it can quote a piece of the password
+            what = ("bad port" if "port" in str(e).lower()
+                    else "bad IPv6 address" if "ipv6" in str(e).lower() else "unreadable address")
+            raise UsageError(f"{what} in server URL: {redact(text)}", hint=_ENCODE_HINT
+                             if "@" in text.split("://", 1)[1] else None) from None
+        scheme = parts.scheme.lower().split("+", 1)[0]
         query = dict(parse_qsl(parts.query))
         sock = query.pop("unix_socket", None) or query.pop("socket", None)
         db = unquote(parts.path.lstrip("/")) or None
@@ -108,6 +112,10 @@ class ServerURL:
             kw["database"] = database
         return kw
 
+
+#: A password holding URL delimiters cuts the URL short, so its rest reads as a port.
+_ENCODE_HINT = ("if the user name or password holds # / ? @ : or %, URL-encode them "
+                "(%23 %2F %3F %40 %3A %25)")
 
 _PASS_RE = re.compile(r"(://[^:/@\s]*:)([^@\s]*)(@)")
 
