@@ -197,7 +197,18 @@ def test_twenty_concurrent_servers_do_not_collide():
         assert not pid_alive(pid)
 
 
-def test_a_second_ctrl_c_cannot_cut_cleanup_short():
+@pytest.fixture
+def ctrl_c_raises():
+    """Python's own SIGINT handler for the test: pytest started from a background
+    shell inherits SIGINT ignored, where no KeyboardInterrupt could ever come."""
+    import signal
+
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    yield
+    signal.signal(signal.SIGINT, previous)
+
+
+def test_a_second_ctrl_c_cannot_cut_cleanup_short(ctrl_c_raises):
     """SIGINT arriving while the server is being stopped is held until cleanup is done."""
     import signal
 
