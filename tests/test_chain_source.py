@@ -10,7 +10,7 @@ from baseline.chain.read import read_chain
 from baseline.chain.replay import MigrationFailed
 from baseline.chain.source import build_chain_schema, read_chain_schema, replayed
 from baseline.errors import UsageError
-from baseline.scratch.local import find_server_binary
+from requirements import needs_server_binary
 from baseline.sources import SourceOptions, load_schema, source_kind
 
 LOCAL = SourceOptions(scratch="local", progress=False)
@@ -24,10 +24,7 @@ def make(root: Path, files: dict[str, str]) -> Path:
     return root
 
 
-@pytest.fixture(autouse=True)
-def _need_server():
-    if find_server_binary() is None:
-        pytest.skip("no mariadbd/mysqld on PATH")
+pytestmark = needs_server_binary
 
 
 @pytest.fixture(autouse=True)

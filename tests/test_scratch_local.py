@@ -14,12 +14,11 @@ import pytest
 from baseline.errors import EnvironmentProblem
 from baseline.flavor import MARIADB, MYSQL, Flavor
 from baseline.scratch import open_scratch
-from baseline.scratch.local import (DIR_PREFIX, LocalServer, cache_dir, find_server_binary,
-                                    sweep_abandoned)
+from baseline.scratch.local import DIR_PREFIX, LocalServer, cache_dir, sweep_abandoned
+from requirements import needs_server_binary
 from scratch_helpers import pid_alive
 
-pytestmark = pytest.mark.skipif(find_server_binary() is None,
-                                reason="no mariadbd/mysqld on PATH (apt-get install mariadb-server)")
+pytestmark = needs_server_binary
 
 
 @pytest.fixture
