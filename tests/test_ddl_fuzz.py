@@ -35,12 +35,12 @@ def _check(text: str, flavor) -> None:
     try:
         parse_statement(text, flavor=flavor, file="fuzz.sql", line=1)
     except InputError as e:
-        assert e.file == "fuzz.sql"
+        assert e.file == "fuzz.sql" and e.line >= 1, (e.file, e.line)
     b = SchemaBuilder(flavor, name="fz", charset="utf8mb4")
     try:
         b.apply(Statement(text, 1), file="fuzz.sql")
     except InputError as e:
-        assert e.file == "fuzz.sql"
+        assert e.file == "fuzz.sql" and e.line >= 1, (e.file, e.line)
 
 
 @settings(max_examples=400, deadline=2000, suppress_health_check=[HealthCheck.too_slow])

@@ -132,7 +132,9 @@ def test_mutated_dumps_read_offline_raise_only_documented_errors(corpus, tmp_pat
             names = str(e).split("several databases: ", 1)[1].split("\n", 1)[0].split(", ")
             try:
                 read_dump(str(path), SourceOptions(progress=False, schema_name=names[0]))
-            except (InputError, UsageError):
+            except InputError as e2:
+                assert e2.file == str(path)
+            except UsageError:
                 pass
         except InputError as e:
             assert e.file == str(path)
