@@ -197,19 +197,6 @@ def test_a_reader_that_stops_early_is_not_an_internal_error():
 # ---------------------------------------------------------------- generate --migrations -o elsewhere
 
 
-@pytest.fixture(scope="module")
-def node_env():
-    from baseline.chain.nodeenv import ensure_node_env
-    from baseline.errors import EnvironmentProblem
-
-    try:
-        return ensure_node_env()
-    except EnvironmentProblem as e:
-        if os.environ.get("BASELINE_REQUIRE_NODE"):
-            raise
-        pytest.skip(f"sequelize-cli runtime unavailable: {e}")
-
-
 def test_written_elsewhere_in_the_chains_format_it_keeps_the_chains_naming(server, tmp_path, node_env):
     """docs/ci.md has CI re-generate the baseline into a temporary folder and
     compare it with the committed one: the file must be named as in the chain
