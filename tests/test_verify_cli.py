@@ -248,7 +248,7 @@ def test_unreachable_source_exits_3(repo, scratch_server):
 def test_no_throwaway_server_exits_3(repo, identical, monkeypatch):
     monkeypatch.setenv("DOCKER_HOST", "unix:///nonexistent/docker.sock")
     monkeypatch.setenv("BASELINE_MYSQLD", "/nonexistent/mysqld")
-    for scratch, message in (("local", "no mariadbd or mysqld on PATH for --scratch local"),
+    for scratch, message in (("local", "$BASELINE_MYSQLD (/nonexistent/mysqld) is not an executable server binary"),
                              ("auto", "no throwaway server can be started here"),
                              ("docker", "no Docker engine for --scratch docker"),
                              ("mysql://root@127.0.0.1:1/", "cannot reach scratch server")):
