@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import UsageError
-from ..render.quote import ident
+from ..sql.literals import quote_ident as ident
 
 TOOLS = ("sequelize", "golang-migrate", "goose", "dbmate", "flyway", "liquibase", "prisma")
 

@@ -21,6 +21,7 @@ import pymysql
 
 from ..errors import EnvironmentProblem, UsageError
 from ..sources.url import ServerURL
+from ..sql.literals import quote_ident
 from . import history
 
 _CHARSET_RE = re.compile(r"database default CHARACTER SET (\w+) COLLATE (\w+)")
@@ -168,7 +169,7 @@ def bootstrap(migrations: Path | str, to: str, *, tool: str | None = None, force
             exists = cur.fetchone()[0] > 0
             if not exists:
                 charset, collation = chain_charset(chain)
-                name = "`" + url.database.replace("`", "``") + "`"
+                name = quote_ident(url.database)
                 cur.execute(f"CREATE DATABASE {name} CHARACTER SET {charset} COLLATE {collation}")
                 created = True
         if exists and not force and _object_count(admin, url.database):

@@ -14,10 +14,7 @@ from ..errors import InputError
 from ..flavor import Flavor
 from ..model import Column, ForeignKey, Index, IndexPart, Schema, Table
 from ..sql.ddl.lexer import QID, tokenize
-
-
-def quote_ident(name: str) -> str:
-    return "`" + name.replace("`", "``") + "`"
+from ..sql.literals import quote_ident
 
 
 def rename_in_expression(text: str | None, old: str, new: str, flavor: Flavor) -> str | None:

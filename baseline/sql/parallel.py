@@ -44,6 +44,7 @@ from typing import Callable, Iterable, Sequence
 import pymysql
 
 from .execute import ExecutionError, execute_statements
+from .literals import quote_ident
 from .split import Statement
 
 #: Environment variable: how many connections a replay may use (1 = serial).
@@ -380,7 +381,7 @@ def _take_state(conn, state: tuple[str | None, dict[str, str]]) -> bool:
         if db != mine_db:
             if db is None:
                 return False
-            cur.execute("USE `" + db.replace("`", "``") + "`")
+            cur.execute("USE " + quote_ident(db))
         for name, value in wanted.items():
             if name in _VOLATILE or mine.get(name) == value:
                 continue

@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass
 from typing import Iterator
 
+from .literals import quote_ident, skip_quoted
+
 #: Token kinds.
 WS, COMMENT, STRING, QIDENT, WORD, NUMBER, PUNCT = (
     "ws", "comment", "string", "qident", "word", "number", "punct")
@@ -45,25 +47,6 @@ _NUMBER_RE = re.compile(r"(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
 _WS_RE = re.compile(r"\s+")
 
 
-def _quoted_end(text: str, i: int) -> int:
-    """Index past the literal or identifier opened at ``i`` (len(text) if unterminated)."""
-    q = text[i]
-    n = len(text)
-    j = i + 1
-    while j < n:
-        c = text[j]
-        if c == "\\" and q != "`":
-            j += 2
-            continue
-        if c == q:
-            if j + 1 < n and text[j + 1] == q:  # doubled quote
-                j += 2
-                continue
-            return j + 1
-        j += 1
-    return n
-
-
 def tokens(text: str) -> Iterator[Token]:
     """Every token of ``text``, whitespace and comments included (lossless)."""
     i = 0
@@ -75,7 +58,7 @@ def tokens(text: str) -> Iterator[Token]:
             yield Token(WS, m.group(), i)
             i = m.end()
         elif c in "'\"`":
-            j = _quoted_end(text, i)
+            j = skip_quoted(text, i)
             yield Token(QIDENT if c == "`" else STRING, text[i:j], i)
             i = j
         elif c == "#" or (c == "-" and text.startswith("--", i) and (i + 2 >= n or text[i + 2].isspace())):
@@ -172,7 +155,7 @@ def replace_qualifier(text: str, schema: str, new: str, names: set[str] | None =
     found = {k for k, _dot in _qualifiers(toks, schema, names)}
     if not found:
         return text
-    quoted = "`" + new.replace("`", "``") + "`"
+    quoted = quote_ident(new)
     return "".join(quoted if k in found else t.text for k, t in enumerate(toks))
 
 
@@ -224,29 +207,3 @@ def split_top_level(text: str, sep: str = ",") -> list[str]:
     if tail or parts:
         parts.append(tail)
     return parts
-
-
-def unquote_string(literal: str) -> str:
-    """The value of a single-quoted SQL literal as the server prints it
-    (``'it''s'`` -> ``it's``; backslash escapes ``\\n \\t \\0 \\Z \\\\``)."""
-    body = literal[1:-1]
-    out: list[str] = []
-    i = 0
-    n = len(body)
-    q = literal[0]
-    while i < n:
-        c = body[i]
-        if c == "\\" and i + 1 < n:
-            nxt = body[i + 1]
-            out.append(_UNESCAPES.get(nxt, nxt))
-            i += 2
-        elif c == q and i + 1 < n and body[i + 1] == q:
-            out.append(q)
-            i += 2
-        else:
-            out.append(c)
-            i += 1
-    return "".join(out)
-
-
-_UNESCAPES = {"n": "\n", "t": "\t", "r": "\r", "0": "\0", "Z": "\x1a", "b": "\b"}

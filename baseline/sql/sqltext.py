@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
+from .literals import skip_quoted
+
 #: Operators of more than one character, longest first (so ``->>`` wins over ``->``).
 _OPERATORS = ("<=>", "->>", "<=", ">=", "<>", "!=", ":=", "||", "&&", "<<", ">>", "->")
 
@@ -38,7 +40,7 @@ def tokens(text: str) -> list[str]:
             i += 1
             continue
         if c in "'\"`":
-            j = _end_of_quoted(text, i, c)
+            j = skip_quoted(text, i)
             out.append(text[i:j])
             i = j
             continue
@@ -79,23 +81,6 @@ def tokens(text: str) -> list[str]:
         out.append(c)
         i += 1
     return out
-
-
-def _end_of_quoted(text: str, i: int, q: str) -> int:
-    n = len(text)
-    j = i + 1
-    while j < n:
-        c = text[j]
-        if c == "\\" and q != "`":
-            j += 2
-            continue
-        if c == q:
-            if j + 1 < n and text[j + 1] == q:
-                j += 2
-                continue
-            return j + 1
-        j += 1
-    return n
 
 
 def is_identifier(token: str) -> bool:

@@ -46,6 +46,7 @@ from ...errors import InputError
 from ...flavor import Flavor
 from ...model import (Check, Column, Event, ForeignKey, Index, IndexPart, Param, Routine, Schema,
                       Sequence, Table, Trigger, View)
+from ..literals import quote_ident, unescape
 from ..split import Statement
 from . import nodes as N
 from .expr import Func, Ident, Lit
@@ -985,7 +986,7 @@ class _TableCtx:
             self.add_index(N.IndexDef("UNIQUE", [N.KeyPart(cd.name)]))
         if info.json_check and not cd.checks:
             # MariaDB adds json_valid() only when the column has no CHECK of its own
-            self._column_check(col, f"json_valid({_qi(col.name)})")
+            self._column_check(col, f"json_valid({quote_ident(col.name)})")
         for chk in cd.checks:
             self.add_check(chk, column=col)
         if cd.references is not None and self.rules.inline_references_create_fk:
@@ -1668,12 +1669,8 @@ def _enum_values(type_text: str) -> list[str] | None:
     body = type_text[type_text.index("(") + 1:-1]
     out = []
     for m in re.finditer(r"'((?:[^'\\]|''|\\.)*)'", body):
-        out.append(NZ.unquote_string("'" + m.group(1) + "'"))
+        out.append(unescape(m.group(1)))
     return out
-
-
-def _qi(name: str) -> str:
-    return "`" + name.replace("`", "``") + "`"
 
 
 def _rename_ident(text: str, old: str, new: str, flavor: Flavor) -> str:
@@ -1690,7 +1687,7 @@ def _rename_ident(text: str, old: str, new: str, flavor: Flavor) -> str:
     for tok in lexed.tokens:
         if tok.kind == QID and tok.value.casefold() == ko:
             out.append(text[pos:tok.start])
-            out.append(_qi(new))
+            out.append(quote_ident(new))
             pos = tok.end
     out.append(text[pos:])
     return "".join(out)

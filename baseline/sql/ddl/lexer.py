@@ -23,6 +23,7 @@ import re
 
 from ...errors import InputError
 from ...flavor import Flavor
+from ..literals import unescape
 
 WORD = "w"      # bare word: keyword or unquoted identifier
 QID = "q"       # quoted identifier (value: the name, unescaped)
@@ -57,9 +58,6 @@ class Token:
     def is_ident(self) -> bool:
         return self.kind == WORD or self.kind == QID
 
-
-_ESCAPES = {"0": "\0", "'": "'", '"': '"', "b": "\b", "n": "\n", "r": "\r", "t": "\t",
-            "Z": "\x1a", "\\": "\\", "%": "\\%", "_": "\\_"}
 
 # The master pattern: leading whitespace is skipped in the same match; the most
 # frequent tokens come first. Order matters where prefixes overlap (x'..' before
@@ -178,7 +176,7 @@ def tokenize(text: str, flavor: Flavor, *, ansi_quotes: bool = False,
             append(Token(NUM, t, t, end - len(t), end))
         elif kind == "sq":
             raw = m.group(kind)
-            append(Token(STR, raw, _unescape(raw[1:-1], "'", no_backslash_escapes), end - len(raw), end))
+            append(Token(STR, raw, unescape(raw[1:-1], "'", backslash_escapes=not no_backslash_escapes), end - len(raw), end))
         elif kind == "cm" or kind == "lc":
             pass
         elif kind == "end":
@@ -189,7 +187,7 @@ def tokenize(text: str, flavor: Flavor, *, ansi_quotes: bool = False,
             if ansi_quotes:
                 append(Token(QID, raw, raw[1:-1].replace('""', '"'), start, end))
             else:
-                append(Token(STR, raw, _unescape(raw[1:-1], '"', no_backslash_escapes), start, end))
+                append(Token(STR, raw, unescape(raw[1:-1], '"', backslash_escapes=not no_backslash_escapes), start, end))
         elif kind == "vc":
             start = m.start(kind)
             vm = _VC_RE.match(text, end)
@@ -210,7 +208,7 @@ def tokenize(text: str, flavor: Flavor, *, ansi_quotes: bool = False,
             q = min(i for i in (raw.find("'"), raw.find('"')) if i >= 0)
             quote = raw[q]
             cs = "N" if kind == "nstr" else raw[1:q].lower()
-            append(Token(STR, raw, _unescape(raw[q + 1:-1], quote, no_backslash_escapes), start, end, intro=cs))
+            append(Token(STR, raw, unescape(raw[q + 1:-1], quote, backslash_escapes=not no_backslash_escapes), start, end, intro=cs))
         elif kind == "hexs":
             t = m.group(kind)
             append(Token(HEX, t, t[2:-1], end - len(t), end))
@@ -236,26 +234,6 @@ def tokenize(text: str, flavor: Flavor, *, ansi_quotes: bool = False,
         pos = end
     tokens.append(Token(EOF, "", "", n, n))
     return Lexed(text, tokens, cuts)
-
-
-def _unescape(raw: str, q: str, no_backslash: bool) -> str:
-    if q in raw:
-        raw = raw.replace(q + q, q)
-    if no_backslash or "\\" not in raw:
-        return raw
-    out = []
-    i = 0
-    n = len(raw)
-    while i < n:
-        c = raw[i]
-        if c == "\\" and i + 1 < n:
-            nxt = raw[i + 1]
-            out.append(_ESCAPES.get(nxt, nxt))
-            i += 2
-        else:
-            out.append(c)
-            i += 1
-    return "".join(out)
 
 
 def line_of(text: str, pos: int, first_line: int | None) -> int | None:

@@ -22,6 +22,7 @@ import re
 from ...errors import InputError
 from ...flavor import Flavor
 from ...model import Partition, Partitioning
+from ..literals import quote_ident
 from . import nodes as N
 from .cursor import EOF, HEX, NUM, OP, QID, STR, VAR, WORD, Cursor
 from .expr import ExprParser, Lit
@@ -903,14 +904,14 @@ class StatementParser:
                 while cur.accept_op(","):
                     cols.append(cur.ident("column"))
             cur.expect_op(")")
-            return method, ",".join(_q(c) for c in cols), algorithm
+            return method, ",".join(quote_ident(c) for c in cols), algorithm
         if m in ("RANGE", "LIST") and cur.accept("COLUMNS"):
             cur.expect_op("(")
             cols = [cur.ident("column")]
             while cur.accept_op(","):
                 cols.append(cur.ident("column"))
             cur.expect_op(")")
-            return method + " COLUMNS", ",".join(_q(c) for c in cols), None
+            return method + " COLUMNS", ",".join(quote_ident(c) for c in cols), None
         cur.expect_op("(")
         e = self.ex.expr()
         cur.expect_op(")")
@@ -1956,8 +1957,7 @@ def evaluate_int(e) -> int | None:
     return None
 
 
-def _q(name: str) -> str:
-    return "`" + name.replace("`", "``") + "`"
+
 
 
 def _unquote_var(text: str) -> str:
