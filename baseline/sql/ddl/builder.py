@@ -50,7 +50,7 @@ from ..literals import quote_ident, unescape
 from ..split import Statement
 from . import nodes as N
 from .expr import Func, Ident, Lit
-from .lexer import QID, tokenize
+from .lexer import rename_quoted_ident
 from .parser import parse_statement
 from .printer import Printer, mariadb_rewrite, style_for
 
@@ -1396,16 +1396,16 @@ class _TableCtx:
                 if p.column is not None and p.column.casefold() == ko:
                     p.column = new
                 if p.expression is not None:
-                    p.expression = _rename_ident(p.expression, old, new, self.b.flavor)
+                    p.expression = rename_quoted_ident(p.expression, old, new, self.b.flavor)
         for fk in t.foreign_keys:
             fk.columns = [new if c.casefold() == ko else c for c in fk.columns]
         for chk in t.checks:
             if chk.column_level and chk.key == ko:
                 chk.name = new
-            chk.expression = _rename_ident(chk.expression, old, new, self.b.flavor)
+            chk.expression = rename_quoted_ident(chk.expression, old, new, self.b.flavor)
         for c in t.columns:
             if c.generated:
-                c.generated = _rename_ident(c.generated, old, new, self.b.flavor)
+                c.generated = rename_quoted_ident(c.generated, old, new, self.b.flavor)
         for other in self.b.schema.tables.values():
             for fk in other.foreign_keys:
                 if fk.ref_table == t.name and fk.ref_schema is None:
@@ -1671,26 +1671,6 @@ def _enum_values(type_text: str) -> list[str] | None:
     for m in re.finditer(r"'((?:[^'\\]|''|\\.)*)'", body):
         out.append(unescape(m.group(1)))
     return out
-
-
-def _rename_ident(text: str, old: str, new: str, flavor: Flavor) -> str:
-    """Rename backquoted references to a column inside a canonical expression."""
-    if "`" not in text:
-        return text
-    try:
-        lexed = tokenize(text, flavor)
-    except InputError:
-        return text
-    out = []
-    pos = 0
-    ko = old.casefold()
-    for tok in lexed.tokens:
-        if tok.kind == QID and tok.value.casefold() == ko:
-            out.append(text[pos:tok.start])
-            out.append(quote_ident(new))
-            pos = tok.end
-    out.append(text[pos:])
-    return "".join(out)
 
 
 def _needs_parens_in_default(e) -> bool:

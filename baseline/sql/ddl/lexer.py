@@ -23,7 +23,7 @@ import re
 
 from ...errors import InputError
 from ...flavor import Flavor
-from ..literals import unescape
+from ..literals import quote_ident, unescape
 
 WORD = "w"      # bare word: keyword or unquoted identifier
 QID = "q"       # quoted identifier (value: the name, unescaped)
@@ -234,6 +234,26 @@ def tokenize(text: str, flavor: Flavor, *, ansi_quotes: bool = False,
         pos = end
     tokens.append(Token(EOF, "", "", n, n))
     return Lexed(text, tokens, cuts)
+
+
+def rename_quoted_ident(text: str | None, old: str, new: str, flavor: Flavor) -> str | None:
+    """``text`` (a canonical expression) with its backquoted references to ``old``
+    (case-insensitive, as column names are) turned into ``new``; strings and
+    everything else untouched. Text that does not lex is returned as it is."""
+    if not text or "`" not in text:
+        return text
+    try:
+        lexed = tokenize(text, flavor)
+    except InputError:
+        return text
+    out, pos, k = [], 0, old.casefold()
+    for tok in lexed.tokens:
+        if tok.kind == QID and tok.value.casefold() == k:
+            out.append(text[pos:tok.start])
+            out.append(quote_ident(new))
+            pos = tok.end
+    out.append(text[pos:])
+    return "".join(out)
 
 
 def line_of(text: str, pos: int, first_line: int | None) -> int | None:
