@@ -41,6 +41,21 @@ def scratch_server():
         yield srv
 
 
+@pytest.fixture(scope="session")
+def node_env():
+    """The Node.js runtime with sequelize-cli that baseline installs for sequelize
+    chains; a skip where it cannot be had (a failure with BASELINE_REQUIRE_NODE)."""
+    from baseline.chain.nodeenv import ensure_node_env
+    from baseline.errors import EnvironmentProblem
+
+    try:
+        return ensure_node_env()
+    except EnvironmentProblem as e:
+        if os.environ.get("BASELINE_REQUIRE_NODE"):
+            raise
+        pytest.skip(f"sequelize-cli runtime unavailable: {e}")
+
+
 @pytest.fixture
 def scratch_db(server):
     """A fresh utf8mb4 database on the session server, dropped afterwards."""

@@ -23,9 +23,10 @@ from baseline.adopt.run import bootstrap
 from baseline.chain.read import read_chain
 from baseline.chain.replay import replay_chain
 from baseline.compare import compare
-from baseline.errors import EnvironmentProblem, UsageError
+from baseline.errors import UsageError
 from baseline.render.formats import js_string, migration_stem, render_migration, write_migration
 from baseline.sources.live import read_live
+from helpers import query as table_rows
 from legacy import LEGACY, MIGRATIONS, load_production, objects
 import tools
 
@@ -48,28 +49,6 @@ def cli(*args):
 
 def url_of(server, db):
     return f"mysql://root@127.0.0.1:{server.url.port}/{db}"
-
-
-def table_rows(server, db, sql):
-    conn = server.connect(db)
-    try:
-        with conn.cursor() as cur:
-            cur.execute(sql)
-            return [tuple(r) for r in cur.fetchall()]
-    finally:
-        conn.close()
-
-
-@pytest.fixture(scope="module")
-def node_env():
-    from baseline.chain.nodeenv import ensure_node_env
-
-    try:
-        return ensure_node_env()
-    except EnvironmentProblem as e:
-        if os.environ.get("BASELINE_REQUIRE_NODE"):
-            raise
-        pytest.skip(f"sequelize-cli runtime unavailable: {e}")
 
 
 @pytest.fixture(scope="module")

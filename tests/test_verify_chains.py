@@ -13,8 +13,8 @@ from __future__ import annotations
 import pytest
 
 from baseline.chain.read import read_chain
-from verify_helpers import make, mariadb_dump, run_sql, scratch_url, summary, target_database, url_of, \
-    verify_json
+from helpers import make, run_sql
+from verify_helpers import mariadb_dump, scratch_url, summary, target_database, url_of, verify_json
 
 GOLANG_MIGRATE = {
     "000001_initial_schema.up.sql": """\
@@ -216,21 +216,6 @@ module.exports = {
   },
 };
 """
-
-
-@pytest.fixture(scope="module")
-def node_env():
-    import os
-
-    from baseline.chain.nodeenv import ensure_node_env
-    from baseline.errors import EnvironmentProblem
-
-    try:
-        return ensure_node_env()
-    except EnvironmentProblem as e:
-        if os.environ.get("BASELINE_REQUIRE_NODE"):
-            raise
-        pytest.skip(f"sequelize-cli runtime unavailable: {e}")
 
 
 def test_sequelize_cli_chain(node_env, server, scratch_server, tmp_path, monkeypatch):

@@ -19,7 +19,8 @@ import jsonschema
 import pytest
 
 from baseline.report import report_schema
-from verify_helpers import make, mariadb_dump, run_cli, run_sql, scratch_url, target_database, url_of, verify
+from helpers import make, run_sql
+from verify_helpers import mariadb_dump, run_cli, scratch_url, target_database, url_of, verify
 
 ROOT = Path(__file__).resolve().parents[1]
 
