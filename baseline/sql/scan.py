@@ -7,6 +7,10 @@ bodies, finding which views and functions a view uses, splitting the lines of a
 
 It is not a parser: it only knows strings (``'…'``, ``"…"`` with both escape
 styles), backtick identifiers, comments, numbers, words and punctuation.
+Unlike the DDL lexer (:mod:`baseline.sql.ddl.lexer`) it is lossless and never
+raises: every character stays in a token with its position, so a caller can
+rebuild the text with one change; unlike :mod:`baseline.sql.sqltext` it keeps
+whitespace and comments. Where quotes end: :mod:`baseline.sql.literals`.
 """
 from __future__ import annotations
 

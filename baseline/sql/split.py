@@ -9,6 +9,10 @@ whether to run them). Each statement carries the line it starts on.
 Statement text is returned verbatim (inner comments kept, so routine bodies reach
 the server exactly as written), without leading comments/whitespace and without
 the delimiter. Comment-only chunks are dropped.
+
+:mod:`baseline.sql.stream` cuts a dump's bytes the same way at gigabytes a
+second and is tested against this module; :mod:`baseline.sql.compound` cuts
+as the server does instead (files without ``DELIMITER``).
 """
 from __future__ import annotations
 

@@ -10,6 +10,9 @@ change meaning (literals, quoted identifiers, operators, comments) is kept.
 The lexer follows MySQL's rules for the pieces it must not break: ``'…'`` and
 ``"…"`` strings with backslash and doubled-quote escapes, `` `…` `` identifiers
 with doubled backticks, ``--``/``#``/``/* */`` comments. Pure functions, no I/O.
+Unlike :mod:`baseline.sql.scan` its tokens are plain strings without whitespace
+and positions (they are compared, never put back together); where quotes end
+comes from :mod:`baseline.sql.literals`.
 """
 from __future__ import annotations
 

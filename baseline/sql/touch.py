@@ -4,7 +4,8 @@ Used for attribution: a difference found by ``verify`` on table ``accounts`` is
 pinned on the last migration whose statements touched ``accounts``. Only the
 statement's head matters (and, for ``ALTER TABLE``, its ``RENAME TO``
 clauses), so this reads sqlparse's token stream instead of parsing the DDL:
-it must never fail on a statement the server accepted.
+it must never fail on a statement the server accepted (the DDL lexer raises on
+what it cannot read) and it reads only a statement's first tokens.
 
 Keys are ``(kind, name)`` as :mod:`baseline.chain.refs` defines them: kind one
 of ``table``, ``view``, ``trigger``, ``routine``, ``event``, ``sequence``;

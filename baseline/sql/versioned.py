@@ -12,6 +12,10 @@ server would have run: the markers of executed comments are removed (so mysqldum
 ``/*!50003 CREATE*/ /*!50017 DEFINER=...*/ /*!50003 TRIGGER ...*/`` becomes
 ``CREATE DEFINER=... TRIGGER ...``), skipped comments disappear. The flavor rules
 (:mod:`baseline.flavor`) say which comments a server runs.
+
+It runs on every statement of a dump, so it does not tokenize: it jumps to the
+next quote, comment opener or marker and copies what lies between (quotes end
+where :mod:`baseline.sql.literals` says).
 """
 from __future__ import annotations
 

@@ -16,6 +16,9 @@ Version comments are evaluated the way the *flavor's server* does:
 ``50700`` and above, see :attr:`~baseline.flavor.Rules.executes_versioned_comments_up_to`),
 ``/*M!NNNNNN ... */`` runs on MariaDB only. An executed comment's body is lexed
 as ordinary SQL; a skipped one is a comment.
+
+String values are unescaped by :func:`baseline.sql.literals.unescape`; the other
+readers of SQL text and why they are separate: :mod:`baseline.sql`.
 """
 from __future__ import annotations
 
