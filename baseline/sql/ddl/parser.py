@@ -141,20 +141,12 @@ class StatementParser:
         cur.expect("CREATE")
         or_replace = cur.accept("OR", "REPLACE")
         # view / routine / trigger / event prefixes
-        algorithm = definer = security = None
+        opts = dict.fromkeys(("algorithm", "definer", "security"))
         aggregate = False
         temporary = False
         while True:
-            if cur.is_kw("ALGORITHM"):
-                cur.advance()
-                cur.expect_op("=")
-                algorithm = cur.ident("algorithm").upper()
-            elif cur.is_kw("DEFINER"):
-                definer = self.definer()
-            elif cur.is_kw("SQL", "SECURITY"):
-                cur.advance()
-                cur.advance()
-                security = cur.ident("DEFINER or INVOKER").upper()
+            if self.object_option(opts):
+                pass
             elif cur.accept("TEMPORARY"):
                 temporary = True
             elif cur.accept("AGGREGATE"):
@@ -163,6 +155,7 @@ class StatementParser:
                 pass
             else:
                 break
+        algorithm, definer, security = opts["algorithm"], opts["definer"], opts["security"]
         t = cur.tok
         up = t.up
         if up == "TABLE":
@@ -190,6 +183,25 @@ class StatementParser:
             cur.skip_to_end()
             return N.Other(f"CREATE {up}")
         cur.error("expected TABLE, INDEX, VIEW, TRIGGER, PROCEDURE, FUNCTION, EVENT, SEQUENCE or DATABASE after CREATE")
+
+    def object_option(self, opts: dict) -> bool:
+        """Read one ``ALGORITHM = x``, ``DEFINER = user@host`` or ``SQL SECURITY x``
+        (what CREATE and ALTER accept before VIEW, a routine or an event) into
+        ``opts``; False when none is next."""
+        cur = self.cur
+        if cur.is_kw("ALGORITHM"):
+            cur.advance()
+            cur.expect_op("=")
+            opts["algorithm"] = cur.ident("algorithm").upper()
+        elif cur.is_kw("DEFINER"):
+            opts["definer"] = self.definer()
+        elif cur.is_kw("SQL", "SECURITY"):
+            cur.advance()
+            cur.advance()
+            opts["security"] = cur.ident("DEFINER or INVOKER").upper()
+        else:
+            return False
+        return True
 
     def _is_udf(self) -> bool:
         toks = self.cur.toks
@@ -1034,20 +1046,10 @@ class StatementParser:
         cur.expect("ALTER")
         cur.accept("ONLINE") or cur.accept("OFFLINE")
         cur.accept("IGNORE")
-        algorithm = definer = security = None
-        while True:
-            if cur.is_kw("ALGORITHM"):
-                cur.advance()
-                cur.expect_op("=")
-                algorithm = cur.ident("algorithm").upper()
-            elif cur.is_kw("DEFINER"):
-                definer = self.definer()
-            elif cur.is_kw("SQL", "SECURITY"):
-                cur.advance()
-                cur.advance()
-                security = cur.ident("DEFINER or INVOKER").upper()
-            else:
-                break
+        opts = dict.fromkeys(("algorithm", "definer", "security"))
+        while self.object_option(opts):
+            pass
+        algorithm, definer, security = opts["algorithm"], opts["definer"], opts["security"]
         up = cur.tok.up
         if up == "TABLE":
             return self.alter_table()
