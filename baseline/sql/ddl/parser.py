@@ -22,7 +22,7 @@ import re
 from ...errors import InputError
 from ...flavor import Flavor
 from ...model import Partition, Partitioning
-from ..literals import quote_ident
+from ..literals import quote_ident, quote_string
 from . import nodes as N
 from .cursor import EOF, HEX, NUM, OP, QID, STR, VAR, WORD, Cursor
 from .expr import ExprParser, Lit
@@ -1756,7 +1756,7 @@ class StatementParser:
         start = t.start
         e = self.ex.expr()
         if isinstance(e, Lit) and e.kind == "str":
-            return "'" + e.value.replace("'", "''") + "'"
+            return quote_string(e.value, backslash_escapes=False)
         return cur.lexed.slice(start, cur.toks[cur.i - 1].end).strip()
 
     # ------------------------------------------------------------------ sequences
@@ -1974,6 +1974,6 @@ def _event_quantity(e) -> str:
     if isinstance(e, Lit) and e.kind == "num":
         return e.text
     if isinstance(e, Lit) and e.kind == "str":
-        return "'" + e.value.replace("'", "''") + "'"
+        return quote_string(e.value, backslash_escapes=False)
     from .printer import MARIADB_STYLE, Printer
     return Printer(MARIADB_STYLE)(e)
