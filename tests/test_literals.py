@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from baseline.sql.literals import (end_of_quoted, quote_ident, quote_string, skip_quoted, unescape,
-                                   unquote_string)
+from baseline.sql.literals import (end_of_quoted, quote_expr_string, quote_ident, quote_string, skip_quoted,
+                                   unescape, unquote_string)
 
 VALUES = ["plain", "it's", "back\\slash", "line\nbreak\r", "nul\0", "ctrl-z\x1a", "tab\tand b\b",
           "pct\\% und\\_", "''", "\\'", "ünïcødé ☃", ""]
@@ -76,3 +76,13 @@ def test_end_of_quoted_from_inside_a_text():
 
 def test_end_of_quoted_without_backslash_escapes():
     assert end_of_quoted(r"'a\' x", 0, backslash_escapes=False) == 4
+
+
+@pytest.mark.parametrize("value", ["it's", "back\\slash", "line\nbreak", "plain"])
+def test_quote_expr_string_is_how_mariadb_prints_a_check(server, scratch_db, value):
+    if not server.flavor.is_mariadb:
+        pytest.skip("MariaDB's spelling of strings inside expressions")
+    with server.connect(scratch_db) as conn, conn.cursor() as cur:
+        cur.execute(f"CREATE TABLE t (a varchar(20), CONSTRAINT c CHECK (a <> {quote_string(value)}))")
+        cur.execute("SHOW CREATE TABLE t")
+        assert f"CHECK (`a` <> {quote_expr_string(value)})" in cur.fetchone()[1]

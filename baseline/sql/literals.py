@@ -26,6 +26,8 @@ _QUOTE_ESCAPES = {
     "\x1a": "\\Z",
 }
 
+_EXPR_ESCAPES = {**_QUOTE_ESCAPES, "'": "\\'"}
+
 #: What a backslash followed by the key stands for; other characters stand for
 #: themselves, except ``%`` and ``_`` which keep the backslash (as the server does).
 _UNESCAPES = {"0": "\0", "'": "'", '"': '"', "b": "\b", "n": "\n", "r": "\r", "t": "\t",
@@ -48,6 +50,14 @@ def quote_string(value: str, *, backslash_escapes: bool = True) -> str:
     if not backslash_escapes:
         return "'" + value.replace("'", "''") + "'"
     return "'" + "".join(_QUOTE_ESCAPES.get(c, c) for c in value) + "'"
+
+
+def quote_expr_string(value: str) -> str:
+    """A string inside a stored expression as MariaDB prints it (``String::print``:
+    CHECK, DEFAULT and generated-column expressions): the quote and control
+    characters escaped with a backslash (``'it\\'s'``), where
+    :func:`quote_string` doubles the quote."""
+    return "'" + "".join(_EXPR_ESCAPES.get(c, c) for c in value) + "'"
 
 
 def unescape(body: str, quote: str = "'", *, backslash_escapes: bool = True) -> str:
