@@ -506,10 +506,7 @@ class StatementParser:
                 cur.advance()
                 cur.expect("AS")
                 if cur.accept("ROW"):
-                    which = cur.accept_any("START", "END")
-                    if which is None:
-                        cur.error("expected START or END")
-                    col.versioning = f"ROW {which}"
+                    col.versioning = self._row_start_or_end()
                 else:
                     self._generated(col)
             elif up == "AS" and cur.peek().kind == OP and cur.peek().text == "(":
@@ -518,10 +515,7 @@ class StatementParser:
             elif up == "AS" and cur.peek().up == "ROW":
                 cur.advance()
                 cur.advance()
-                which = cur.accept_any("START", "END")
-                if which is None:
-                    cur.error("expected START or END")
-                col.versioning = f"ROW {which}"
+                col.versioning = self._row_start_or_end()
             elif up in ("VIRTUAL", "STORED", "PERSISTENT"):
                 cur.advance()
                 col.generated_kind = "STORED" if up in ("STORED", "PERSISTENT") else "VIRTUAL"
@@ -594,6 +588,13 @@ class StatementParser:
                     col.extra[up] = cur.word_value()
                     continue
                 break
+
+    def _row_start_or_end(self) -> str:
+        """After ``AS ROW``: ``ROW START`` or ``ROW END`` (a system-versioning column)."""
+        which = self.cur.accept_any("START", "END")
+        if which is None:
+            self.cur.error("expected START or END")
+        return f"ROW {which}"
 
     def _generated(self, col: N.ColumnDef) -> None:
         cur = self.cur
