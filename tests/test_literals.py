@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from baseline.sql.literals import (end_of_quoted, quote_expr_string, quote_ident, quote_string, skip_quoted,
-                                   unescape, unquote_string)
+                                   unescape, unquote_ident, unquote_string)
 
 VALUES = ["plain", "it's", "back\\slash", "line\nbreak\r", "nul\0", "ctrl-z\x1a", "tab\tand b\b",
           "pct\\% und\\_", "''", "\\'", "ünïcødé ☃", ""]
@@ -86,3 +86,13 @@ def test_quote_expr_string_is_how_mariadb_prints_a_check(server, scratch_db, val
         cur.execute(f"CREATE TABLE t (a varchar(20), CONSTRAINT c CHECK (a <> {quote_string(value)}))")
         cur.execute("SHOW CREATE TABLE t")
         assert f"CHECK (`a` <> {quote_expr_string(value)})" in cur.fetchone()[1]
+
+
+def test_unquote_ident(server):
+    name = "we`ird na.me"
+    assert unquote_ident(quote_ident(name)) == name
+    assert unquote_ident("plain") == "plain"
+    assert unquote_ident("`") == "`"
+    with server.connect() as conn, conn.cursor() as cur:
+        cur.execute(f"SELECT 1 AS {quote_ident(name)}")
+        assert unquote_ident(quote_ident(cur.description[0][0])) == name

@@ -39,6 +39,13 @@ def quote_ident(name: str) -> str:
     return "`" + name.replace("`", "``") + "`"
 
 
+def unquote_ident(token: str) -> str:
+    """The name a backtick-quoted identifier stands for; any other token as it is."""
+    if len(token) >= 2 and token[0] == "`" and token[-1] == "`":
+        return token[1:-1].replace("``", "`")
+    return token
+
+
 def quote_string(value: str, *, backslash_escapes: bool = True) -> str:
     """A single-quoted literal as ``SHOW CREATE`` spells it in a DEFAULT, COMMENT
     or ENUM list: ``it's`` -> ``'it''s'``, newline -> ``\\n``.

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterator
 
-from .literals import quote_ident, skip_quoted
+from .literals import quote_ident, skip_quoted, unquote_ident
 
 #: Token kinds.
 WS, COMMENT, STRING, QIDENT, WORD, NUMBER, PUNCT = (
@@ -38,9 +38,7 @@ class Token:
     @property
     def value(self) -> str:
         """The identifier a WORD or QIDENT token names (backticks removed)."""
-        if self.kind == QIDENT:
-            return self.text[1:-1].replace("``", "`")
-        return self.text
+        return unquote_ident(self.text) if self.kind == QIDENT else self.text
 
     def is_word(self, *words: str) -> bool:
         return self.kind == WORD and self.text.upper() in words

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-from .literals import skip_quoted
+from .literals import skip_quoted, unquote_ident
 
 #: Operators of more than one character, longest first (so ``->>`` wins over ``->``).
 _OPERATORS = ("<=>", "->>", "<=", ">=", "<>", "!=", ":=", "||", "&&", "<<", ">>", "->")
@@ -90,12 +90,6 @@ def is_identifier(token: str) -> bool:
     return token.startswith("`")
 
 
-def unquote_identifier(token: str) -> str:
-    if token.startswith("`") and token.endswith("`") and len(token) >= 2:
-        return token[1:-1].replace("``", "`")
-    return token
-
-
 def wrapped_in_parens(toks: list[str]) -> bool:
     """Do parentheses enclose the whole token list (``(a) + (b)`` is not enclosed)?"""
     return len(toks) >= 2 and toks[0] == "(" and toks[-1] == ")" and _closing(toks, 0) == len(toks) - 1
@@ -143,7 +137,7 @@ def canonical_sql(text: str | None, *, own_schemas: Iterable[str] = (), introduc
         t = toks[k]
         nxt = toks[k + 1] if k + 1 < len(toks) else None
         prev = out[-1] if out else None
-        if own and nxt == "." and prev != "." and unquote_identifier(t) in own:
+        if own and nxt == "." and prev != "." and unquote_ident(t) in own:
             k += 2  # drop "schema ."
             continue
         if t[0] not in "'\"`/-" and not t[0].isdigit():
