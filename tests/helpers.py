@@ -1,7 +1,14 @@
 """Small helpers many test modules share (fixtures live in ``conftest.py``)."""
 from __future__ import annotations
 
+import os
+import pty
+import subprocess
+import sys
+import threading
 from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def make(root: Path, files: dict[str, str]) -> Path:
@@ -33,3 +40,35 @@ def query(server, database: str | None, sql: str, args=None) -> list[tuple]:
             return [tuple(r) for r in cur.fetchall()]
     finally:
         conn.close()
+
+
+def run_baseline(args: list[str], *, terminal: bool) -> tuple[int, str, str]:
+    """(exit code, stdout, stderr) of ``baseline ARGS``; stderr a terminal or a pipe."""
+    cmd = [sys.executable, "-m", "baseline", *args]
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    if not terminal:
+        p = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=300)
+        return p.returncode, p.stdout, p.stderr
+    master, slave = pty.openpty()
+    seen: list[bytes] = []
+
+    def drain():  # read as it comes: a full terminal buffer would block the child
+        while True:
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:
+                return
+            if not chunk:
+                return
+            seen.append(chunk)
+
+    reader = threading.Thread(target=drain, daemon=True)
+    try:
+        proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=slave, text=True, env=env)
+        os.close(slave)
+        reader.start()
+        out, _ = proc.communicate(timeout=300)
+        reader.join(timeout=10)
+    finally:
+        os.close(master)
+    return proc.returncode, out, b"".join(seen).decode(errors="replace")
