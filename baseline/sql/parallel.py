@@ -267,12 +267,7 @@ class ParallelExecutor:
         self.parallel_statements += reported
         if run.failures:
             k = min(run.failures)
-            st, e = batch[k], run.failures[k]
-            code = e.args[0] if e.args and isinstance(e.args[0], int) else None
-            msg = e.args[1] if len(e.args) > 1 else str(e)
-            raise ExecutionError(f"server error {code}: {msg}" if code else f"server error: {msg}",
-                                 file=file, line=st.line, statement=st.text,
-                                 server_code=code, server_message=str(msg))
+            raise ExecutionError.from_server(run.failures[k], batch[k], file)
         return reported
 
 
