@@ -11,7 +11,6 @@ bookkeeping table.
 """
 from __future__ import annotations
 
-
 import pytest
 
 from baseline.chain.read import read_chain
@@ -24,6 +23,7 @@ from baseline.render.formats import (
 )
 from baseline.sources.live import read_live
 from legacy import objects, production_schema
+from requirements import missing
 
 
 def without(schema, names):
@@ -90,7 +90,7 @@ def test_js_string_is_exact():
     import shutil
 
     if shutil.which("node") is None:
-        pytest.skip("node not on PATH")
+        missing("NODE", "node not on PATH (apt-get install nodejs)")
     samples = ["a `b` ${c} \\n 'q' \"d\"\r\n\x00 é \u2028 end\\", "SELECT '\\\\'"]
     script = "process.stdout.write(JSON.stringify([" + ",".join(js_string(s) for s in samples) + "]))"
     out = subprocess.run(["node", "-e", script], capture_output=True, text=True, check=True).stdout
