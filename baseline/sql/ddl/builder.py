@@ -172,6 +172,11 @@ class SchemaBuilder:
             return self.current_db is None or schema_name == self.current_db
         return schema_name == self.schema.name
 
+    def _only_temporary(self, name: str) -> bool:
+        """``name`` is a TEMPORARY table (not kept in the schema) and no permanent
+        one: statements on it change nothing the baseline holds."""
+        return name.casefold() in self.temporary and self._table(name) is None
+
     def _table(self, name: str) -> Table | None:
         """Exact name first, then case-insensitively (hand-written DDL)."""
         tables = self.schema.tables
@@ -332,7 +337,7 @@ class SchemaBuilder:
     def _alter_table(self, node: N.AlterTable) -> None:
         if not self._ours(node.schema):
             return
-        if node.name.casefold() in self.temporary and self._table(node.name) is None:
+        if self._only_temporary(node.name):
             return
         t = self._table(node.name)
         if t is None:
@@ -357,10 +362,10 @@ class SchemaBuilder:
     def _create_index(self, node: N.CreateIndex) -> None:
         if not self._ours(node.schema):
             return
+        if self._only_temporary(node.table):
+            return
         t = self._table(node.table)
         if t is None:
-            if node.table.casefold() in self.temporary:
-                return
             self._err(node, f"CREATE INDEX: table `{node.table}` does not exist")
         if node.if_not_exists and t.index(node.index.name or "") is not None:
             return
@@ -378,7 +383,7 @@ class SchemaBuilder:
         alter = N.AlterTable(node.table, schema=node.schema,
                              operations=[N.DropIndex(node.name, node.if_exists)],
                              text=node.text, file=node.file, line=node.line)
-        if self._table(node.table) is None and node.table.casefold() in self.temporary:
+        if self._only_temporary(node.table):
             return
         self._alter_table(alter)
 
@@ -397,7 +402,7 @@ class SchemaBuilder:
             if not self._ours(schema_name):
                 continue
             if kind == "TABLE":
-                if node.temporary or (name.casefold() in self.temporary and self._table(name) is None):
+                if node.temporary or self._only_temporary(name):
                     self.temporary.pop(name.casefold(), None)
                     continue
                 t = self._table(name)
@@ -511,10 +516,10 @@ class SchemaBuilder:
     def _create_trigger(self, node: N.CreateTrigger) -> None:
         if not self._ours(node.schema):
             return
+        if self._only_temporary(node.table):
+            return
         table = self._table(node.table)
         if table is None:
-            if node.table.casefold() in self.temporary:
-                return
             self._err(node, f"CREATE TRIGGER: table `{node.table}` does not exist")
         existing = self._find_ci(self.schema.triggers, node.name)
         if existing is not None:
