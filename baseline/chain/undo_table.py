@@ -56,8 +56,17 @@ class TableUndo:
             self.note(INFO, obj, f"DROP {clause} IF EXISTS of {what} the chain never defined: nothing restored "
                                  "(the replay works either way)")
 
-    def _assumed_opposite(self, obj: str, what: str) -> None:
-        self.note(INFO, obj, f"{what} before this migration assumed to be the opposite of what it sets")
+    def _undo_flag(self, obj, known, attr: str, opposite: bool, label: str, what: str) -> None:
+        """Set back the flag ``attr`` (visibility, enforcement) that the statement set
+        on ``obj``: as the chain defined it earlier (``known``), else to the
+        ``opposite`` of what the statement set, which is noted as an assumption."""
+        if obj is None:
+            return
+        if known is not None:
+            setattr(obj, attr, getattr(known, attr))
+            return
+        setattr(obj, attr, opposite)
+        self.note(INFO, label, f"{what} before this migration assumed to be the opposite of what it sets")
 
     # ------------------------------------------------------------------ knowledge
     def known_column(self, name: str) -> Column | None:
@@ -222,15 +231,8 @@ class TableUndo:
                   f"migration appears nowhere in the chain; the baseline keeps the new one ({c.default})")
 
     def _AlterColumnVisibility(self, op: N.AlterColumnVisibility) -> None:
-        c = self.t.column(op.name)
-        if c is None:
-            return
-        known = self.known_column(op.name)
-        if known is not None:
-            c.invisible = known.invisible
-            return
-        c.invisible = op.visible
-        self._assumed_opposite(f"column {self.label}.{op.name}", "visibility")
+        self._undo_flag(self.t.column(op.name), self.known_column(op.name), "invisible", op.visible,
+                        f"column {self.label}.{op.name}", "visibility")
 
     # ------------------------------------------------------------------ keys
     def _AddIndex(self, op: N.AddIndex) -> None:
@@ -317,15 +319,8 @@ class TableUndo:
             self.inv.explicit.add((self.t.name, idx.key))
 
     def _AlterIndexVisibility(self, op: N.AlterIndexVisibility) -> None:
-        idx = self.t.index(op.name)
-        if idx is None:
-            return
-        known = self.known_index(op.name)
-        if known is not None:
-            idx.visible = known.visible
-            return
-        idx.visible = not op.visible
-        self._assumed_opposite(f"index {self.label}.{op.name}", "visibility")
+        self._undo_flag(self.t.index(op.name), self.known_index(op.name), "visible", not op.visible,
+                        f"index {self.label}.{op.name}", "visibility")
 
     # ------------------------------------------------------------------ foreign keys and checks
     def _AddForeignKey(self, op: N.AddForeignKey) -> None:
@@ -412,15 +407,8 @@ class TableUndo:
                                   "would fix it)")
 
     def _AlterCheck(self, op: N.AlterCheck) -> None:
-        chk = self.t.check(op.name)
-        if chk is None:
-            return
-        known = self.known_check(op.name)
-        if known is not None:
-            chk.enforced = known.enforced
-            return
-        chk.enforced = not op.enforced
-        self._assumed_opposite(f"check {self.label}.{op.name}", "enforcement")
+        self._undo_flag(self.t.check(op.name), self.known_check(op.name), "enforced", not op.enforced,
+                        f"check {self.label}.{op.name}", "enforcement")
 
     # ------------------------------------------------------------------ table options
     def _SetTableOptions(self, op: N.SetTableOptions) -> None:
