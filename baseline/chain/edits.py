@@ -12,29 +12,14 @@ from __future__ import annotations
 
 from ..flavor import Flavor
 from ..model import Column, ForeignKey, Index, IndexPart, Schema, Table
-from ..sql.ddl.lexer import rename_quoted_ident
+from ..sql.ddl.builder import rename_column_in_table
 
 
 def rename_column(schema: Schema, table: Table, column: Column, new: str, flavor: Flavor) -> None:
     """Rename ``column`` of ``table`` to ``new`` everywhere the server would."""
     old = column.name
-    k = old.casefold()
     column.name = new
-    for idx in table.indexes:
-        for p in idx.parts:
-            if p.column is not None and p.column.casefold() == k:
-                p.column = new
-            if p.expression is not None:
-                p.expression = rename_quoted_ident(p.expression, old, new, flavor)
-    for fk in table.foreign_keys:
-        fk.columns = [new if c.casefold() == k else c for c in fk.columns]
-    for chk in table.checks:
-        if chk.column_level and chk.key == k:
-            chk.name = new
-        chk.expression = rename_quoted_ident(chk.expression, old, new, flavor)
-    for c in table.columns:
-        if c.generated:
-            c.generated = rename_quoted_ident(c.generated, old, new, flavor)
+    rename_column_in_table(table, old, new, flavor)
     rename_referenced_column(schema, table.name, old, new)
 
 

@@ -1396,21 +1396,7 @@ class _TableCtx:
     def _rename_column_refs(self, old: str, new: str) -> None:
         t = self.t
         ko = old.casefold()
-        for idx in t.indexes:
-            for p in idx.parts:
-                if p.column is not None and p.column.casefold() == ko:
-                    p.column = new
-                if p.expression is not None:
-                    p.expression = rename_quoted_ident(p.expression, old, new, self.b.flavor)
-        for fk in t.foreign_keys:
-            fk.columns = [new if c.casefold() == ko else c for c in fk.columns]
-        for chk in t.checks:
-            if chk.column_level and chk.key == ko:
-                chk.name = new
-            chk.expression = rename_quoted_ident(chk.expression, old, new, self.b.flavor)
-        for c in t.columns:
-            if c.generated:
-                c.generated = rename_quoted_ident(c.generated, old, new, self.b.flavor)
+        rename_column_in_table(t, old, new, self.b.flavor)
         for other in self.b.schema.tables.values():
             for fk in other.foreign_keys:
                 if fk.ref_table == t.name and fk.ref_schema is None:
@@ -1676,6 +1662,29 @@ def _enum_values(type_text: str) -> list[str] | None:
     for m in re.finditer(r"'((?:[^'\\]|''|\\.)*)'", body):
         out.append(unescape(m.group(1)))
     return out
+
+
+def rename_column_in_table(table: Table, old: str, new: str, flavor: Flavor) -> None:
+    """What renaming column ``old`` to ``new`` changes inside its own table, as
+    the server does it: key parts (and key expressions), the table's foreign-key
+    columns, CHECKs (a column-level one takes the new name) and generated
+    expressions. The column itself and other tables' references are the caller's."""
+    k = old.casefold()
+    for idx in table.indexes:
+        for p in idx.parts:
+            if p.column is not None and p.column.casefold() == k:
+                p.column = new
+            if p.expression is not None:
+                p.expression = rename_quoted_ident(p.expression, old, new, flavor)
+    for fk in table.foreign_keys:
+        fk.columns = [new if c.casefold() == k else c for c in fk.columns]
+    for chk in table.checks:
+        if chk.column_level and chk.key == k:
+            chk.name = new
+        chk.expression = rename_quoted_ident(chk.expression, old, new, flavor)
+    for c in table.columns:
+        if c.generated:
+            c.generated = rename_quoted_ident(c.generated, old, new, flavor)
 
 
 def _needs_parens_in_default(e) -> bool:
