@@ -13,7 +13,9 @@ adds what only rendering needs.
 from __future__ import annotations
 
 from ..sql.literals import quote_ident as ident
-from ..sql.literals import quote_string as string  # noqa: F401 (the renderer's name)
+from ..sql.literals import quote_string as string
+
+__all__ = ["definer", "ident", "idents", "string"]
 
 
 def idents(names) -> str:
