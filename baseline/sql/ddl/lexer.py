@@ -149,7 +149,8 @@ def tokenize(text: str, flavor: Flavor, *, ansi_quotes: bool = False,
     tokens: list[Token] = []
     cuts: list[tuple[int, int]] = []
     append = tokens.append
-    match = _MASTER[not no_backslash_escapes].match
+    backslash = not no_backslash_escapes
+    match = _MASTER[backslash].match
     n = len(text)
     pos = 0
     in_vc = 0   # executed version comments open (they do not nest)
@@ -179,7 +180,7 @@ def tokenize(text: str, flavor: Flavor, *, ansi_quotes: bool = False,
             append(Token(NUM, t, t, end - len(t), end))
         elif kind == "sq":
             raw = m.group(kind)
-            append(Token(STR, raw, unescape(raw[1:-1], "'", backslash_escapes=not no_backslash_escapes), end - len(raw), end))
+            append(Token(STR, raw, unescape(raw[1:-1], "'", backslash_escapes=backslash), end - len(raw), end))
         elif kind == "cm" or kind == "lc":
             pass
         elif kind == "end":
@@ -190,7 +191,7 @@ def tokenize(text: str, flavor: Flavor, *, ansi_quotes: bool = False,
             if ansi_quotes:
                 append(Token(QID, raw, raw[1:-1].replace('""', '"'), start, end))
             else:
-                append(Token(STR, raw, unescape(raw[1:-1], '"', backslash_escapes=not no_backslash_escapes), start, end))
+                append(Token(STR, raw, unescape(raw[1:-1], '"', backslash_escapes=backslash), start, end))
         elif kind == "vc":
             start = m.start(kind)
             vm = _VC_RE.match(text, end)
@@ -211,7 +212,7 @@ def tokenize(text: str, flavor: Flavor, *, ansi_quotes: bool = False,
             q = min(i for i in (raw.find("'"), raw.find('"')) if i >= 0)
             quote = raw[q]
             cs = "N" if kind == "nstr" else raw[1:q].lower()
-            append(Token(STR, raw, unescape(raw[q + 1:-1], quote, backslash_escapes=not no_backslash_escapes), start, end, intro=cs))
+            append(Token(STR, raw, unescape(raw[q + 1:-1], quote, backslash_escapes=backslash), start, end, intro=cs))
         elif kind == "hexs":
             t = m.group(kind)
             append(Token(HEX, t, t[2:-1], end - len(t), end))
