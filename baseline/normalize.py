@@ -41,6 +41,7 @@ from dataclasses import dataclass
 
 from .flavor import Flavor, Rules
 from .sql.ddl.expr import Func, Lit, Unary
+from .sql.literals import quote_string
 
 # --------------------------------------------------------------------------- charsets
 
@@ -306,51 +307,6 @@ def finish_textual(info: TypeInfo, charset: str | None) -> tuple[str, bool]:
 
 
 # --------------------------------------------------------------------------- strings
-
-
-def quote_string(value: str) -> str:
-    """A string as SHOW CREATE shows it in a DEFAULT, COMMENT or ENUM list:
-    quotes doubled, backslash and control characters escaped."""
-    out = ["'"]
-    for ch in value:
-        if ch == "'":
-            out.append("''")
-        elif ch == "\\":
-            out.append("\\\\")
-        elif ch == "\n":
-            out.append("\\n")
-        elif ch == "\r":
-            out.append("\\r")
-        elif ch == "\0":
-            out.append("\\0")
-        elif ch == "\x1a":
-            out.append("\\Z")
-        else:
-            out.append(ch)
-    out.append("'")
-    return "".join(out)
-
-
-def unquote_string(text: str) -> str:
-    """Inverse of :func:`quote_string` for a literal the server printed."""
-    if len(text) < 2 or text[0] != "'" or text[-1] != "'":
-        return text
-    body = text[1:-1].replace("''", "'")
-    if "\\" not in body:
-        return body
-    out = []
-    i = 0
-    esc = {"n": "\n", "r": "\r", "0": "\0", "Z": "\x1a", "t": "\t", "b": "\b", "\\": "\\", "'": "'",
-           '"': '"'}
-    while i < len(body):
-        c = body[i]
-        if c == "\\" and i + 1 < len(body):
-            out.append(esc.get(body[i + 1], body[i + 1]))
-            i += 2
-        else:
-            out.append(c)
-            i += 1
-    return "".join(out)
 
 
 # --------------------------------------------------------------------------- defaults

@@ -264,7 +264,7 @@ class _Walk:
         try:
             replay_chain(self.chain.slice(k, k + 1), server, db, direction="down", progress=False)
         except MigrationFailed as e:
-            return None, f"it fails ({_without_database(e.server_message or e.reason, db)})"
+            return None, f"it fails ({e.without_database(e.server_message or e.reason)})"
         after = read_live(server.url.with_database(db), progress=False)
         after.name = before.schema.name
         if before.schema.flavor is not None and after.flavor is not None \
@@ -301,11 +301,6 @@ class _Fork:
 def _down_rel(pm: ParsedMigration) -> str:
     down = pm.migration.down
     return (down.rel or down.path.name) if down is not None else pm.rel
-
-
-def _without_database(text: str, db: str) -> str:
-    """A server message without the scratch database's (random) name."""
-    return text.replace(f"`{db}`.", "").replace(f"{db}.", "")
 
 
 def _compare(a: Schema, b: Schema) -> str:

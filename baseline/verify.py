@@ -429,14 +429,9 @@ def no_baseline_hint(e: MigrationFailed, chain: Chain, folder: str) -> str | Non
 
 
 def replay_failure(e: MigrationFailed) -> ReplayFailure:
-    """The report's view of a failed migration. The scratch database's name is
-    taken out of the server's message (``Table 'baseline_scratch_…'.'t' doesn't
-    exist`` -> ``Table 't' doesn't exist``): it means nothing to the reader and
-    would make every report different."""
-    def clean(text: str) -> str:
-        db = e.partial.database
-        return text.replace(f"`{db}`.", "").replace(f"{db}.", "") if db else text
-
+    """The report's view of a failed migration, the scratch database's name taken
+    out of the server's words (:meth:`MigrationFailed.without_database`)."""
+    clean = e.without_database
     return ReplayFailure(migration=e.migration.id, path=e.file or str(e.migration.path or e.migration.id),
                          line=e.line, reason=clean(e.reason), statement=e.statement or "",
                          server_code=e.server_code, server_message=clean(e.server_message or ""),

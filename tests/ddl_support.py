@@ -8,11 +8,8 @@ import dataclasses
 from baseline.flavor import Flavor
 from baseline.model import KINDS, Schema, comparable_fields
 from baseline.sql.parse import SchemaBuilder
+from baseline.sql.literals import quote_ident
 from baseline.sql.split import Statement
-
-
-def _q(name: str) -> str:
-    return "`" + name.replace("`", "``") + "`"
 
 
 def show_create_schema(conn, db: str, flavor: Flavor) -> Schema:
@@ -22,7 +19,7 @@ def show_create_schema(conn, db: str, flavor: Flavor) -> Schema:
                     "information_schema.schemata WHERE schema_name=%s", (db,))
         cs, co = cur.fetchone()
         b = SchemaBuilder(flavor, name=db, charset=cs, collation=co)
-        cur.execute(f"USE {_q(db)}")
+        cur.execute(f"USE {quote_ident(db)}")
         cur.execute("SELECT table_name, table_type FROM information_schema.tables WHERE table_schema=%s "
                     "ORDER BY table_name", (db,))
         rows = cur.fetchall()
@@ -32,38 +29,38 @@ def show_create_schema(conn, db: str, flavor: Flavor) -> Schema:
                 views.append(name)
                 continue
             if ttype == "SEQUENCE":
-                cur.execute(f"SHOW CREATE SEQUENCE {_q(name)}")
+                cur.execute(f"SHOW CREATE SEQUENCE {quote_ident(name)}")
             else:
-                cur.execute(f"SHOW CREATE TABLE {_q(name)}")
+                cur.execute(f"SHOW CREATE TABLE {quote_ident(name)}")
             b.apply(Statement(cur.fetchone()[1], 1))
         # routines before views: a view calling a stored function prints it as one
         cur.execute("SELECT routine_type, routine_name FROM information_schema.routines WHERE "
                     "routine_schema=%s ORDER BY routine_type, routine_name", (db,))
         for kind, name in cur.fetchall():
-            cur.execute(f"SHOW CREATE {kind} {_q(name)}")
+            cur.execute(f"SHOW CREATE {kind} {quote_ident(name)}")
             row = cur.fetchone()
             _set_mode(b, row[1])
             # the database collation when the routine was created (mysqldump
             # brackets the routine with ALTER DATABASE the same way)
             saved = (b.schema.charset, b.schema.collation)
-            b.apply(Statement(f"ALTER DATABASE {_q(db)} COLLATE {row[5]}", 1))
+            b.apply(Statement(f"ALTER DATABASE {quote_ident(db)} COLLATE {row[5]}", 1))
             b.apply(Statement(row[2], 1))
             b.schema.charset, b.schema.collation = saved
         texts = {}
         for name in views:
-            cur.execute(f"SHOW CREATE VIEW {_q(name)}")
+            cur.execute(f"SHOW CREATE VIEW {quote_ident(name)}")
             texts[name] = cur.fetchone()[1]
         _apply_views(b, texts)
         cur.execute("SELECT trigger_name FROM information_schema.triggers WHERE trigger_schema=%s "
                     "ORDER BY event_object_table, action_timing, event_manipulation, action_order", (db,))
         for (name,) in cur.fetchall():
-            cur.execute(f"SHOW CREATE TRIGGER {_q(name)}")
+            cur.execute(f"SHOW CREATE TRIGGER {quote_ident(name)}")
             row = cur.fetchone()
             _set_mode(b, row[1])
             b.apply(Statement(row[2], 1))
         cur.execute("SELECT event_name FROM information_schema.events WHERE event_schema=%s", (db,))
         for (name,) in cur.fetchall():
-            cur.execute(f"SHOW CREATE EVENT {_q(name)}")
+            cur.execute(f"SHOW CREATE EVENT {quote_ident(name)}")
             row = cur.fetchone()
             _set_mode(b, row[1])
             b.apply(Statement(f"SET time_zone = '{row[2]}'", 1))

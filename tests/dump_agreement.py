@@ -23,6 +23,8 @@ from baseline.render.formats import render_migration
 from baseline.sources import SourceOptions
 from baseline.sources.dump import read_dump, read_dump_contents
 from baseline.sources.live import read_live
+from baseline.sql.literals import quote_ident
+from helpers import run_sql
 from roundtrip import client_binary
 
 
@@ -50,33 +52,19 @@ def server_assisted(path: Path, server, schema: str | None = None):
     return read_dump(str(path), SourceOptions(schema_name=schema, scratch=admin_url(server), progress=False))
 
 
-def _execute(server, *statements: str) -> None:
-    conn = server.connect()
-    try:
-        with conn.cursor() as cur:
-            for sql in statements:
-                cur.execute(sql)
-    finally:
-        conn.close()
-
-
-def _q(name: str) -> str:
-    return "`" + name.replace("`", "``") + "`"
-
-
 def live(path: Path, server, schema: str | None = None):
     """Load the dump with the stock client, read the database back; every database
     the dump names is dropped before and after."""
     contents = read_dump_contents(str(path), progress=False)
     section = contents.select(schema)
     names = {n for n in contents.databases if n} | {section.name}
-    _execute(server, *(f"DROP DATABASE IF EXISTS {_q(n)}" for n in names))
+    run_sql(server, None, *(f"DROP DATABASE IF EXISTS {quote_ident(n)}" for n in names))
     args = [client_binary(), "--no-defaults", "--comments", "--binary-mode", "-uroot"]
     args += [f"--socket={server.url.unix_socket}"] if server.url.unix_socket else \
         ["-h", server.url.host, "-P", str(server.url.port)]
     if section.created_line is None:
         collate = f" COLLATE {section.collation}" if section.collation_stated else ""
-        _execute(server, f"CREATE DATABASE {_q(section.name)} CHARACTER SET {section.charset}{collate}")
+        run_sql(server, None, f"CREATE DATABASE {quote_ident(section.name)} CHARACTER SET {section.charset}{collate}")
         args.append(section.name)
     try:
         proc = subprocess.run(args, input=path.read_bytes(), capture_output=True, timeout=120,
@@ -84,7 +72,7 @@ def live(path: Path, server, schema: str | None = None):
         assert proc.returncode == 0, f"the mariadb client failed on {path}: {proc.stderr.decode()[:1000]}"
         return read_live(server.url.with_database(section.name), progress=False)
     finally:
-        _execute(server, *(f"DROP DATABASE IF EXISTS {_q(n)}" for n in names))
+        run_sql(server, None, *(f"DROP DATABASE IF EXISTS {quote_ident(n)}" for n in names))
 
 
 _READ_FROM = re.compile(r"^(-- Read from \S+ )(\S+);", re.M)

@@ -22,6 +22,7 @@ from baseline.prechain import pre_chain_schema
 from baseline.render.ddl import RenderOptions
 from baseline.render.sqlfile import render_sql_file
 from baseline.sources.live import read_live
+from helpers import make
 
 _COUNTER = re.compile(r" AUTO_INCREMENT=\d+")
 _DEFINER = re.compile(r"DEFINER=(`(?:[^`]|``)*`|'[^']*'|[^\s@]+)@(`(?:[^`]|``)*`|'[^']*'|\S+) ")
@@ -88,11 +89,7 @@ def show_create_all(server, db: str) -> dict[tuple[str, str], str]:
 
 def write_chain(root: Path, files: dict[str, str]) -> Path:
     root.mkdir(parents=True, exist_ok=True)
-    for name, text in files.items():
-        p = root / name
-        p.parent.mkdir(parents=True, exist_ok=True)
-        p.write_text(text)
-    return root
+    return make(root, files)
 
 
 class Built:

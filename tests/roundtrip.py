@@ -9,6 +9,7 @@ import subprocess
 from baseline.render.ddl import RenderOptions, render_sql_file
 from baseline.sources.live import read_live
 from baseline.sql.execute import execute_script
+from baseline.sql.literals import quote_ident
 from baseline.sql.scan import strip_qualifier
 from modeldiff import mismatches
 from requirements import client
@@ -63,8 +64,7 @@ def normalized_show_create(server, db: str) -> dict[tuple[str, str], str]:
                         (db,))
             for name, typ in cur.fetchall():
                 kind = {"VIEW": "VIEW", "SEQUENCE": "SEQUENCE"}.get(typ, "TABLE")
-                q = "`" + name.replace("`", "``") + "`"
-                cur.execute(f"SHOW CREATE {kind} `{db}`.{q}")
+                cur.execute(f"SHOW CREATE {kind} `{db}`.{quote_ident(name)}")
                 text = strip_qualifier(cur.fetchone()[1], db)
                 text = re.sub(r" AUTO_INCREMENT=\d+", "", text)
                 text = re.sub(r" DEFINER=`(?:[^`]|``)*`@`(?:[^`]|``)*`", "", text)

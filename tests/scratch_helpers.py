@@ -11,6 +11,8 @@ from pathlib import Path
 
 from requirements import missing
 
+from helpers import query
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -30,6 +32,24 @@ def wait_gone(pid: int, timeout: float = 10.0) -> bool:
             return True
         time.sleep(0.05)
     return False
+
+
+def database_exists(server, db: str) -> bool:
+    return query(server, None, "SELECT COUNT(*) FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = %s",
+                 (db,)) == [(1,)]
+
+
+def probe_table(server, db: str) -> str:
+    """Create a small table in ``db`` on a scratch server; its SHOW CREATE text
+    (which shows whether the database's charset and collation took)."""
+    conn = server.connect(db)
+    try:
+        with conn.cursor() as cur:
+            cur.execute("CREATE TABLE t (id int PRIMARY KEY, name varchar(20))")
+            cur.execute("SHOW CREATE TABLE t")
+            return cur.fetchone()[1]
+    finally:
+        conn.close()
 
 
 def docker_client_or_skip():

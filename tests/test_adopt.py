@@ -23,6 +23,7 @@ from baseline.chain.replay import replay_chain
 from baseline.compare import compare
 from baseline.render.formats import js_string, migration_stem, render_migration, write_migration
 from baseline.sources.live import read_live
+from helpers import make, query as table_rows
 from legacy import LEGACY, MIGRATIONS, load_production, objects
 import tools
 
@@ -45,16 +46,6 @@ def cli(*args):
 
 def url_of(server, db):
     return f"mysql://root@127.0.0.1:{server.url.port}/{db}"
-
-
-def table_rows(server, db, sql):
-    conn = server.connect(db)
-    try:
-        with conn.cursor() as cur:
-            cur.execute(sql)
-            return [tuple(r) for r in cur.fetchall()]
-    finally:
-        conn.close()
 
 
 @pytest.fixture(scope="module")
@@ -246,10 +237,7 @@ def test_history_rows_for_tools_without_a_runner_here(tool, server, tmp_path, pr
               "goose": {"002_add.sql": "-- +goose Up\nSELECT 1;\n"},
               "flyway": {"V1__add_phone.sql": "SELECT 1;\n"},
               "prisma": {"20240101000000_add/migration.sql": "SELECT 1;\n"}}[tool]
-    for rel, text in second.items():
-        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
-        (tmp_path / rel).write_text(text)
-    chain = read_chain(tmp_path)
+    chain = read_chain(make(tmp_path, second))
     with server.database() as db:
         conn = server.connect(db)
         try:

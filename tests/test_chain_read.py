@@ -10,13 +10,7 @@ from baseline.chain.migration import KIND_SEQUELIZE_JS, KIND_SQL
 from baseline.chain.read import detect_format, read_chain
 from baseline.errors import InputError, UsageError
 
-
-def make(root: Path, files: dict[str, str]) -> Path:
-    for name, text in files.items():
-        p = root / name
-        p.parent.mkdir(parents=True, exist_ok=True)
-        p.write_text(text)
-    return root
+from helpers import make
 
 
 SQL1 = "CREATE TABLE t (id int);\n"

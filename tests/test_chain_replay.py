@@ -21,13 +21,8 @@ from baseline.sql.execute import ExecutionError, execute_statements
 from baseline.sql.split import split_sql
 from requirements import client
 
+from helpers import make
 
-def make(root: Path, files: dict[str, str]) -> Path:
-    for name, text in files.items():
-        p = root / name
-        p.parent.mkdir(parents=True, exist_ok=True)
-        p.write_text(text)
-    return root
 
 # ---------------------------------------------------------------- helpers
 

@@ -8,7 +8,6 @@ provide the packages, unless ``BASELINE_REQUIRE_NODE=1`` (CI) makes that a failu
 from __future__ import annotations
 
 import tempfile
-from pathlib import Path
 
 import pytest
 
@@ -17,13 +16,7 @@ from baseline.chain.read import read_chain
 from baseline.chain.replay import MigrationFailed, replay_chain
 from baseline.scratch.remote import RemoteServer
 
-
-def make(root: Path, files: dict[str, str]) -> Path:
-    for name, text in files.items():
-        p = root / name
-        p.parent.mkdir(parents=True, exist_ok=True)
-        p.write_text(text)
-    return root
+from helpers import make, query
 
 
 BASELINE_SQL = """\
@@ -131,16 +124,6 @@ def app_chain(tmp_path):
     return make(tmp_path / "migrations", {"000_initial_schema.sql": BASELINE_SQL, **JS_FILES})
 
 
-def _q(server, db, sql, args=None):
-    conn = server.connect(db)
-    try:
-        with conn.cursor() as cur:
-            cur.execute(sql, args)
-            return cur.fetchall()
-    finally:
-        conn.close()
-
-
 def test_node_runtime_is_installed_in_the_cache(node_env):
     assert node_env.root == node_dir() and is_installed()
     assert node_env.sequelize_cli.exists()
@@ -151,17 +134,17 @@ def test_sql_baseline_then_js_migrations_replay_for_real(node_env, server, scrat
     assert chain.format == "sequelize" and [m.kind for m in chain][:2] == ["sql", "sequelize-js"]
     r = replay_chain(chain, server, scratch_db, progress=False)
     assert r.applied == chain.ids
-    names = sorted(x[0] for x in _q(server, scratch_db, "SHOW TABLES"))
+    names = sorted(x[0] for x in query(server, scratch_db, "SHOW TABLES"))
     assert names == ["SequelizeMeta", "accounts", "apps", "releases", "tenant_scm_integrations", "tenants"]
-    meta = [x[0] for x in _q(server, scratch_db, "SELECT name FROM SequelizeMeta ORDER BY name")]
+    meta = [x[0] for x in query(server, scratch_db, "SELECT name FROM SequelizeMeta ORDER BY name")]
     assert meta == sorted(JS_FILES)  # the SQL baseline is not a sequelize-cli migration
-    cols = [x[0] for x in _q(server, scratch_db, "SHOW COLUMNS FROM accounts")]
+    cols = [x[0] for x in query(server, scratch_db, "SHOW COLUMNS FROM accounts")]
     assert cols[-3:] == ["ssoId", "firstName", "lastName"]
-    fks = _q(server, scratch_db,
+    fks = query(server, scratch_db,
              "SELECT REFERENCED_TABLE_NAME, DELETE_RULE FROM information_schema.REFERENTIAL_CONSTRAINTS "
              "WHERE CONSTRAINT_SCHEMA = %s AND TABLE_NAME = 'releases' ORDER BY 1", (scratch_db,))
-    assert fks == (("apps", "CASCADE"), ("tenants", "SET NULL"))
-    idx = _q(server, scratch_db, "SHOW INDEX FROM releases WHERE Key_name = 'releases_app_version'")
+    assert fks == [("apps", "CASCADE"), ("tenants", "SET NULL")]
+    idx = query(server, scratch_db, "SHOW INDEX FROM releases WHERE Key_name = 'releases_app_version'")
     assert [x[4] for x in idx] == ["appId", "version"] and idx[0][1] == 0  # unique
 
     t = r.touched
@@ -182,13 +165,13 @@ def test_js_downs_walk_back_to_the_baseline(node_env, server, scratch_db, app_ch
     before_js = None
     with server.database() as ref:
         replay_chain(chain, server, ref, upto=1, progress=False)
-        before_js = _q(server, ref, "SHOW CREATE TABLE accounts")[0][1]
+        before_js = query(server, ref, "SHOW CREATE TABLE accounts")[0][1]
     r = replay_chain(chain.slice(1), server, scratch_db, direction="down", progress=False)
     assert r.applied == [m.id for m in reversed(chain.migrations[1:])]
-    names = sorted(x[0] for x in _q(server, scratch_db, "SHOW TABLES"))
+    names = sorted(x[0] for x in query(server, scratch_db, "SHOW TABLES"))
     assert names == ["SequelizeMeta", "accounts", "apps", "tenants"]
-    assert _q(server, scratch_db, "SELECT COUNT(*) FROM SequelizeMeta")[0][0] == 0
-    assert _q(server, scratch_db, "SHOW CREATE TABLE accounts")[0][1] == before_js
+    assert query(server, scratch_db, "SELECT COUNT(*) FROM SequelizeMeta")[0][0] == 0
+    assert query(server, scratch_db, "SHOW CREATE TABLE accounts")[0][1] == before_js
     assert r.touched[("table", "accounts")].line == 14  # the last removeColumn('accounts', …) in down()
 
 
@@ -197,16 +180,16 @@ def test_js_downs_on_a_database_loaded_from_elsewhere(node_env, server, scratch_
     chain = read_chain(app_chain)
     with server.database() as prod:
         replay_chain(chain, server, prod, progress=False)
-        _q(server, prod, "DROP TABLE SequelizeMeta")
-        for (name,) in _q(server, prod, "SHOW TABLES"):
-            ddl = _q(server, prod, f"SHOW CREATE TABLE `{name}`")[0][1]
+        query(server, prod, "DROP TABLE SequelizeMeta")
+        for (name,) in query(server, prod, "SHOW TABLES"):
+            ddl = query(server, prod, f"SHOW CREATE TABLE `{name}`")[0][1]
             conn = server.connect(scratch_db)
             with conn.cursor() as cur:
                 cur.execute("SET FOREIGN_KEY_CHECKS = 0")
                 cur.execute(ddl)
             conn.close()
     replay_chain(chain.slice(1), server, scratch_db, direction="down", progress=False)
-    names = sorted(x[0] for x in _q(server, scratch_db, "SHOW TABLES"))
+    names = sorted(x[0] for x in query(server, scratch_db, "SHOW TABLES"))
     assert names == ["accounts", "apps", "tenants"]  # SequelizeMeta created for the undo, dropped again
 
 
@@ -272,7 +255,7 @@ module.exports = {
         with RemoteServer(url) as remote, remote.database() as db:
             with pytest.raises(MigrationFailed) as e:
                 replay_chain(read_chain(root), remote, db, progress=False)
-            mode, argv = _q(remote, db, "SELECT mode, argv FROM probe")[0]
+            mode, argv = query(remote, db, "SELECT mode, argv FROM probe")[0]
         assert mode == "600"
         assert secret not in argv and f"--config {private}" in argv  # the config lived in our temp folder
         assert secret not in str(e.value)

@@ -13,15 +13,10 @@ from baseline.errors import UsageError
 from requirements import needs_server_binary
 from baseline.sources import SourceOptions, load_schema, source_kind
 
+from helpers import make
+
+
 LOCAL = SourceOptions(scratch="local", progress=False)
-
-
-def make(root: Path, files: dict[str, str]) -> Path:
-    for name, text in files.items():
-        p = root / name
-        p.parent.mkdir(parents=True, exist_ok=True)
-        p.write_text(text)
-    return root
 
 
 pytestmark = needs_server_binary

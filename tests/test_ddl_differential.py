@@ -28,6 +28,14 @@ column = st.tuples(st.sampled_from(TYPES), st.sampled_from(NULLS), st.sampled_fr
                    st.sampled_from(EXTRAS))
 
 
+def simulated(server, db: str, statements: list[str]):
+    """The model the DDL simulator builds from ``statements`` (those the server ran)."""
+    builder = SchemaBuilder(server.flavor, name=db, charset="utf8mb4", collation="utf8mb4_general_ci")
+    for text in statements:
+        builder.apply(Statement(text, 1))
+    return builder.schema
+
+
 def _col_sql(i: int, spec) -> str:
     typ, null, default, extra = spec
     return f"c{i} {typ} {null} {default} {extra}".strip()
@@ -68,10 +76,7 @@ def test_random_tables_match_server(server, diff_db, cols, alters, keyed):
             expected = show_create_schema(conn, diff_db, server.flavor)
     finally:
         conn.close()
-    builder = SchemaBuilder(server.flavor, name=diff_db, charset="utf8mb4", collation="utf8mb4_general_ci")
-    for text in ran:
-        builder.apply(Statement(text, 1))
-    assert diff_models(expected, builder.schema) == [], ran
+    assert diff_models(expected, simulated(server, diff_db, ran)) == [], ran
 
 
 ALTERS = [
@@ -110,7 +115,4 @@ def test_random_alter_sequences_match_server(server, diff_db, ops):
             expected = show_create_schema(conn, diff_db, server.flavor)
     finally:
         conn.close()
-    builder = SchemaBuilder(server.flavor, name=diff_db, charset="utf8mb4", collation="utf8mb4_general_ci")
-    for text in ran:
-        builder.apply(Statement(text, 1))
-    assert diff_models(expected, builder.schema) == [], ran
+    assert diff_models(expected, simulated(server, diff_db, ran)) == [], ran

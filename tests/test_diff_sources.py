@@ -11,7 +11,8 @@ import json
 
 import pytest
 
-from verify_helpers import make, mariadb_dump, run_cli, run_sql, scratch_url, target_database, url_of
+from helpers import make, run_sql
+from verify_helpers import mariadb_dump, run_cli, scratch_url, target_database, url_of
 
 CHAIN = {
     "001_init.sql": "CREATE TABLE accounts (id INT PRIMARY KEY, email VARCHAR(255) NOT NULL);\n"

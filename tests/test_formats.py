@@ -22,6 +22,7 @@ from baseline.render.formats import (
     render_migration, write_migration,
 )
 from baseline.sources.live import read_live
+from helpers import make
 from legacy import objects, production_schema
 from requirements import missing
 
@@ -115,18 +116,12 @@ def test_names_sort_first_beside_each_chain(tmp_path):
                 "flyway": "V0__initial_schema", "prisma": "000_initial_schema",
                 "sequelize": "20231231235959-initial-schema"}
     for chain_format, files in cases.items():
-        root = tmp_path / chain_format
-        for rel, text in files.items():
-            (root / rel).parent.mkdir(parents=True, exist_ok=True)
-            (root / rel).write_text(text)
+        root = make(tmp_path / chain_format, files)
         chain = read_chain(root)
         fmt = format_for_chain(chain.format)
         stem = migration_stem(fmt, chain)
         assert stem == expected[chain_format]
-        for rel in migration_files(fmt, stem):
-            (root / rel).parent.mkdir(parents=True, exist_ok=True)
-            (root / rel).write_text(_minimal(fmt))
-        again = read_chain(root)
+        again = read_chain(make(root, {rel: _minimal(fmt) for rel in migration_files(fmt, stem)}))
         assert again.format == chain.format
         assert again.migrations[0].id.startswith(stem), (chain_format, again.ids)
         assert len(again) == len(chain) + 1

@@ -17,6 +17,7 @@ from baseline.errors import InputError, UsageError
 from baseline.flavor import Flavor
 from baseline.sql.parse import schema_from_statements
 from baseline.sql.split import split_sql
+from helpers import make
 
 MARIADB = Flavor.parse("10.11.19-MariaDB")
 ROOT = Path(__file__).resolve().parents[1]
@@ -28,11 +29,7 @@ def model(sql: str):
 
 
 def chain(tmp_path: Path, files: dict[str, str]):
-    root = tmp_path / "m"
-    root.mkdir(parents=True)
-    for name, text in files.items():
-        (root / name).write_text(text)
-    return read_chain(root)
+    return read_chain(make(tmp_path / "m", files))
 
 
 def walk(tmp_path, before: str, files: dict[str, str]):

@@ -9,19 +9,13 @@ a real CLI process twice: stderr on a pseudo-terminal, and stderr piped.
 """
 from __future__ import annotations
 
-import os
-import pty
 import re
 import subprocess
-import sys
-import threading
-from pathlib import Path
 
 import pytest
 
 from baseline.sql.execute import execute_script
-
-ROOT = Path(__file__).resolve().parents[1]
+from helpers import run_baseline
 
 SCHEMA = "\n".join(
     [f"CREATE TABLE t{i} (id int PRIMARY KEY, name varchar(20) NOT NULL DEFAULT '', KEY k (name));"
@@ -29,42 +23,10 @@ SCHEMA = "\n".join(
     + ["CREATE VIEW v AS SELECT id FROM t0;"])
 
 
-def run(args: list[str], *, terminal: bool) -> tuple[int, str, str]:
-    """(exit code, stdout, stderr) of ``baseline ARGS``; stderr a terminal or a pipe."""
-    cmd = [sys.executable, "-m", "baseline", *args]
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    if not terminal:
-        p = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=300)
-        return p.returncode, p.stdout, p.stderr
-    master, slave = pty.openpty()
-    seen: list[bytes] = []
-
-    def drain():  # read as it comes: a full terminal buffer would block the child
-        while True:
-            try:
-                chunk = os.read(master, 65536)
-            except OSError:
-                return
-            if not chunk:
-                return
-            seen.append(chunk)
-
-    reader = threading.Thread(target=drain, daemon=True)
-    try:
-        proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=slave, text=True, env=env)
-        os.close(slave)
-        reader.start()
-        out, _ = proc.communicate(timeout=300)
-        reader.join(timeout=10)
-    finally:
-        os.close(master)
-    return proc.returncode, out, b"".join(seen).decode(errors="replace")
-
-
 def both(args: list[str]) -> tuple[str, str]:
     """The terminal's stderr and the piped stderr; both runs must succeed alike."""
-    code_t, out_t, err_t = run(args, terminal=True)
-    code_p, out_p, err_p = run(args, terminal=False)
+    code_t, out_t, err_t = run_baseline(args, terminal=True)
+    code_p, out_p, err_p = run_baseline(args, terminal=False)
     assert code_t == code_p == 0, (err_t, err_p)
     assert out_t == out_p  # progress never reaches stdout
     assert "\r" not in err_p and "\x1b[" not in err_p
@@ -116,8 +78,8 @@ def test_a_chain_shows_migrations_and_the_statements_of_a_big_file(source, tmp_p
     migrations.mkdir()
     (migrations / "000_initial_schema.sql").write_text(SCHEMA + "\n")
     (migrations / "001_more.sql").write_text("CREATE TABLE extra (id int);\n")
-    code, _out, terminal = run(["diff", str(migrations), str(url), "--scratch", "local"], terminal=True)
-    code_p, _out_p, piped = run(["diff", str(migrations), str(url), "--scratch", "local"], terminal=False)
+    code, _out, terminal = run_baseline(["diff", str(migrations), str(url), "--scratch", "local"], terminal=True)
+    code_p, _out_p, piped = run_baseline(["diff", str(migrations), str(url), "--scratch", "local"], terminal=False)
     assert code == code_p == 1  # the chain adds `extra`
     assert "replaying migrations: 2/2" in terminal
     assert re.search(r"000_initial_schema: \d+/61 statements", terminal)  # drawn at most 10 times a second

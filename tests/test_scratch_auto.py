@@ -31,7 +31,8 @@ from baseline.scratch.docker import TEST_IMAGE, image_flavor, matching_image
 from baseline.scratch.local import LocalServer, _child_setup, binary_flavor, find_server_binary
 from requirements import missing, needs_server_binary
 from scratch_helpers import docker_client_or_skip
-from verify_helpers import make, target_database, url_of, verify
+from helpers import make
+from verify_helpers import target_database, url_of, verify
 
 NO_ENGINE = "unix:///nonexistent/docker.sock"
 #: A MySQL version whose official image no registry has: pulling it fails everywhere.

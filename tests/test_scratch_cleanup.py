@@ -15,7 +15,8 @@ import pytest
 from baseline.scratch.docker import LABEL, LABEL_ID
 from baseline.scratch.local import SOCK_PREFIX
 from requirements import needs_server_binary
-from scratch_helpers import baseline_cli, docker_client_or_skip, pid_alive, wait_for_hold, wait_gone
+from scratch_helpers import (baseline_cli, database_exists, docker_client_or_skip, pid_alive, wait_for_hold,
+                             wait_gone)
 
 SIGNALS = [pytest.param(signal.SIGINT, 130, id="SIGINT"), pytest.param(signal.SIGTERM, 143, id="SIGTERM")]
 
@@ -65,17 +66,9 @@ def test_url_run_killed_mid_work(server, sig, code):
     held = wait_for_hold(proc)
     db = held["database"]
 
-    def exists() -> bool:
-        conn = server.connect()
-        with conn.cursor() as cur:
-            cur.execute("SELECT COUNT(*) FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = %s", (db,))
-            n = cur.fetchone()[0]
-        conn.close()
-        return n == 1
-
-    assert exists()
+    assert database_exists(server, db)
     _interrupt(proc, sig, code)
-    assert not exists(), "the scratch database survived"
+    assert not database_exists(server, db), "the scratch database survived"
 
 
 def _processes_mentioning(text: str) -> list[int]:

@@ -16,7 +16,7 @@ from baseline.scratch import docker as backend
 from baseline.scratch import open_scratch
 from baseline.scratch.docker import (LABEL, LABEL_ID, LABEL_OWNER, TEST_IMAGE, DockerServer,
                                      choose_image, is_server_image)
-from scratch_helpers import docker_client_or_skip
+from scratch_helpers import docker_client_or_skip, probe_table
 
 pytestmark = pytest.mark.docker
 
@@ -45,12 +45,7 @@ def test_start_create_ddl_reflect_cleanup(client):
         for text in (str(server.url), repr(server.url), server.describe()):
             assert password not in text
         with server.database(charset="latin1", collation="latin1_german2_ci") as db:
-            conn = server.connect(db)
-            with conn.cursor() as cur:
-                cur.execute("CREATE TABLE t (id int PRIMARY KEY, name varchar(20))")
-                cur.execute("SHOW CREATE TABLE t")
-                ddl = cur.fetchone()[1]
-            conn.close()
+            ddl = probe_table(server, db)
         assert "CHARSET=latin1" in ddl and "COLLATE=latin1_german2_ci" in ddl
         cid = server.container_id
     import docker.errors

@@ -15,8 +15,9 @@ from baseline.errors import EnvironmentProblem
 from baseline.flavor import MARIADB, MYSQL, Flavor
 from baseline.scratch import open_scratch
 from baseline.scratch.local import DIR_PREFIX, LocalServer, cache_dir, sweep_abandoned
+from helpers import query
 from requirements import needs_server_binary
-from scratch_helpers import pid_alive
+from scratch_helpers import pid_alive, probe_table
 
 pytestmark = needs_server_binary
 
@@ -30,15 +31,10 @@ def private_cache(tmp_path, monkeypatch):
 
 def _roundtrip(server: LocalServer) -> str:
     with server.database(charset="latin1", collation="latin1_german2_ci") as db:
-        conn = server.connect(db)
-        with conn.cursor() as cur:
-            cur.execute("CREATE TABLE t (id int PRIMARY KEY, name varchar(20))")
-            cur.execute("SHOW CREATE TABLE t")
-            ddl = cur.fetchone()[1]
-            cur.execute("SELECT DEFAULT_CHARACTER_SET_NAME, DEFAULT_COLLATION_NAME "
+        ddl = probe_table(server, db)
+        charset = query(server, db, "SELECT DEFAULT_CHARACTER_SET_NAME, DEFAULT_COLLATION_NAME "
                         "FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = %s", (db,))
-            assert cur.fetchone() == ("latin1", "latin1_german2_ci")
-        conn.close()
+        assert charset == [("latin1", "latin1_german2_ci")]
     return ddl
 
 

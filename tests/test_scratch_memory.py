@@ -18,6 +18,7 @@ import pytest
 from baseline.scratch import open_scratch
 from baseline.scratch.local import MEM_PREFIX, MEMORY_DIRS, MEMORY_ENV, LocalServer, memory_dir, sweep_abandoned
 from baseline.scratch.remote import RemoteServer
+from scratch_helpers import database_exists
 
 needs_memory = pytest.mark.skipif(memory_dir() is None, reason="no writable tmpfs with 1 GiB free at /dev/shm")
 
@@ -76,24 +77,15 @@ def test_an_abandoned_memory_folder_is_swept(tmp_path):
             shutil.rmtree(dead)
 
 
-def _exists(server, db: str) -> bool:
-    conn = server.connect()
-    with conn.cursor() as cur:
-        cur.execute("SELECT COUNT(*) FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = %s", (db,))
-        n = cur.fetchone()[0]
-    conn.close()
-    return n == 1
-
-
 def test_drop_false_leaves_the_database_to_a_disposable_servers_stop():
     with open_scratch("local") as server:
         assert server.disposable
         with server.database(drop=False) as db:
             pass
-        assert _exists(server, db) and db in server.databases
+        assert database_exists(server, db) and db in server.databases
         with server.database() as other:
             pass
-        assert not _exists(server, other)
+        assert not database_exists(server, other)
 
 
 def test_drop_false_still_drops_on_a_users_server(server):
@@ -101,8 +93,8 @@ def test_drop_false_still_drops_on_a_users_server(server):
     with remote:
         assert not remote.disposable
         with remote.database(drop=False) as db:
-            assert _exists(server, db)
-        assert not _exists(server, db) and remote.databases == []
+            assert database_exists(server, db)
+        assert not database_exists(server, db) and remote.databases == []
 
 
 @pytest.mark.docker

@@ -7,6 +7,7 @@ from baseline.errors import EnvironmentProblem
 from baseline.scratch import open_scratch
 from baseline.scratch.remote import RemoteServer
 from baseline.sources.url import ServerURL
+from scratch_helpers import probe_table
 
 
 def _databases(server) -> set[str]:
@@ -55,12 +56,7 @@ def test_scratch_database_on_a_url_leaves_everything_else_alone(server, bystande
         assert remote.flavor == server.flavor
         with remote.database(charset="latin1", collation="latin1_german2_ci") as db:
             assert db.startswith("baseline_scratch_") and db in _databases(server)
-            conn = remote.connect(db)
-            with conn.cursor() as cur:
-                cur.execute("CREATE TABLE t (id int PRIMARY KEY, name varchar(20))")
-                cur.execute("SHOW CREATE TABLE t")
-                ddl = cur.fetchone()[1]
-            conn.close()
+            ddl = probe_table(remote, db)
             assert "CHARSET=latin1" in ddl and "COLLATE=latin1_german2_ci" in ddl
         assert db not in _databases(server)
     assert _databases(server) == before_dbs

@@ -11,7 +11,8 @@ from baseline.chain.replay import MigrationFailed
 from baseline.compare import ReplayFailure
 from baseline.sources.live import read_live
 from baseline.verify import VerifyResult, run_verify
-from verify_helpers import make, run_sql, scratch_url, target_database, url_of, verify
+from helpers import make, run_sql
+from verify_helpers import scratch_url, target_database, url_of, verify
 
 CHAIN = {
     "000_initial_schema.sql": "CREATE TABLE accounts (id INT PRIMARY KEY, email VARCHAR(255));\n",

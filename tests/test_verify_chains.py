@@ -13,8 +13,8 @@ from __future__ import annotations
 import pytest
 
 from baseline.chain.read import read_chain
-from verify_helpers import make, mariadb_dump, run_sql, scratch_url, summary, target_database, url_of, \
-    verify_json
+from helpers import make, run_sql
+from verify_helpers import mariadb_dump, scratch_url, summary, target_database, url_of, verify_json
 
 GOLANG_MIGRATE = {
     "000001_initial_schema.up.sql": """\

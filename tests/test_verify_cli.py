@@ -6,11 +6,7 @@ is the throwaway server (``--scratch URL``), and one run starts its own local on
 from __future__ import annotations
 
 import json
-import os
-import pty
 import re
-import subprocess
-import sys
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,9 +15,8 @@ import jsonschema
 import pytest
 
 from baseline.report import report_schema
-from verify_helpers import make, mariadb_dump, run_cli, run_sql, scratch_url, target_database, url_of, verify
-
-ROOT = Path(__file__).resolve().parents[1]
+from helpers import make, run_baseline, run_sql
+from verify_helpers import mariadb_dump, run_cli, scratch_url, target_database, url_of, verify
 
 CHAIN = {
     "000_initial_schema.sql": """\
@@ -325,29 +320,12 @@ def test_passwords_never_appear(repo, server, scratch_server, production):
 def test_real_process_report_on_stdout_progress_only_on_a_terminal(repo, production, scratch_server):
     """stdout is the report alone (parses as JSON) whether stderr is a terminal or
     not; progress appears on stderr only when it is one."""
-    args = [sys.executable, "-m", "baseline", "verify", "--migrations", "db/migrations", "--against", production.url,
+    args = ["verify", "--migrations", "db/migrations", "--against", production.url,
             "--scratch", scratch_url(scratch_server), "--report", "json"]
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    piped = subprocess.run(args, capture_output=True, text=True, env=env)
-    assert piped.returncode == 1 and json.loads(piped.stdout)["summary"]["differences"] == 3
-    assert piped.stderr == ""
+    code, out, err = run_baseline(args, terminal=False)
+    assert code == 1 and json.loads(out)["summary"]["differences"] == 3
+    assert err == ""
 
-    master, slave = pty.openpty()
-    try:
-        proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=slave, text=True, env=env)
-        os.close(slave)
-        out, _ = proc.communicate(timeout=120)
-        seen = b""
-        while True:
-            try:
-                chunk = os.read(master, 65536)
-            except OSError:
-                break
-            if not chunk:
-                break
-            seen += chunk
-    finally:
-        os.close(master)
-    assert proc.returncode == 1 and json.loads(out)["summary"]["differences"] == 3
-    terminal = seen.decode(errors="replace")
+    code, out, terminal = run_baseline(args, terminal=True)
+    assert code == 1 and json.loads(out)["summary"]["differences"] == 3
     assert "replaying migrations: 2/2" in terminal and "reading" in terminal

@@ -17,7 +17,8 @@ import shutil
 import pytest
 
 from baseline.chain.read import read_chain
-from verify_helpers import copy_chain, mariadb_dump, run_sql, scratch_url, summary, target_database, url_of, \
+from helpers import run_sql
+from verify_helpers import copy_chain, mariadb_dump, scratch_url, summary, target_database, url_of, \
     verify_json
 
 pytestmark = pytest.mark.corpus

@@ -18,13 +18,6 @@ from baseline.cli import cli
 from requirements import dump_tool
 
 
-def make(root: Path, files: dict[str, str]) -> Path:
-    for name, text in files.items():
-        p = root / name
-        p.parent.mkdir(parents=True, exist_ok=True)
-        p.write_text(text)
-    return root
-
 
 def copy_chain(chain: Chain, dest: Path, upto: int | None = None, extra: tuple[str, ...] = ()) -> Path:
     """The files of the first ``upto`` migrations of ``chain`` (up and down), plus
@@ -57,16 +50,6 @@ def target_database(server, chain_dir: Path, *, charset: str = "utf8mb4", collat
     with server.database(charset=charset, collation=collation, prefix="target") as db:
         replay_chain(read_chain(chain_dir), server, db, progress=False)
         yield db
-
-
-def run_sql(server, database: str, *statements: str) -> None:
-    conn = server.connect(database)
-    try:
-        with conn.cursor() as cur:
-            for st in statements:
-                cur.execute(st)
-    finally:
-        conn.close()
 
 
 def mariadb_dump(server, database: str, path: Path) -> Path:

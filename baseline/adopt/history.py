@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import UsageError
-from ..render.quote import ident
+from ..sql.literals import quote_ident as ident, quote_string
 
 TOOLS = ("sequelize", "golang-migrate", "goose", "dbmate", "flyway", "liquibase", "prisma")
 
@@ -127,7 +127,7 @@ def _q(value) -> str:
         return "NULL"
     if isinstance(value, (int,)) and not isinstance(value, bool):
         return str(value)
-    return "'" + str(value).replace("\\", "\\\\").replace("'", "''") + "'"
+    return quote_string(str(value))
 
 
 def entries_for(tool: str, chain) -> list[Entry]:

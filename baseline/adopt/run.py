@@ -21,6 +21,7 @@ import pymysql
 
 from ..errors import EnvironmentProblem, UsageError
 from ..sources.url import ServerURL
+from ..sql.literals import quote_ident
 from . import history
 
 _CHARSET_RE = re.compile(r"database default CHARACTER SET (\w+) COLLATE (\w+)")
@@ -92,17 +93,32 @@ def check_target(chain, target: str, *, scratch: str = "auto", image: str | None
     return result
 
 
-def adopt(migrations: Path | str, target: str, tool: str, *, yes: bool = False, scratch: str = "auto",
-          image: str | None = None, chain_format: str | None = None, verify: bool = True,
-          progress: bool = False) -> AdoptResult:
+def _known_tool(tool: str) -> None:
     if tool not in history.TOOLS:
         raise UsageError(f"unknown --tool {tool!r}", hint="one of: " + ", ".join(history.TOOLS))
-    url = ServerURL.parse(target)
+
+
+def _database_url(spec: str, option: str) -> ServerURL:
+    """The URL given with ``option``, which must name a database."""
+    url = ServerURL.parse(spec)
     if not url.database:
-        raise UsageError(f"--target names no database: {url}", hint="mysql://user:pass@host:3306/dbname")
+        raise UsageError(f"{option} names no database: {url}", hint="mysql://user:pass@host:3306/dbname")
+    return url
+
+
+def _nonempty_chain(migrations: Path | str, tool: str | None, chain_format: str | None):
     chain = read_tool_chain(migrations, tool, chain_format)
     if not chain.migrations:
         raise UsageError(f"no migrations in {migrations}")
+    return chain
+
+
+def adopt(migrations: Path | str, target: str, tool: str, *, yes: bool = False, scratch: str = "auto",
+          image: str | None = None, chain_format: str | None = None, verify: bool = True,
+          progress: bool = False) -> AdoptResult:
+    _known_tool(tool)
+    url = _database_url(target, "--target")
+    chain = _nonempty_chain(migrations, tool, chain_format)
     result = AdoptResult(plan=None)
     if verify:
         result.check = check_target(chain, target, scratch=scratch, image=image, progress=progress)
@@ -163,15 +179,11 @@ def bootstrap(migrations: Path | str, to: str, *, tool: str | None = None, force
               chain_format: str | None = None, progress: bool = False) -> BootstrapResult:
     from ..chain.replay import replay_chain
 
-    url = ServerURL.parse(to)
-    if not url.database:
-        raise UsageError(f"--to names no database: {url}", hint="mysql://user:pass@host:3306/dbname")
-    chain = read_tool_chain(migrations, tool, chain_format)
-    if not chain.migrations:
-        raise UsageError(f"no migrations in {migrations}")
+    url = _database_url(to, "--to")
+    chain = _nonempty_chain(migrations, tool, chain_format)
     tool = tool or default_tool(chain)
-    if tool is not None and tool not in history.TOOLS:
-        raise UsageError(f"unknown --tool {tool!r}", hint="one of: " + ", ".join(history.TOOLS))
+    if tool is not None:
+        _known_tool(tool)
     server = TargetServer(url)
     admin = server.connect()
     created = False
@@ -181,7 +193,7 @@ def bootstrap(migrations: Path | str, to: str, *, tool: str | None = None, force
             exists = cur.fetchone()[0] > 0
             if not exists:
                 charset, collation = chain_charset(chain)
-                name = "`" + url.database.replace("`", "``") + "`"
+                name = quote_ident(url.database)
                 try:
                     cur.execute(f"CREATE DATABASE {name} CHARACTER SET {charset} COLLATE {collation}")
                 except pymysql.err.MySQLError as e:

@@ -10,54 +10,16 @@ no prefix lengths).
 """
 from __future__ import annotations
 
-from ..errors import InputError
 from ..flavor import Flavor
 from ..model import Column, ForeignKey, Index, IndexPart, Schema, Table
-from ..sql.ddl.lexer import QID, tokenize
-
-
-def quote_ident(name: str) -> str:
-    return "`" + name.replace("`", "``") + "`"
-
-
-def rename_in_expression(text: str | None, old: str, new: str, flavor: Flavor) -> str | None:
-    """``text`` with backquoted references to column ``old`` renamed to ``new``."""
-    if not text or "`" not in text:
-        return text
-    try:
-        lexed = tokenize(text, flavor)
-    except InputError:
-        return text
-    out, pos, k = [], 0, old.casefold()
-    for tok in lexed.tokens:
-        if tok.kind == QID and tok.value.casefold() == k:
-            out.append(text[pos:tok.start])
-            out.append(quote_ident(new))
-            pos = tok.end
-    out.append(text[pos:])
-    return "".join(out)
+from ..sql.ddl.builder import rename_column_in_table
 
 
 def rename_column(schema: Schema, table: Table, column: Column, new: str, flavor: Flavor) -> None:
     """Rename ``column`` of ``table`` to ``new`` everywhere the server would."""
     old = column.name
-    k = old.casefold()
     column.name = new
-    for idx in table.indexes:
-        for p in idx.parts:
-            if p.column is not None and p.column.casefold() == k:
-                p.column = new
-            if p.expression is not None:
-                p.expression = rename_in_expression(p.expression, old, new, flavor)
-    for fk in table.foreign_keys:
-        fk.columns = [new if c.casefold() == k else c for c in fk.columns]
-    for chk in table.checks:
-        if chk.column_level and chk.key == k:
-            chk.name = new
-        chk.expression = rename_in_expression(chk.expression, old, new, flavor)
-    for c in table.columns:
-        if c.generated:
-            c.generated = rename_in_expression(c.generated, old, new, flavor)
+    rename_column_in_table(table, old, new, flavor)
     rename_referenced_column(schema, table.name, old, new)
 
 

@@ -70,6 +70,14 @@ class MigrationFailed(ExecutionError):
         super().__init__(f"{what} failed: {reason}", file=file, line=line, statement=statement,
                          server_code=server_code, server_message=server_message)
 
+    def without_database(self, text: str) -> str:
+        """``text`` (the server's words) without the name of the database the replay
+        ran in (``Table 'baseline_scratch_…'.'t' doesn't exist`` -> ``Table 't'
+        doesn't exist``): a throwaway name means nothing to the reader and would
+        make every report different."""
+        db = self.partial.database
+        return text.replace(f"`{db}`.", "").replace(f"{db}.", "") if db else text
+
 
 def select_migrations(chain: Chain, direction: str = UP, upto: int | str | None = None) -> list[Migration]:
     """The migrations a replay runs, in run order.

@@ -44,6 +44,30 @@ class TableUndo:
     def note(self, severity: str, obj: str, message: str) -> None:
         self.inv.note(severity, obj, message)
 
+    # The findings every kind of object shares, worded once.
+    def _not_here(self, obj: str, verb: str, more: str = "") -> None:
+        """The statement changes ``obj``, which the table does not have at this point."""
+        self.note(WARNING, obj, f"{verb} here, but not in the table at this point of the chain{more}")
+
+    def _unknown_if_exists(self, obj: str, clause: str, what: str) -> None:
+        """``DROP … IF EXISTS`` of something the chain never defined (said only when
+        the chain does not define the whole table: then it is no news)."""
+        if not self.fully_known:
+            self.note(INFO, obj, f"DROP {clause} IF EXISTS of {what} the chain never defined: nothing restored "
+                                 "(the replay works either way)")
+
+    def _undo_flag(self, obj, known, attr: str, opposite: bool, label: str, what: str) -> None:
+        """Set back the flag ``attr`` (visibility, enforcement) that the statement set
+        on ``obj``: as the chain defined it earlier (``known``), else to the
+        ``opposite`` of what the statement set, which is noted as an assumption."""
+        if obj is None:
+            return
+        if known is not None:
+            setattr(obj, attr, getattr(known, attr))
+            return
+        setattr(obj, attr, opposite)
+        self.note(INFO, label, f"{what} before this migration assumed to be the opposite of what it sets")
+
     # ------------------------------------------------------------------ knowledge
     def known_column(self, name: str) -> Column | None:
         return self.st.column(name) if self.st is not None else None
@@ -76,8 +100,7 @@ class TableUndo:
             return  # it existed: the operation changed nothing
         c = self.t.column(name)
         if c is None:
-            self.note(WARNING, f"column {self.label}.{name}", "added here, but not in the table at this point of "
-                                                               "the chain; nothing was removed")
+            self._not_here(f"column {self.label}.{name}", "added", "; nothing was removed")
             return
         if op.if_not_exists:
             i = self.t.columns.index(c)
@@ -93,9 +116,7 @@ class TableUndo:
             self._restore_column(known)
             return
         if op.if_exists:
-            if not self.fully_known:
-                self.note(INFO, f"column {self.label}.{op.name}", "DROP COLUMN IF EXISTS of a column the chain "
-                          "never defined: nothing restored (the replay works either way)")
+            self._unknown_if_exists(f"column {self.label}.{op.name}", "COLUMN", "a column")
             return
         col = placeholder_column(self.schema, self.t, op.name, self.inv._where)
         self.t.columns.append(col)
@@ -193,8 +214,7 @@ class TableUndo:
         c = self.t.column(op.new_name)
         if c is None:
             if not op.if_exists:
-                self.note(WARNING, f"column {self.label}.{op.new_name}", "renamed here, but not in the table at "
-                                                                         "this point of the chain")
+                self._not_here(f"column {self.label}.{op.new_name}", "renamed")
             return
         E.rename_column(self.schema, self.t, c, op.old_name, self.flavor)
 
@@ -211,16 +231,8 @@ class TableUndo:
                   f"migration appears nowhere in the chain; the baseline keeps the new one ({c.default})")
 
     def _AlterColumnVisibility(self, op: N.AlterColumnVisibility) -> None:
-        c = self.t.column(op.name)
-        if c is None:
-            return
-        known = self.known_column(op.name)
-        if known is not None:
-            c.invisible = known.invisible
-            return
-        c.invisible = op.visible
-        self.note(INFO, f"column {self.label}.{op.name}", "visibility before this migration assumed to be the "
-                                                          "opposite of what it sets")
+        self._undo_flag(self.t.column(op.name), self.known_column(op.name), "invisible", op.visible,
+                        f"column {self.label}.{op.name}", "visibility")
 
     # ------------------------------------------------------------------ keys
     def _AddIndex(self, op: N.AddIndex) -> None:
@@ -239,8 +251,7 @@ class TableUndo:
                 cols = [p.column for p in idef.parts]
                 idx = self._newest_unnamed(cols[0] or "functional_index", cols)
         if idx is None:
-            self.note(WARNING, f"index {self.label}.{idef.name or '(unnamed)'}", "added here, but not in the table "
-                                                                                 "at this point of the chain")
+            self._not_here(f"index {self.label}.{idef.name or '(unnamed)'}", "added")
             return
         self.t.indexes.remove(idx)
         self.added_indexes.append(idx)
@@ -274,9 +285,7 @@ class TableUndo:
         if label == "primary key":
             label = f"primary key of {self.label}"
         if op.if_exists:
-            if not self.fully_known:
-                self.note(INFO, label, "DROP INDEX IF EXISTS of an index the chain never defined: nothing "
-                                       "restored (the replay works either way)")
+            self._unknown_if_exists(label, "INDEX", "an index")
             return
         idx = placeholder_index(self.t, op.name)
         if idx is None:
@@ -294,11 +303,14 @@ class TableUndo:
         else:
             self.t.indexes.append(idx)
 
+    def _put_fk(self, fk: ForeignKey) -> None:
+        self.t.foreign_keys.append(fk)
+        self.t.foreign_keys.sort(key=lambda f: f.name)
+
     def _RenameIndex(self, op: N.RenameIndex) -> None:
         idx = self.t.index(op.new_name)
         if idx is None:
-            self.note(WARNING, f"index {self.label}.{op.new_name}", "renamed here, but not in the table at this "
-                                                                    "point of the chain")
+            self._not_here(f"index {self.label}.{op.new_name}", "renamed")
             return
         was_explicit = (self.t.name, idx.key) in self.inv.explicit
         self.inv.explicit.discard((self.t.name, idx.key))
@@ -307,16 +319,8 @@ class TableUndo:
             self.inv.explicit.add((self.t.name, idx.key))
 
     def _AlterIndexVisibility(self, op: N.AlterIndexVisibility) -> None:
-        idx = self.t.index(op.name)
-        if idx is None:
-            return
-        known = self.known_index(op.name)
-        if known is not None:
-            idx.visible = known.visible
-            return
-        idx.visible = not op.visible
-        self.note(INFO, f"index {self.label}.{op.name}", "visibility before this migration assumed to be the "
-                                                         "opposite of what it sets")
+        self._undo_flag(self.t.index(op.name), self.known_index(op.name), "visible", not op.visible,
+                        f"index {self.label}.{op.name}", "visibility")
 
     # ------------------------------------------------------------------ foreign keys and checks
     def _AddForeignKey(self, op: N.AddForeignKey) -> None:
@@ -329,8 +333,7 @@ class TableUndo:
         else:
             fk = self._newest_auto_fk(fdef.columns, fdef.ref.table)
         if fk is None:
-            self.note(WARNING, f"foreign key {self.label}.{name or '(unnamed)'}", "added here, but not in the "
-                                                                                   "table at this point of the chain")
+            self._not_here(f"foreign key {self.label}.{name or '(unnamed)'}", "added")
             return
         self.t.foreign_keys.remove(fk)
         self.added_fks.append((fk, fdef.name or fdef.index_name))
@@ -353,14 +356,11 @@ class TableUndo:
             return
         known = self.known_fk(op.name)
         if known is not None:
-            self.t.foreign_keys.append(known)
-            self.t.foreign_keys.sort(key=lambda f: f.name)
+            self._put_fk(known)
             return
         label = f"foreign key {self.label}.{op.name}"
         if op.if_exists:
-            if not self.fully_known:
-                self.note(INFO, label, "DROP FOREIGN KEY IF EXISTS of a key the chain never defined: nothing "
-                                       "restored (the replay works either way)")
+            self._unknown_if_exists(label, "FOREIGN KEY", "a key")
             return
         self.note(WARNING, label, "dropped here, but its definition appears nowhere in the chain, and no "
                                   "placeholder is safe for a foreign key: replay will fail here (a down migration "
@@ -377,8 +377,7 @@ class TableUndo:
             chk = fresh[-1] if fresh else None
         if chk is None:
             if self.rules.check_constraints:
-                self.note(WARNING, f"check {self.label}.{name or '(unnamed)'}", "added here, but not in the table at "
-                                                                                "this point of the chain")
+                self._not_here(f"check {self.label}.{name or '(unnamed)'}", "added")
             return
         self.t.checks.remove(chk)
 
@@ -393,8 +392,7 @@ class TableUndo:
         if op.kind == "CONSTRAINT":
             fk = self.known_fk(op.name)
             if fk is not None:
-                t.foreign_keys.append(fk)
-                t.foreign_keys.sort(key=lambda f: f.name)
+                self._put_fk(fk)
                 return
             idx = self.known_index(op.name)
             if idx is not None:
@@ -402,25 +400,15 @@ class TableUndo:
                 return
         label = f"{'check' if op.kind == 'CHECK' else 'constraint'} {self.label}.{op.name}"
         if op.if_exists:
-            if not self.fully_known:
-                self.note(INFO, label, f"DROP {op.kind} IF EXISTS of a constraint the chain never defined: "
-                                       "nothing restored (the replay works either way)")
+            self._unknown_if_exists(label, op.kind, "a constraint")
             return
         self.note(WARNING, label, "dropped here, but its definition appears nowhere in the chain, and no "
                                   "placeholder is safe for it: replay will fail here (a down migration for this one "
                                   "would fix it)")
 
     def _AlterCheck(self, op: N.AlterCheck) -> None:
-        chk = self.t.check(op.name)
-        if chk is None:
-            return
-        known = self.known_check(op.name)
-        if known is not None:
-            chk.enforced = known.enforced
-            return
-        chk.enforced = not op.enforced
-        self.note(INFO, f"check {self.label}.{op.name}", "enforcement before this migration assumed to be the "
-                                                         "opposite of what it sets")
+        self._undo_flag(self.t.check(op.name), self.known_check(op.name), "enforced", not op.enforced,
+                        f"check {self.label}.{op.name}", "enforcement")
 
     # ------------------------------------------------------------------ table options
     def _SetTableOptions(self, op: N.SetTableOptions) -> None:

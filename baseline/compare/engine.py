@@ -24,6 +24,7 @@ from .. import flavor as fl
 from ..chain.refs import TouchKey
 from ..model import KIND_NAMES, KINDS, Check, Column, Index, IndexPart, Param, Partitioning, Routine, \
     Schema, Sequence, Table, View, object_name
+from ..render.ddl import index_part_sql
 from .canonical import canonical_head, canonical_object, rules_of
 from .differences import EXISTS, CompareOptions, Difference
 
@@ -350,21 +351,9 @@ def _server_named(check: Check, table: Table, rules: fl.Rules) -> bool:
     return fl.is_generated_check_name(check.name, table.name, column, rules)
 
 
-def _ident(name: str) -> str:
-    return "`" + name.replace("`", "``") + "`"
-
-
 def render_parts(parts: list[IndexPart]) -> str:
     """``\\`email\\`(10), \\`created\\` DESC, (lower(x))`` as a person reads an index."""
-    out = []
-    for p in parts:
-        text = _ident(p.column) if p.column is not None else f"({p.expression})"
-        if p.length is not None:
-            text += f"({p.length})"
-        if p.descending:
-            text += " DESC"
-        out.append(text)
-    return ", ".join(out)
+    return ", ".join(index_part_sql(p) for p in parts)
 
 
 def render_params(params: list[Param]) -> str:

@@ -24,7 +24,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..flavor import DEFAULT_FLAVOR, Rules
-from ..model import Check, Column, Event, ForeignKey, Index, Routine, Schema, Sequence, Table, \
+from ..model import Check, Column, Event, ForeignKey, Index, IndexPart, Routine, Schema, Sequence, Table, \
     Trigger, View
 from .order import plan_tables, plan_views
 from .quote import definer as quote_definer
@@ -129,15 +129,18 @@ _KEY_WORDS = {"UNIQUE": "UNIQUE KEY", "INDEX": "KEY", "FULLTEXT": "FULLTEXT KEY"
               "SPATIAL": "SPATIAL KEY", "VECTOR": "VECTOR KEY"}
 
 
+def index_part_sql(p: IndexPart) -> str:
+    """One key part as SHOW CREATE prints it: ```email`(10)``, ```created` DESC``, ``(lower(x))``."""
+    text = f"({p.expression})" if p.column is None else ident(p.column)
+    if p.length is not None:
+        text += f"({p.length})"
+    if p.descending:
+        text += " DESC"
+    return text
+
+
 def index_sql(idx: Index, rules: Rules) -> str:
-    parts = []
-    for p in idx.parts:
-        text = f"({p.expression})" if p.column is None else ident(p.column)
-        if p.length is not None:
-            text += f"({p.length})"
-        if p.descending:
-            text += " DESC"
-        parts.append(text)
+    parts = [index_part_sql(p) for p in idx.parts]
     head = "PRIMARY KEY" if idx.kind == "PRIMARY" else f"{_KEY_WORDS.get(idx.kind, 'KEY')} {ident(idx.name)}"
     out = f"{head} ({','.join(parts)})"
     if idx.using:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import secrets
 import sys
 import time
@@ -14,6 +15,19 @@ from ..errors import EnvironmentProblem, UsageError
 from ..flavor import Flavor
 from ..sources.url import ServerURL, is_server_url
 from .guard import deferred_signals
+
+def pid_alive(pid: int) -> bool:
+    """Whether process ``pid`` still exists (one of another user's counts): the
+    owner test by which the local and the docker backends sweep what a killed
+    run left behind."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
 
 #: Prefix of every scratch database name (``<prefix>_<UTC time>_<random>``).
 DB_PREFIX = "baseline_scratch"

@@ -32,7 +32,7 @@ from ..errors import EnvironmentProblem
 from ..flavor import DEFAULT_FLAVOR, MARIADB, MYSQL, Flavor
 from ..sources.url import ServerURL
 from ..util.progress import Progress
-from .base import ScratchServer
+from .base import ScratchServer, pid_alive
 
 # testcontainers reads this lazily, at its first container start.
 os.environ.setdefault("TESTCONTAINERS_RYUK_DISABLED", "true")
@@ -187,18 +187,29 @@ def try_pull(image: str, timeout: float = PULL_TIMEOUT) -> tuple[bool, str]:
     except Exception as e:
         return False, _reason(e)
     try:
-        with Progress(f"pulling {image}") as p:
-            for event in client.api.pull(image, stream=True, decode=True):
-                if "error" in event:
-                    return False, str(event["error"]).strip()[:200]
-                p.advance(0, note=str(event.get("status", ""))[:60])
+        _pull(client, image)
         client.images.get(image)
         return True, ""
+    except _PullError as e:
+        return False, str(e).strip()[:200]
     except Exception as e:  # registry unreachable, timeout, unknown tag
         explanation = getattr(e, "explanation", None)  # docker.errors.APIError: the engine's own words
         return False, (str(explanation).strip()[:200] if explanation else _reason(e))
     finally:
         client.close()
+
+
+class _PullError(Exception):
+    """The engine reported an error in the pull's event stream (its own words)."""
+
+
+def _pull(client, image: str) -> None:
+    """Pull ``image``, its progress on a terminal; an error event raises :class:`_PullError`."""
+    with Progress(f"pulling {image}") as p:
+        for event in client.api.pull(image, stream=True, decode=True):
+            if "error" in event:
+                raise _PullError(event["error"])
+            p.advance(0, note=str(event.get("status", ""))[:60])
 
 
 def owner_tag() -> str:
@@ -227,7 +238,7 @@ def sweep_abandoned(client) -> list[str]:
     for c in client.containers.list(all=True, ignore_removed=True, filters={"label": LABEL}):
         owner = (c.labels or {}).get(LABEL_OWNER, "")
         h, _, pid = owner.rpartition(":")
-        if h != host or not pid.isdigit() or _pid_alive(int(pid)):
+        if h != host or not pid.isdigit() or pid_alive(int(pid)):
             continue
         try:
             c.remove(force=True, v=True)
@@ -235,16 +246,6 @@ def sweep_abandoned(client) -> list[str]:
         except Exception:
             pass
     return removed
-
-
-def _pid_alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
 
 
 def _engine_is_here(container) -> bool:
@@ -320,11 +321,7 @@ class DockerServer(ScratchServer):
         if not self.pull or image == TEST_IMAGE:
             raise EnvironmentProblem(f"Docker image {image} is not present", hint=how)
         try:
-            with Progress(f"pulling {image}") as p:
-                for event in client.api.pull(image, stream=True, decode=True):
-                    if "error" in event:
-                        raise RuntimeError(event["error"])
-                    p.advance(0, note=str(event.get("status", ""))[:60])
+            _pull(client, image)
         except Exception as e:
             raise EnvironmentProblem(f"Docker image {image} is not present and cannot be pulled: "
                                      f"{_reason(e)}", hint=how) from None

@@ -44,7 +44,7 @@ import pymysql
 from ..errors import EnvironmentProblem
 from ..flavor import MARIADB, MYSQL, Flavor
 from ..sources.url import ServerURL
-from .base import ScratchServer
+from .base import ScratchServer, pid_alive
 from .guard import deferred_signals
 
 _EXTRA_DIRS = ("/usr/sbin", "/usr/local/sbin", "/usr/local/mysql/bin", "/usr/libexec")
@@ -207,16 +207,6 @@ def _child_setup(parent_pid: int):
     return setup
 
 
-def _pid_alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
 def sweep_abandoned(tmp: Path | None = None, min_age: float = 60.0) -> list[Path]:
     """Delete folders of local servers whose owner process is gone (killed with SIGKILL).
 
@@ -237,13 +227,13 @@ def sweep_abandoned(tmp: Path | None = None, min_age: float = 60.0) -> list[Path
             owner = int((d / "owner").read_text().split()[0])
         except (OSError, ValueError, IndexError):
             continue
-        if _pid_alive(owner):
+        if pid_alive(owner):
             continue
         try:
             server_pid = int((d / "mysqld.pid").read_text().split()[0])
         except (OSError, ValueError, IndexError):
             server_pid = None
-        if server_pid and _pid_alive(server_pid) and _runs_on(server_pid, d):
+        if server_pid and pid_alive(server_pid) and _runs_on(server_pid, d):
             continue
         shutil.rmtree(d, ignore_errors=True)
         removed.append(d)

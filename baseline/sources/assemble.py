@@ -16,7 +16,7 @@ from functools import lru_cache
 from ..flavor import Rules
 from ..model import (Check, Column, Event, ForeignKey, Index, IndexPart, Param, Routine, Sequence,
                      Table, Trigger)
-from ..render.quote import string as quote_string
+from ..sql.literals import quote_string
 from ..sql.scan import significant
 
 # --------------------------------------------------------------------------- helpers

@@ -9,7 +9,7 @@ dicts; :mod:`.assemble` turns them into the model.
 from __future__ import annotations
 
 from ..flavor import Rules
-from ..render.quote import ident
+from ..sql.literals import quote_ident as ident
 
 
 def tables_sql() -> str:

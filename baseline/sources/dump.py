@@ -44,6 +44,7 @@ from ..errors import InputError, UsageError
 from ..flavor import Flavor
 from ..model import Schema
 from ..sql.charsets import charset_of_collation, normalize, python_codec
+from ..sql.literals import unquote_ident
 from ..sql.split import Statement
 from ..sql.stream import RawStatement, SplitStats, StatementStream
 from ..sql.versioned import VersionTarget, evaluate_version_comments, has_version_comments, strip_leading
@@ -148,7 +149,7 @@ def object_name(text: str) -> str | None:
     while k < len(toks):
         t = toks[k]
         if t.startswith("`"):
-            parts.append(t[1:-1].replace("``", "`"))
+            parts.append(unquote_ident(t))
         elif re.fullmatch(r"[A-Za-z0-9_$\u0080-\uffff]+", t):
             parts.append(t)
         else:

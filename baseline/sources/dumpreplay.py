@@ -34,6 +34,7 @@ from ..errors import InputError
 from ..model import Schema
 from ..sql.charsets import charset_of_collation
 from ..sql.execute import ExecutionError, execute_statements
+from ..sql.literals import quote_ident
 from ..sql.scan import COMMENT, PUNCT, QIDENT, WORD, WS, replace_qualifier, tokens
 from ..sql.split import Statement
 from ..util.progress import Progress
@@ -106,7 +107,7 @@ def _requalify_head(text: str, own: str, database: str) -> str:
             name_at(on + 1)
     if not targets:
         return text
-    quoted = "`" + database.replace("`", "``") + "`"
+    quoted = quote_ident(database)
     return "".join(quoted if k in targets else t.text for k, t in enumerate(toks))
 
 
@@ -114,7 +115,7 @@ def replay_statements(section: DatabaseSection, database: str) -> list[ReplaySta
     """What is sent to the scratch database ``database`` for ``section``."""
     own = section.name
     names = section_names(section) if own else set()
-    quoted = "`" + database.replace("`", "``") + "`"
+    quoted = quote_ident(database)
     out = []
     for item in section.replay_items:
         st = item.statement

@@ -16,8 +16,9 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import Partition, Partitioning
+from ..sql.literals import unquote_string
 from ..sql.scan import (COMMENT, NUMBER, PUNCT, QIDENT, STRING, WORD, Token, matching_paren,
-                        significant, split_top_level, tokens, unquote_string)
+                        significant, split_top_level, tokens)
 
 
 # --------------------------------------------------------------------------- CREATE TABLE

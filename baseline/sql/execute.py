@@ -25,6 +25,14 @@ class ExecutionError(InputError):
         self.server_message = server_message
         super().__init__(message, file=file, line=line, excerpt=statement)
 
+    @classmethod
+    def from_server(cls, e: pymysql.err.MySQLError, st: Statement, file: str | None) -> "ExecutionError":
+        """The error for statement ``st`` that the server refused with ``e``."""
+        code = e.args[0] if e.args and isinstance(e.args[0], int) else None
+        msg = e.args[1] if len(e.args) > 1 else str(e)
+        return cls(f"server error {code}: {msg}" if code else f"server error: {msg}",
+                   file=file, line=st.line, statement=st.text, server_code=code, server_message=str(msg))
+
 
 def execute_statements(conn, statements: Iterable[Statement], *, file: str | None = None,
                        on_statement: Callable[[Statement], None] | None = None,
@@ -42,11 +50,7 @@ def execute_statements(conn, statements: Iterable[Statement], *, file: str | Non
                 while cur.nextset():
                     pass
             except pymysql.err.MySQLError as e:
-                code = e.args[0] if e.args and isinstance(e.args[0], int) else None
-                msg = e.args[1] if len(e.args) > 1 else str(e)
-                raise ExecutionError(f"server error {code}: {msg}" if code else f"server error: {msg}",
-                                     file=file, line=st.line, statement=st.text,
-                                     server_code=code, server_message=str(msg)) from None
+                raise ExecutionError.from_server(e, st, file) from None
             count += 1
             if on_statement is not None:
                 on_statement(st)

@@ -44,6 +44,7 @@ from typing import Callable, Iterable, Sequence
 import pymysql
 
 from .execute import ExecutionError, execute_statements
+from .literals import quote_ident
 from .split import Statement
 
 #: Environment variable: how many connections a replay may use (1 = serial).
@@ -266,12 +267,7 @@ class ParallelExecutor:
         self.parallel_statements += reported
         if run.failures:
             k = min(run.failures)
-            st, e = batch[k], run.failures[k]
-            code = e.args[0] if e.args and isinstance(e.args[0], int) else None
-            msg = e.args[1] if len(e.args) > 1 else str(e)
-            raise ExecutionError(f"server error {code}: {msg}" if code else f"server error: {msg}",
-                                 file=file, line=st.line, statement=st.text,
-                                 server_code=code, server_message=str(msg))
+            raise ExecutionError.from_server(run.failures[k], batch[k], file)
         return reported
 
 
@@ -380,7 +376,7 @@ def _take_state(conn, state: tuple[str | None, dict[str, str]]) -> bool:
         if db != mine_db:
             if db is None:
                 return False
-            cur.execute("USE `" + db.replace("`", "``") + "`")
+            cur.execute("USE " + quote_ident(db))
         for name, value in wanted.items():
             if name in _VOLATILE or mine.get(name) == value:
                 continue

@@ -7,12 +7,18 @@ bodies, finding which views and functions a view uses, splitting the lines of a
 
 It is not a parser: it only knows strings (``'…'``, ``"…"`` with both escape
 styles), backtick identifiers, comments, numbers, words and punctuation.
+Unlike the DDL lexer (:mod:`baseline.sql.ddl.lexer`) it is lossless and never
+raises: every character stays in a token with its position, so a caller can
+rebuild the text with one change; unlike :mod:`baseline.sql.sqltext` it keeps
+whitespace and comments. Where quotes end: :mod:`baseline.sql.literals`.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 from typing import Iterator
+
+from .literals import quote_ident, skip_quoted, unquote_ident
 
 #: Token kinds.
 WS, COMMENT, STRING, QIDENT, WORD, NUMBER, PUNCT = (
@@ -32,9 +38,7 @@ class Token:
     @property
     def value(self) -> str:
         """The identifier a WORD or QIDENT token names (backticks removed)."""
-        if self.kind == QIDENT:
-            return self.text[1:-1].replace("``", "`")
-        return self.text
+        return unquote_ident(self.text) if self.kind == QIDENT else self.text
 
     def is_word(self, *words: str) -> bool:
         return self.kind == WORD and self.text.upper() in words
@@ -43,25 +47,6 @@ class Token:
 _WORD_RE = re.compile(r"[A-Za-z0-9_$\u0080-\uffff]+")
 _NUMBER_RE = re.compile(r"(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
 _WS_RE = re.compile(r"\s+")
-
-
-def _quoted_end(text: str, i: int) -> int:
-    """Index past the literal or identifier opened at ``i`` (len(text) if unterminated)."""
-    q = text[i]
-    n = len(text)
-    j = i + 1
-    while j < n:
-        c = text[j]
-        if c == "\\" and q != "`":
-            j += 2
-            continue
-        if c == q:
-            if j + 1 < n and text[j + 1] == q:  # doubled quote
-                j += 2
-                continue
-            return j + 1
-        j += 1
-    return n
 
 
 def tokens(text: str) -> Iterator[Token]:
@@ -75,7 +60,7 @@ def tokens(text: str) -> Iterator[Token]:
             yield Token(WS, m.group(), i)
             i = m.end()
         elif c in "'\"`":
-            j = _quoted_end(text, i)
+            j = skip_quoted(text, i)
             yield Token(QIDENT if c == "`" else STRING, text[i:j], i)
             i = j
         elif c == "#" or (c == "-" and text.startswith("--", i) and (i + 2 >= n or text[i + 2].isspace())):
@@ -172,7 +157,7 @@ def replace_qualifier(text: str, schema: str, new: str, names: set[str] | None =
     found = {k for k, _dot in _qualifiers(toks, schema, names)}
     if not found:
         return text
-    quoted = "`" + new.replace("`", "``") + "`"
+    quoted = quote_ident(new)
     return "".join(quoted if k in found else t.text for k, t in enumerate(toks))
 
 
@@ -224,29 +209,3 @@ def split_top_level(text: str, sep: str = ",") -> list[str]:
     if tail or parts:
         parts.append(tail)
     return parts
-
-
-def unquote_string(literal: str) -> str:
-    """The value of a single-quoted SQL literal as the server prints it
-    (``'it''s'`` -> ``it's``; backslash escapes ``\\n \\t \\0 \\Z \\\\``)."""
-    body = literal[1:-1]
-    out: list[str] = []
-    i = 0
-    n = len(body)
-    q = literal[0]
-    while i < n:
-        c = body[i]
-        if c == "\\" and i + 1 < n:
-            nxt = body[i + 1]
-            out.append(_UNESCAPES.get(nxt, nxt))
-            i += 2
-        elif c == q and i + 1 < n and body[i + 1] == q:
-            out.append(q)
-            i += 2
-        else:
-            out.append(c)
-            i += 1
-    return "".join(out)
-
-
-_UNESCAPES = {"n": "\n", "t": "\t", "r": "\r", "0": "\0", "Z": "\x1a", "b": "\b"}

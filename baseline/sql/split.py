@@ -9,6 +9,10 @@ whether to run them). Each statement carries the line it starts on.
 Statement text is returned verbatim (inner comments kept, so routine bodies reach
 the server exactly as written), without leading comments/whitespace and without
 the delimiter. Comment-only chunks are dropped.
+
+:mod:`baseline.sql.stream` cuts a dump's bytes the same way at gigabytes a
+second and is tested against this module; :mod:`baseline.sql.compound` cuts
+as the server does instead (files without ``DELIMITER``).
 """
 from __future__ import annotations
 
@@ -17,6 +21,7 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from ..errors import InputError
+from .literals import end_of_quoted
 
 
 @dataclass(frozen=True)
@@ -80,7 +85,7 @@ def split_sql(text: str, *, file: str | None = None, first_line: int = 1,
             start_line = line
         c = text[i]
         if c == "'" or c == '"' or c == "`":
-            j = _end_of_quoted(text, i, c)
+            j = end_of_quoted(text, i)
             if j < 0:
                 raise InputError(f"unterminated {_QUOTE_NAMES[c]} starting here", file=file, line=line,
                                  excerpt=text[i:i + 80])
@@ -118,30 +123,6 @@ def split_sql(text: str, *, file: str | None = None, first_line: int = 1,
 
 
 _QUOTE_NAMES = {"'": "string", '"': "string", "`": "quoted identifier"}
-
-
-def _end_of_quoted(text: str, i: int, q: str) -> int:
-    """Index just past the closing quote of the literal opened at ``i``, or -1."""
-    n = len(text)
-    j = i + 1
-    backslash = q != "`"
-    while True:
-        k = text.find(q, j)
-        if k < 0:
-            return -1
-        if backslash:
-            # count backslashes right before the quote
-            b = k - 1
-            while b >= j and text[b] == "\\":
-                b -= 1
-            if (k - 1 - b) % 2 == 1:  # escaped quote
-                j = k + 1
-                continue
-        if k + 1 < n and text[k + 1] == q:  # doubled quote
-            j = k + 2
-            continue
-        return k + 1
-    return -1  # pragma: no cover
 
 
 def strip_leading_comments(text: str) -> str:

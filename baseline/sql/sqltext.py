@@ -10,11 +10,16 @@ change meaning (literals, quoted identifiers, operators, comments) is kept.
 The lexer follows MySQL's rules for the pieces it must not break: ``'…'`` and
 ``"…"`` strings with backslash and doubled-quote escapes, `` `…` `` identifiers
 with doubled backticks, ``--``/``#``/``/* */`` comments. Pure functions, no I/O.
+Unlike :mod:`baseline.sql.scan` its tokens are plain strings without whitespace
+and positions (they are compared, never put back together); where quotes end
+comes from :mod:`baseline.sql.literals`.
 """
 from __future__ import annotations
 
 import re
 from typing import Iterable
+
+from .literals import skip_quoted, unquote_ident
 
 #: Operators of more than one character, longest first (so ``->>`` wins over ``->``).
 _OPERATORS = ("<=>", "->>", "<=", ">=", "<>", "!=", ":=", "||", "&&", "<<", ">>", "->")
@@ -38,7 +43,7 @@ def tokens(text: str) -> list[str]:
             i += 1
             continue
         if c in "'\"`":
-            j = _end_of_quoted(text, i, c)
+            j = skip_quoted(text, i)
             out.append(text[i:j])
             i = j
             continue
@@ -81,31 +86,8 @@ def tokens(text: str) -> list[str]:
     return out
 
 
-def _end_of_quoted(text: str, i: int, q: str) -> int:
-    n = len(text)
-    j = i + 1
-    while j < n:
-        c = text[j]
-        if c == "\\" and q != "`":
-            j += 2
-            continue
-        if c == q:
-            if j + 1 < n and text[j + 1] == q:
-                j += 2
-                continue
-            return j + 1
-        j += 1
-    return n
-
-
 def is_identifier(token: str) -> bool:
     return token.startswith("`")
-
-
-def unquote_identifier(token: str) -> str:
-    if token.startswith("`") and token.endswith("`") and len(token) >= 2:
-        return token[1:-1].replace("``", "`")
-    return token
 
 
 def wrapped_in_parens(toks: list[str]) -> bool:
@@ -155,7 +137,7 @@ def canonical_sql(text: str | None, *, own_schemas: Iterable[str] = (), introduc
         t = toks[k]
         nxt = toks[k + 1] if k + 1 < len(toks) else None
         prev = out[-1] if out else None
-        if own and nxt == "." and prev != "." and unquote_identifier(t) in own:
+        if own and nxt == "." and prev != "." and unquote_ident(t) in own:
             k += 2  # drop "schema ."
             continue
         if t[0] not in "'\"`/-" and not t[0].isdigit():

@@ -306,7 +306,7 @@ class StatementStream:
                     m = _DELIMITER_RE.match(self._buf, pos - self._base, self._n)
                     if m:
                         self.delimiter = m.group(1)
-                        pos = self._skip_rest_of_line(self._base + m.end())
+                        pos = self._to_end_of_line(self._base + m.end())
                         continue
             if self.skip_data and c in b"iIrR":
                 self._ensure(pos, 16)
@@ -319,16 +319,6 @@ class StatementStream:
                 yield st
         self.stats.lines = self._lines_to(self._end)
         self.stats.tail = self._tail
-
-    def _skip_rest_of_line(self, pos: int) -> int:
-        """After ``DELIMITER x``: the reference ignores the rest of the line."""
-        while True:
-            k = self._find(b"\n", pos)
-            if k >= 0:
-                return k
-            pos = self._end
-            if not self._refill(pos):
-                return pos
 
     def _skip_between(self, pos: int) -> int:
         """Skip whitespace and plain comments before a statement (reference rules)."""
@@ -351,7 +341,7 @@ class StatementStream:
             if c in _WS_SET:
                 pos += 1
             elif c == 0x23 or (c == 0x2D and self._dash_comment(pos)):
-                pos = self._skip_line_comment(pos)
+                pos = self._to_end_of_line(pos)
             elif c == 0x2F and self._startswith(b"/*", pos) and not (
                     self._startswith(b"/*!", pos) or self._startswith(b"/*M!", pos)):
                 pos = self._skip_block_comment(pos)
@@ -364,8 +354,10 @@ class StatementStream:
             return False
         return pos + 2 >= self._end or self._byte(pos + 2) in _WS_SET
 
-    def _skip_line_comment(self, pos: int) -> int:
-        """Index of the newline ending the comment at ``pos`` (or the input's end)."""
+    def _to_end_of_line(self, pos: int) -> int:
+        """Index of the newline ending the line at ``pos`` (or the input's end): the
+        end of a ``#``/``--`` comment, and of the rest of a ``DELIMITER x`` line,
+        which the reference ignores."""
         while True:
             k = self._find(b"\n", pos)
             if k >= 0:
@@ -477,7 +469,7 @@ class StatementStream:
             if c in _QUOTES:
                 pos = self._end_of_quoted(pos, c)
             elif c == 0x23 or (c == 0x2D and self._dash_comment(pos)):
-                pos = self._skip_line_comment(pos)
+                pos = self._to_end_of_line(pos)
             elif c == 0x2F and self._startswith(b"/*", pos):
                 if self._startswith(b"/*!", pos) or self._startswith(b"/*M!", pos):
                     pos += 2

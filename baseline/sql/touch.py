@@ -4,7 +4,8 @@ Used for attribution: a difference found by ``verify`` on table ``accounts`` is
 pinned on the last migration whose statements touched ``accounts``. Only the
 statement's head matters (and, for ``ALTER TABLE``, its ``RENAME TO``
 clauses), so this reads sqlparse's token stream instead of parsing the DDL:
-it must never fail on a statement the server accepted.
+it must never fail on a statement the server accepted (the DDL lexer raises on
+what it cannot read) and it reads only a statement's first tokens.
 
 Keys are ``(kind, name)`` as :mod:`baseline.chain.refs` defines them: kind one
 of ``table``, ``view``, ``trigger``, ``routine``, ``event``, ``sequence``;
@@ -168,35 +169,42 @@ def _touch(kind: str, name: str, action: str) -> Touch:
 # ---------------------------------------------------------------- statements
 
 
-def _create(toks) -> list[Touch]:
-    if any(_word(t) == "TEMPORARY" for t in toks[1:4]):
-        return []
+def _object(toks) -> tuple[str | None, int]:
+    """The tracked kind after CREATE/ALTER/DROP and its modifiers and ``IF [NOT]
+    EXISTS``, and the index of the object's name (kind None: not tracked)."""
     obj, i = _find_object(toks, 1)
     kind = _OBJECTS.get(obj) if obj else None
     if kind is None:
+        return None, i
+    return kind, _skip_if_exists(toks, i)
+
+
+def _create(toks) -> list[Touch]:
+    if any(_word(t) == "TEMPORARY" for t in toks[1:4]):
         return []
-    i = _skip_if_exists(toks, i)
+    kind, i = _object(toks)
+    if kind is None:
+        return []
     name, i = _name(toks, i)
     if kind == "index":
-        table = _index_table(toks, i)
-        return [Touch("table", table, ALTER)] if table else []
+        return _index_table(toks, i)
     return [_touch(kind, name, CREATE)]
 
 
-def _index_table(toks, i: int) -> str | None:
+def _index_table(toks, i: int) -> list[Touch]:
+    """``CREATE/DROP INDEX … ON table``: the index's statement alters its table."""
     while i < len(toks):
         if _word(toks[i]) == "ON":
-            return _name(toks, i + 1)[0]
+            table = _name(toks, i + 1)[0]
+            return [Touch("table", table, ALTER)] if table else []
         i += 1
-    return None
+    return []
 
 
 def _alter(toks) -> list[Touch]:
-    obj, i = _find_object(toks, 1)
-    kind = _OBJECTS.get(obj) if obj else None
+    kind, i = _object(toks)
     if kind is None or kind == "index":
         return []
-    i = _skip_if_exists(toks, i)
     name, i = _name(toks, i)
     out = [_touch(kind, name, ALTER)]
     if kind in ("table", "event", "sequence"):
@@ -234,15 +242,11 @@ def _renamed_to(toks, i: int) -> str | None:
 def _drop(toks) -> list[Touch]:
     if any(_word(t) == "TEMPORARY" for t in toks[1:3]):
         return []
-    obj, i = _find_object(toks, 1)
-    kind = _OBJECTS.get(obj) if obj else None
+    kind, i = _object(toks)
     if kind is None:
         return []
-    i = _skip_if_exists(toks, i)
     if kind == "index":
-        name, i = _name(toks, i)
-        table = _index_table(toks, i)
-        return [Touch("table", table, ALTER)] if table else []
+        return _index_table(toks, _name(toks, i)[1])
     out = []
     while i < len(toks):
         name, i = _name(toks, i)

@@ -12,6 +12,10 @@ server would have run: the markers of executed comments are removed (so mysqldum
 ``/*!50003 CREATE*/ /*!50017 DEFINER=...*/ /*!50003 TRIGGER ...*/`` becomes
 ``CREATE DEFINER=... TRIGGER ...``), skipped comments disappear. The flavor rules
 (:mod:`baseline.flavor`) say which comments a server runs.
+
+It runs on every statement of a dump, so it does not tokenize: it jumps to the
+next quote, comment opener or marker and copies what lies between (quotes end
+where :mod:`baseline.sql.literals` says).
 """
 from __future__ import annotations
 
@@ -19,6 +23,7 @@ import re
 from dataclasses import dataclass
 
 from ..flavor import Flavor
+from .literals import skip_quoted
 
 _INTERESTING = re.compile(r"""['"`#/*-]""")
 _WORD = re.compile(r"[0-9A-Za-z_$\u0080-\uffff]")
@@ -100,7 +105,7 @@ def evaluate_version_comments(text: str, target: VersionTarget) -> str:
             put(text[i:k])
         c = text[k]
         if c in "'\"`":
-            end = _end_of_literal(text, k, c)
+            end = skip_quoted(text, k)
             put(text[k:end])
             i = end
         elif c == "#" or (c == "-" and text.startswith("--", k) and (k + 2 >= n or text[k + 2] in " \t\r\n\f\v")):
@@ -133,23 +138,6 @@ def evaluate_version_comments(text: str, target: VersionTarget) -> str:
             put(c)
             i = k + 1
     return "".join(out)
-
-
-def _end_of_literal(text: str, i: int, q: str) -> int:
-    n = len(text)
-    j = i + 1
-    while j < n:
-        c = text[j]
-        if c == "\\" and q != "`":
-            j += 2
-            continue
-        if c == q:
-            if j + 1 < n and text[j + 1] == q:
-                j += 2
-                continue
-            return j + 1
-        j += 1
-    return n
 
 
 _LEADING = re.compile(r"(?:[ \t\r\n\f\v]+|#[^\n]*|--(?=[ \t\r\n\f\v]|$)[^\n]*|/\*(?![!]|M!).*?\*/)*", re.S)

@@ -46,10 +46,11 @@ from ...errors import InputError
 from ...flavor import Flavor
 from ...model import (Check, Column, Event, ForeignKey, Index, IndexPart, Param, Routine, Schema,
                       Sequence, Table, Trigger, View)
+from ..literals import quote_ident, unescape
 from ..split import Statement
 from . import nodes as N
 from .expr import Func, Ident, Lit
-from .lexer import QID, tokenize
+from .lexer import rename_quoted_ident
 from .parser import parse_statement
 from .printer import Printer, mariadb_rewrite, style_for
 
@@ -170,6 +171,11 @@ class SchemaBuilder:
         if self.schema.name is None:
             return self.current_db is None or schema_name == self.current_db
         return schema_name == self.schema.name
+
+    def _only_temporary(self, name: str) -> bool:
+        """``name`` is a TEMPORARY table (not kept in the schema) and no permanent
+        one: statements on it change nothing the baseline holds."""
+        return name.casefold() in self.temporary and self._table(name) is None
 
     def _table(self, name: str) -> Table | None:
         """Exact name first, then case-insensitively (hand-written DDL)."""
@@ -331,7 +337,7 @@ class SchemaBuilder:
     def _alter_table(self, node: N.AlterTable) -> None:
         if not self._ours(node.schema):
             return
-        if node.name.casefold() in self.temporary and self._table(node.name) is None:
+        if self._only_temporary(node.name):
             return
         t = self._table(node.name)
         if t is None:
@@ -356,10 +362,10 @@ class SchemaBuilder:
     def _create_index(self, node: N.CreateIndex) -> None:
         if not self._ours(node.schema):
             return
+        if self._only_temporary(node.table):
+            return
         t = self._table(node.table)
         if t is None:
-            if node.table.casefold() in self.temporary:
-                return
             self._err(node, f"CREATE INDEX: table `{node.table}` does not exist")
         if node.if_not_exists and t.index(node.index.name or "") is not None:
             return
@@ -377,7 +383,7 @@ class SchemaBuilder:
         alter = N.AlterTable(node.table, schema=node.schema,
                              operations=[N.DropIndex(node.name, node.if_exists)],
                              text=node.text, file=node.file, line=node.line)
-        if self._table(node.table) is None and node.table.casefold() in self.temporary:
+        if self._only_temporary(node.table):
             return
         self._alter_table(alter)
 
@@ -396,7 +402,7 @@ class SchemaBuilder:
             if not self._ours(schema_name):
                 continue
             if kind == "TABLE":
-                if node.temporary or (name.casefold() in self.temporary and self._table(name) is None):
+                if node.temporary or self._only_temporary(name):
                     self.temporary.pop(name.casefold(), None)
                     continue
                 t = self._table(name)
@@ -510,10 +516,10 @@ class SchemaBuilder:
     def _create_trigger(self, node: N.CreateTrigger) -> None:
         if not self._ours(node.schema):
             return
+        if self._only_temporary(node.table):
+            return
         table = self._table(node.table)
         if table is None:
-            if node.table.casefold() in self.temporary:
-                return
             self._err(node, f"CREATE TRIGGER: table `{node.table}` does not exist")
         existing = self._find_ci(self.schema.triggers, node.name)
         if existing is not None:
@@ -985,7 +991,7 @@ class _TableCtx:
             self.add_index(N.IndexDef("UNIQUE", [N.KeyPart(cd.name)]))
         if info.json_check and not cd.checks:
             # MariaDB adds json_valid() only when the column has no CHECK of its own
-            self._column_check(col, f"json_valid({_qi(col.name)})")
+            self._column_check(col, f"json_valid({quote_ident(col.name)})")
         for chk in cd.checks:
             self.add_check(chk, column=col)
         if cd.references is not None and self.rules.inline_references_create_fk:
@@ -1390,21 +1396,7 @@ class _TableCtx:
     def _rename_column_refs(self, old: str, new: str) -> None:
         t = self.t
         ko = old.casefold()
-        for idx in t.indexes:
-            for p in idx.parts:
-                if p.column is not None and p.column.casefold() == ko:
-                    p.column = new
-                if p.expression is not None:
-                    p.expression = _rename_ident(p.expression, old, new, self.b.flavor)
-        for fk in t.foreign_keys:
-            fk.columns = [new if c.casefold() == ko else c for c in fk.columns]
-        for chk in t.checks:
-            if chk.column_level and chk.key == ko:
-                chk.name = new
-            chk.expression = _rename_ident(chk.expression, old, new, self.b.flavor)
-        for c in t.columns:
-            if c.generated:
-                c.generated = _rename_ident(c.generated, old, new, self.b.flavor)
+        rename_column_in_table(t, old, new, self.b.flavor)
         for other in self.b.schema.tables.values():
             for fk in other.foreign_keys:
                 if fk.ref_table == t.name and fk.ref_schema is None:
@@ -1668,32 +1660,31 @@ def _enum_values(type_text: str) -> list[str] | None:
     body = type_text[type_text.index("(") + 1:-1]
     out = []
     for m in re.finditer(r"'((?:[^'\\]|''|\\.)*)'", body):
-        out.append(NZ.unquote_string("'" + m.group(1) + "'"))
+        out.append(unescape(m.group(1)))
     return out
 
 
-def _qi(name: str) -> str:
-    return "`" + name.replace("`", "``") + "`"
-
-
-def _rename_ident(text: str, old: str, new: str, flavor: Flavor) -> str:
-    """Rename backquoted references to a column inside a canonical expression."""
-    if "`" not in text:
-        return text
-    try:
-        lexed = tokenize(text, flavor)
-    except InputError:
-        return text
-    out = []
-    pos = 0
-    ko = old.casefold()
-    for tok in lexed.tokens:
-        if tok.kind == QID and tok.value.casefold() == ko:
-            out.append(text[pos:tok.start])
-            out.append(_qi(new))
-            pos = tok.end
-    out.append(text[pos:])
-    return "".join(out)
+def rename_column_in_table(table: Table, old: str, new: str, flavor: Flavor) -> None:
+    """What renaming column ``old`` to ``new`` changes inside its own table, as
+    the server does it: key parts (and key expressions), the table's foreign-key
+    columns, CHECKs (a column-level one takes the new name) and generated
+    expressions. The column itself and other tables' references are the caller's."""
+    k = old.casefold()
+    for idx in table.indexes:
+        for p in idx.parts:
+            if p.column is not None and p.column.casefold() == k:
+                p.column = new
+            if p.expression is not None:
+                p.expression = rename_quoted_ident(p.expression, old, new, flavor)
+    for fk in table.foreign_keys:
+        fk.columns = [new if c.casefold() == k else c for c in fk.columns]
+    for chk in table.checks:
+        if chk.column_level and chk.key == k:
+            chk.name = new
+        chk.expression = rename_quoted_ident(chk.expression, old, new, flavor)
+    for c in table.columns:
+        if c.generated:
+            c.generated = rename_quoted_ident(c.generated, old, new, flavor)
 
 
 def _needs_parens_in_default(e) -> bool:

@@ -16,6 +16,9 @@ Version comments are evaluated the way the *flavor's server* does:
 ``50700`` and above, see :attr:`~baseline.flavor.Rules.executes_versioned_comments_up_to`),
 ``/*M!NNNNNN ... */`` runs on MariaDB only. An executed comment's body is lexed
 as ordinary SQL; a skipped one is a comment.
+
+String values are unescaped by :func:`baseline.sql.literals.unescape`; the other
+readers of SQL text and why they are separate: :mod:`baseline.sql`.
 """
 from __future__ import annotations
 
@@ -23,6 +26,7 @@ import re
 
 from ...errors import InputError
 from ...flavor import Flavor
+from ..literals import quote_ident, unescape
 
 WORD = "w"      # bare word: keyword or unquoted identifier
 QID = "q"       # quoted identifier (value: the name, unescaped)
@@ -57,9 +61,6 @@ class Token:
     def is_ident(self) -> bool:
         return self.kind == WORD or self.kind == QID
 
-
-_ESCAPES = {"0": "\0", "'": "'", '"': '"', "b": "\b", "n": "\n", "r": "\r", "t": "\t",
-            "Z": "\x1a", "\\": "\\", "%": "\\%", "_": "\\_"}
 
 # The master pattern: leading whitespace is skipped in the same match; the most
 # frequent tokens come first. Order matters where prefixes overlap (x'..' before
@@ -148,7 +149,8 @@ def tokenize(text: str, flavor: Flavor, *, ansi_quotes: bool = False,
     tokens: list[Token] = []
     cuts: list[tuple[int, int]] = []
     append = tokens.append
-    match = _MASTER[not no_backslash_escapes].match
+    backslash = not no_backslash_escapes
+    match = _MASTER[backslash].match
     n = len(text)
     pos = 0
     in_vc = 0   # executed version comments open (they do not nest)
@@ -178,7 +180,7 @@ def tokenize(text: str, flavor: Flavor, *, ansi_quotes: bool = False,
             append(Token(NUM, t, t, end - len(t), end))
         elif kind == "sq":
             raw = m.group(kind)
-            append(Token(STR, raw, _unescape(raw[1:-1], "'", no_backslash_escapes), end - len(raw), end))
+            append(Token(STR, raw, unescape(raw[1:-1], "'", backslash_escapes=backslash), end - len(raw), end))
         elif kind == "cm" or kind == "lc":
             pass
         elif kind == "end":
@@ -189,7 +191,7 @@ def tokenize(text: str, flavor: Flavor, *, ansi_quotes: bool = False,
             if ansi_quotes:
                 append(Token(QID, raw, raw[1:-1].replace('""', '"'), start, end))
             else:
-                append(Token(STR, raw, _unescape(raw[1:-1], '"', no_backslash_escapes), start, end))
+                append(Token(STR, raw, unescape(raw[1:-1], '"', backslash_escapes=backslash), start, end))
         elif kind == "vc":
             start = m.start(kind)
             vm = _VC_RE.match(text, end)
@@ -210,7 +212,7 @@ def tokenize(text: str, flavor: Flavor, *, ansi_quotes: bool = False,
             q = min(i for i in (raw.find("'"), raw.find('"')) if i >= 0)
             quote = raw[q]
             cs = "N" if kind == "nstr" else raw[1:q].lower()
-            append(Token(STR, raw, _unescape(raw[q + 1:-1], quote, no_backslash_escapes), start, end, intro=cs))
+            append(Token(STR, raw, unescape(raw[q + 1:-1], quote, backslash_escapes=backslash), start, end, intro=cs))
         elif kind == "hexs":
             t = m.group(kind)
             append(Token(HEX, t, t[2:-1], end - len(t), end))
@@ -238,23 +240,23 @@ def tokenize(text: str, flavor: Flavor, *, ansi_quotes: bool = False,
     return Lexed(text, tokens, cuts)
 
 
-def _unescape(raw: str, q: str, no_backslash: bool) -> str:
-    if q in raw:
-        raw = raw.replace(q + q, q)
-    if no_backslash or "\\" not in raw:
-        return raw
-    out = []
-    i = 0
-    n = len(raw)
-    while i < n:
-        c = raw[i]
-        if c == "\\" and i + 1 < n:
-            nxt = raw[i + 1]
-            out.append(_ESCAPES.get(nxt, nxt))
-            i += 2
-        else:
-            out.append(c)
-            i += 1
+def rename_quoted_ident(text: str | None, old: str, new: str, flavor: Flavor) -> str | None:
+    """``text`` (a canonical expression) with its backquoted references to ``old``
+    (case-insensitive, as column names are) turned into ``new``; strings and
+    everything else untouched. Text that does not lex is returned as it is."""
+    if not text or "`" not in text:
+        return text
+    try:
+        lexed = tokenize(text, flavor)
+    except InputError:
+        return text
+    out, pos, k = [], 0, old.casefold()
+    for tok in lexed.tokens:
+        if tok.kind == QID and tok.value.casefold() == k:
+            out.append(text[pos:tok.start])
+            out.append(quote_ident(new))
+            pos = tok.end
+    out.append(text[pos:])
     return "".join(out)
 
 

@@ -22,6 +22,7 @@ import re
 from ...errors import InputError
 from ...flavor import Flavor
 from ...model import Partition, Partitioning
+from ..literals import quote_ident, quote_string
 from . import nodes as N
 from .cursor import EOF, HEX, NUM, OP, QID, STR, VAR, WORD, Cursor
 from .expr import ExprParser, Lit
@@ -140,20 +141,12 @@ class StatementParser:
         cur.expect("CREATE")
         or_replace = cur.accept("OR", "REPLACE")
         # view / routine / trigger / event prefixes
-        algorithm = definer = security = None
+        opts = dict.fromkeys(("algorithm", "definer", "security"))
         aggregate = False
         temporary = False
         while True:
-            if cur.is_kw("ALGORITHM"):
-                cur.advance()
-                cur.expect_op("=")
-                algorithm = cur.ident("algorithm").upper()
-            elif cur.is_kw("DEFINER"):
-                definer = self.definer()
-            elif cur.is_kw("SQL", "SECURITY"):
-                cur.advance()
-                cur.advance()
-                security = cur.ident("DEFINER or INVOKER").upper()
+            if self.object_option(opts):
+                pass
             elif cur.accept("TEMPORARY"):
                 temporary = True
             elif cur.accept("AGGREGATE"):
@@ -162,6 +155,7 @@ class StatementParser:
                 pass
             else:
                 break
+        algorithm, definer, security = opts["algorithm"], opts["definer"], opts["security"]
         t = cur.tok
         up = t.up
         if up == "TABLE":
@@ -189,6 +183,25 @@ class StatementParser:
             cur.skip_to_end()
             return N.Other(f"CREATE {up}")
         cur.error("expected TABLE, INDEX, VIEW, TRIGGER, PROCEDURE, FUNCTION, EVENT, SEQUENCE or DATABASE after CREATE")
+
+    def object_option(self, opts: dict) -> bool:
+        """Read one ``ALGORITHM = x``, ``DEFINER = user@host`` or ``SQL SECURITY x``
+        (what CREATE and ALTER accept before VIEW, a routine or an event) into
+        ``opts``; False when none is next."""
+        cur = self.cur
+        if cur.is_kw("ALGORITHM"):
+            cur.advance()
+            cur.expect_op("=")
+            opts["algorithm"] = cur.ident("algorithm").upper()
+        elif cur.is_kw("DEFINER"):
+            opts["definer"] = self.definer()
+        elif cur.is_kw("SQL", "SECURITY"):
+            cur.advance()
+            cur.advance()
+            opts["security"] = cur.ident("DEFINER or INVOKER").upper()
+        else:
+            return False
+        return True
 
     def _is_udf(self) -> bool:
         toks = self.cur.toks
@@ -493,10 +506,7 @@ class StatementParser:
                 cur.advance()
                 cur.expect("AS")
                 if cur.accept("ROW"):
-                    which = cur.accept_any("START", "END")
-                    if which is None:
-                        cur.error("expected START or END")
-                    col.versioning = f"ROW {which}"
+                    col.versioning = self._row_start_or_end()
                 else:
                     self._generated(col)
             elif up == "AS" and cur.peek().kind == OP and cur.peek().text == "(":
@@ -505,10 +515,7 @@ class StatementParser:
             elif up == "AS" and cur.peek().up == "ROW":
                 cur.advance()
                 cur.advance()
-                which = cur.accept_any("START", "END")
-                if which is None:
-                    cur.error("expected START or END")
-                col.versioning = f"ROW {which}"
+                col.versioning = self._row_start_or_end()
             elif up in ("VIRTUAL", "STORED", "PERSISTENT"):
                 cur.advance()
                 col.generated_kind = "STORED" if up in ("STORED", "PERSISTENT") else "VIRTUAL"
@@ -581,6 +588,13 @@ class StatementParser:
                     col.extra[up] = cur.word_value()
                     continue
                 break
+
+    def _row_start_or_end(self) -> str:
+        """After ``AS ROW``: ``ROW START`` or ``ROW END`` (a system-versioning column)."""
+        which = self.cur.accept_any("START", "END")
+        if which is None:
+            self.cur.error("expected START or END")
+        return f"ROW {which}"
 
     def _generated(self, col: N.ColumnDef) -> None:
         cur = self.cur
@@ -903,14 +917,14 @@ class StatementParser:
                 while cur.accept_op(","):
                     cols.append(cur.ident("column"))
             cur.expect_op(")")
-            return method, ",".join(_q(c) for c in cols), algorithm
+            return method, ",".join(quote_ident(c) for c in cols), algorithm
         if m in ("RANGE", "LIST") and cur.accept("COLUMNS"):
             cur.expect_op("(")
             cols = [cur.ident("column")]
             while cur.accept_op(","):
                 cols.append(cur.ident("column"))
             cur.expect_op(")")
-            return method + " COLUMNS", ",".join(_q(c) for c in cols), None
+            return method + " COLUMNS", ",".join(quote_ident(c) for c in cols), None
         cur.expect_op("(")
         e = self.ex.expr()
         cur.expect_op(")")
@@ -1033,20 +1047,10 @@ class StatementParser:
         cur.expect("ALTER")
         cur.accept("ONLINE") or cur.accept("OFFLINE")
         cur.accept("IGNORE")
-        algorithm = definer = security = None
-        while True:
-            if cur.is_kw("ALGORITHM"):
-                cur.advance()
-                cur.expect_op("=")
-                algorithm = cur.ident("algorithm").upper()
-            elif cur.is_kw("DEFINER"):
-                definer = self.definer()
-            elif cur.is_kw("SQL", "SECURITY"):
-                cur.advance()
-                cur.advance()
-                security = cur.ident("DEFINER or INVOKER").upper()
-            else:
-                break
+        opts = dict.fromkeys(("algorithm", "definer", "security"))
+        while self.object_option(opts):
+            pass
+        algorithm, definer, security = opts["algorithm"], opts["definer"], opts["security"]
         up = cur.tok.up
         if up == "TABLE":
             return self.alter_table()
@@ -1753,7 +1757,7 @@ class StatementParser:
         start = t.start
         e = self.ex.expr()
         if isinstance(e, Lit) and e.kind == "str":
-            return "'" + e.value.replace("'", "''") + "'"
+            return quote_string(e.value, backslash_escapes=False)
         return cur.lexed.slice(start, cur.toks[cur.i - 1].end).strip()
 
     # ------------------------------------------------------------------ sequences
@@ -1956,8 +1960,7 @@ def evaluate_int(e) -> int | None:
     return None
 
 
-def _q(name: str) -> str:
-    return "`" + name.replace("`", "``") + "`"
+
 
 
 def _unquote_var(text: str) -> str:
@@ -1972,6 +1975,6 @@ def _event_quantity(e) -> str:
     if isinstance(e, Lit) and e.kind == "num":
         return e.text
     if isinstance(e, Lit) and e.kind == "str":
-        return "'" + e.value.replace("'", "''") + "'"
+        return quote_string(e.value, backslash_escapes=False)
     from .printer import MARIADB_STYLE, Printer
     return Printer(MARIADB_STYLE)(e)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ...flavor import Flavor
+from ..literals import quote_expr_string, quote_ident, quote_string
 from .expr import (Between, Binary, Case, Cast, CastType, Collate, Cond, ConvertUsing, Exists, Expr, Extract,
                    Func, Ident, In, Interval, Is, Kw, Like, Lit, Match, Param, Row, Star, Subquery, Trim,
                    Unary, Var)
@@ -81,33 +82,6 @@ def style_for(flavor: Flavor | None) -> Style:
     if flavor is None or flavor.is_mariadb:
         return MARIADB_STYLE
     return MYSQL_STYLE
-
-
-def quote_ident(name: str) -> str:
-    return "`" + name.replace("`", "``") + "`"
-
-
-def quote_string(value: str) -> str:
-    """A string literal as SHOW CREATE spells it: ``'`` doubled, backslash and
-    control characters escaped."""
-    out = ["'"]
-    for ch in value:
-        if ch == "'":
-            out.append("''")
-        elif ch == "\\":
-            out.append("\\\\")
-        elif ch == "\n":
-            out.append("\\n")
-        elif ch == "\r":
-            out.append("\\r")
-        elif ch == "\0":
-            out.append("\\0")
-        elif ch == "\x1a":
-            out.append("\\Z")
-        else:
-            out.append(ch)
-    out.append("'")
-    return "".join(out)
 
 
 def precedence(e: Expr, style: Style) -> int:
@@ -428,21 +402,6 @@ class Printer:
 
 _MARIADB_OPS = {"%": "MOD", "DIV": "DIV", "MOD": "MOD", "XOR": "xor", "||": "||"}
 _MYSQL_OPS = {"%": "%", "MOD": "%", "DIV": "DIV", "XOR": "xor"}
-
-
-def quote_expr_string(value: str) -> str:
-    """A string inside a stored expression (MariaDB ``String::print``): quotes
-    and control characters escaped with a backslash."""
-    out = ["'"]
-    for ch in value:
-        esc = _EXPR_ESCAPES.get(ch)
-        out.append(esc if esc is not None else ch)
-    out.append("'")
-    return "".join(out)
-
-
-_EXPR_ESCAPES = {"'": "\\'", "\\": "\\\\", "\n": "\\n", "\r": "\\r", "\0": "\\0",
-                 "\x1a": "\\Z"}
 
 
 def canonical_number(text: str) -> str:

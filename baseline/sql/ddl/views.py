@@ -14,7 +14,8 @@ MySQL views are kept as written (their canonical printing is not reproduced).
 from __future__ import annotations
 
 from .expr import Ident, Lit, Star
-from .printer import Printer, quote_ident, style_for
+from ..literals import quote_ident
+from .printer import Printer, style_for
 from .select import Derived, Join, Query, Select, SetOp, TableRef
 
 
