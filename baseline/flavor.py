@@ -290,6 +290,28 @@ class Flavor:
         return self.family == MARIADB
 
     @property
+    def version_id(self) -> int:
+        """The server's ``MYSQL_VERSION_ID`` (10.11.2 -> 101102, 8.0.30 -> 80030):
+        the number version comments are compared with."""
+        major, minor, patch = self.version
+        return major * 10000 + minor * 100 + patch
+
+    def executes_version_comment(self, version: int | None, mariadb_only: bool = False) -> bool:
+        """Does this flavor's server run the body of ``/*!version ...*/`` (or of
+        ``/*M!version ...*/`` when ``mariadb_only``)? ``version`` is None when the
+        comment carries none. The one decision both the DDL lexer and the dump
+        reader use (MariaDB's ``sql_lex.cc``: a 5-digit MySQL version above
+        :attr:`Rules.executes_versioned_comments_up_to` is skipped, ``/*M!`` is not)."""
+        rules = self.rules
+        if mariadb_only and not rules.mariadb_version_comments:
+            return False
+        if version is None:
+            return True
+        if not mariadb_only and version < 100000 and version > rules.executes_versioned_comments_up_to:
+            return False
+        return version <= self.version_id
+
+    @property
     def docker_image(self) -> str:
         major, minor, _ = self.version
         return self.rules.docker_image.format(major=major, minor=minor)

@@ -46,7 +46,7 @@ from ..model import Schema
 from ..sql.charsets import charset_of_collation, normalize, python_codec
 from ..sql.split import Statement
 from ..sql.stream import RawStatement, SplitStats, StatementStream
-from ..sql.versioned import VersionTarget, evaluate_version_comments, has_version_comments, strip_leading
+from ..sql.versioned import evaluate_version_comments, has_version_comments, strip_leading
 from ..util.progress import Progress
 from .dumpfile import DumpHeader, OpenedDump, open_dump
 
@@ -298,7 +298,6 @@ class _Reader:
         self.o = opened
         self.file = opened.name
         self.header = opened.header
-        self.target = VersionTarget.of(self.header.flavor)
         #: codec reading the statements (UTF-8 when the input was transcoded)
         self.codec = "utf-8"
         #: the declared character_set_client (MySQL name), None before any
@@ -339,7 +338,7 @@ class _Reader:
         text = self.decode(st)
         line = st.line
         if has_version_comments(text):
-            text, skipped = strip_leading(evaluate_version_comments(text, self.target).rstrip())
+            text, skipped = strip_leading(evaluate_version_comments(text, self.header.flavor).rstrip())
             line += skipped
         if not text:
             return

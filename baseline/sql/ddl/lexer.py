@@ -13,9 +13,10 @@ literals, ``@var`` / ``@@var``, ``--`` comments that need a following space,
 
 Version comments are evaluated the way the *flavor's server* does:
 ``/*!NNNNN ... */`` runs when the flavor executes that version (MariaDB ignores
-``50700`` and above, see :attr:`~baseline.flavor.Rules.executes_versioned_comments_up_to`),
-``/*M!NNNNNN ... */`` runs on MariaDB only. An executed comment's body is lexed
-as ordinary SQL; a skipped one is a comment.
+``50700`` to ``99999``), ``/*M!NNNNNN ... */`` runs on MariaDB only. The decision
+is :meth:`baseline.flavor.Flavor.executes_version_comment`, shared with the dump
+reader. An executed comment's body is lexed as ordinary SQL; a skipped one is a
+comment.
 """
 from __future__ import annotations
 
@@ -97,19 +98,9 @@ def _master(backslash: bool) -> re.Pattern:
 
 
 _MASTER = {True: _master(True), False: _master(False)}
-_VC_RE = re.compile(r"(\d{5,6})?")
-
-
-def version_executes(flavor: Flavor, mariadb_only: bool, version: int | None) -> bool:
-    """Whether the flavor's server executes ``/*!version`` (or ``/*M!version``)."""
-    if mariadb_only and not flavor.is_mariadb:
-        return False
-    if version is None:
-        return True
-    if flavor.is_mariadb and not mariadb_only:
-        return version <= flavor.rules.executes_versioned_comments_up_to
-    major, minor, patch = flavor.version
-    return version <= major * 10000 + minor * 100 + patch
+#: The version of a ``/*!`` comment, by how many digits the flavor reads
+#: (``/*M!`` always reads up to six).
+_VC_RE = {5: re.compile(r"(\d{5})?"), 6: re.compile(r"(\d{5,6})?")}
 
 
 class Lexed:
@@ -192,10 +183,10 @@ def tokenize(text: str, flavor: Flavor, *, ansi_quotes: bool = False,
                 append(Token(STR, raw, _unescape(raw[1:-1], '"', no_backslash_escapes), start, end))
         elif kind == "vc":
             start = m.start(kind)
-            vm = _VC_RE.match(text, end)
-            version = int(vm.group(1)) if vm.group(1) else None
             mariadb_only = m.group(kind).startswith("/*M")
-            if version_executes(flavor, mariadb_only, version):
+            vm = _VC_RE[6 if mariadb_only else flavor.rules.version_comment_digits].match(text, end)
+            version = int(vm.group(1)) if vm.group(1) else None
+            if flavor.executes_version_comment(version, mariadb_only):
                 cuts.append((start, vm.end()))
                 in_vc += 1
                 end = vm.end()
