@@ -29,7 +29,8 @@ class Rules:
     current_timestamp: str = "CURRENT_TIMESTAMP"
     #: MySQL shows numeric defaults quoted (``DEFAULT '0'``), MariaDB 10.2.7+ not.
     quotes_numeric_defaults: bool = True
-    #: Expression defaults are shown in parentheses (MySQL 8.0.13+: ``DEFAULT (uuid())``).
+    #: An expression default is shown in parentheses (MySQL: ``DEFAULT (uuid())``);
+    #: MariaDB shows it bare, parenthesized only where the expression needs it.
     parenthesized_expression_defaults: bool = False
     #: JSON is a type of its own (MySQL) or LONGTEXT + json_valid CHECK (MariaDB).
     native_json: bool = True
@@ -81,6 +82,18 @@ class Rules:
     #: A non-unique single-column key too long for the engine (or over BLOB/TEXT
     #: without a length) gets the longest prefix that fits, instead of an error.
     auto_prefix_long_keys: bool = False
+    #: How the server re-prints a stored expression (generated columns, CHECKs,
+    #: defaults): ``mariadb`` or ``mysql``, a style of :mod:`baseline.sql.ddl.printer`.
+    expression_style: str = "mysql"
+    #: How the server rewrites a view's SELECT before storing it, as far as the
+    #: simulator reproduces it: ``mariadb`` (:mod:`baseline.sql.ddl.views`) or None
+    #: (MySQL's rewriting is not reproduced: bodies are kept as written).
+    view_rewrite: str | None = None
+    #: A generated column is nullable whatever its definition says (MariaDB).
+    generated_columns_nullable: bool = False
+    #: ``PARTITION ... VALUES IN (...)`` lists NULL first (MariaDB, single-expression
+    #: partitioning); MySQL keeps the order written.
+    list_partition_null_first: bool = False
     #: Spelling of the GEOMETRYCOLLECTION type.
     geometrycollection_name: str = "geometrycollection"
     #: ``NO_AUTO_CREATE_USER`` is still a sql_mode flag (removed in MySQL 8.0).
@@ -182,7 +195,7 @@ _BASE_COLLATIONS = {
 #: (family, minimum version, overrides). Applied in order; later entries win.
 RULE_TABLE: list[tuple[str, tuple[int, int, int], dict]] = [
     # ---- MySQL
-    (MYSQL, (5, 0, 0), dict(default_collations=_BASE_COLLATIONS)),
+    (MYSQL, (5, 0, 0), dict(default_collations=_BASE_COLLATIONS, parenthesized_expression_defaults=True)),
     (MYSQL, (5, 7, 0), dict(
         default_collations=_BASE_COLLATIONS, native_json=True, explicit_defaults_for_timestamp=False,
         lob_default_null_shown=False,
@@ -199,8 +212,7 @@ RULE_TABLE: list[tuple[str, tuple[int, int, int], dict]] = [
         local_server_options=("--mysqlx=OFF",),
     )),
     (MYSQL, (8, 0, 2), dict(explicit_defaults_for_timestamp=True)),
-    (MYSQL, (8, 0, 13), dict(functional_indexes=True, expression_defaults=True,
-                             parenthesized_expression_defaults=True)),
+    (MYSQL, (8, 0, 13), dict(functional_indexes=True, expression_defaults=True)),
     (MYSQL, (8, 0, 16), dict(check_constraints=True)),
     (MYSQL, (8, 0, 19), dict(int_display_width=False)),
     (MYSQL, (8, 0, 23), dict(invisible_columns=True)),
@@ -215,6 +227,8 @@ RULE_TABLE: list[tuple[str, tuple[int, int, int], dict]] = [
         explicit_defaults_for_timestamp=False, fk_index_name_names_constraint=True,
         auto_prefix_long_keys=True,
         default_sql_mode="NO_ENGINE_SUBSTITUTION,NO_AUTO_CREATE_USER",
+        expression_style="mariadb", view_rewrite="mariadb", generated_columns_nullable=True,
+        list_partition_null_first=True,
     )),
     (MARIADB, (10, 2, 1), dict(check_constraints=True, expression_defaults=True,
                                check_level_recorded=True)),
@@ -282,12 +296,20 @@ class Flavor:
     def rules(self) -> Rules:
         return _rules_for(self.family, self.version)
 
-    def at_least(self, *version: int) -> bool:
-        return self.version >= tuple(version) + (0,) * (3 - len(version))
+    def same_family(self, other: "Flavor | None") -> bool:
+        """MySQL and MariaDB are families; a model read on one server stands for
+        another of the same family (the comparison's equivalences absorb what
+        versions of one family spell differently)."""
+        return other is not None and self.family == other.family
 
-    @property
-    def is_mariadb(self) -> bool:
-        return self.family == MARIADB
+    def same_release(self, other: "Flavor | None") -> bool:
+        """Same family and major.minor: a server image that stands for ``other``."""
+        return self.same_family(other) and self.version[:2] == other.version[:2]
+
+    def runs_sql_of(self, other: "Flavor") -> bool:
+        """Does a server of this flavor accept what a server of ``other`` wrote
+        (a dump, SHOW CREATE text)? Same family, same or newer version."""
+        return self.same_family(other) and self.version >= other.version
 
     @property
     def version_id(self) -> int:
@@ -332,6 +354,10 @@ def _rules_for(family: str, version: tuple[int, int, int]) -> Rules:
 
 #: The flavor assumed when nothing says otherwise (the server Debian 12 ships).
 DEFAULT_FLAVOR = Flavor(MARIADB, (10, 11, 0))
+
+#: The flavor assumed for a server known only by its family (a binary whose
+#: ``--version`` says nothing readable).
+ASSUMED_BY_FAMILY = {MARIADB: DEFAULT_FLAVOR, MYSQL: Flavor(MYSQL, (8, 0, 0))}
 
 
 # =========================================================================== equivalences

@@ -2,6 +2,9 @@
 they live nowhere else."""
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 
 from baseline.flavor import Flavor
@@ -72,3 +75,72 @@ def test_the_decision_is_the_servers(server):
             cur.execute(evaluated)
             assert cur.fetchone()[0] == served, (sql, evaluated)
             assert "/*" not in evaluated
+
+
+# ------------------------------------------------------------------ the rule itself
+
+PACKAGE = Path(__file__).resolve().parents[1] / "baseline"
+
+#: Ways code outside flavor.py decides by flavor family or version.
+FLAVOR_TESTS = re.compile(
+    r"\.is_mariadb\b|\.at_least\("                       # helpers that no longer exist
+    r"|\.family\s*[!=]=|[!=]=\s*[\w.()]*\.family\b|\bfamily\s*[!=]="   # family comparisons
+    r"|\.version\s*[<>]|\.version\[|\bversion_id\s*[<>]"               # version comparisons
+    r"|[\"']mariadb[\"']\s+in\b"                          # family guessed from a name
+)
+
+#: (file under baseline/, text of the line, why it may decide by flavor there).
+#: Each is about *naming* a server (images, binaries, dump headers), never about
+#: how a server behaves in SQL; those go into flavor.Rules.
+ALLOWED = [
+    ("scratch/docker.py", 'family = MARIADB if "mariadb" in repo.lower() else MYSQL',
+     "an image tag names its server's family (mariadb:10.11 vs mysql:8.0)"),
+    ("scratch/base.py", "_family_of(t) != target.family",
+     "--scratch auto prefers, among leftover images, one of the source's family"),
+    ("scratch/local.py", 'MARIADB if "mariadb" in Path(self.binary).name else MYSQL',
+     "a server binary that prints no readable version is known by its name"),
+    ("doctor.py", "mysqld.family != MYSQL",
+     "doctor reports whether a real MySQL binary exists (Debian's mysqld is MariaDB's)"),
+    ("sources/dumpfile.py", '"mariadb" in h.tool_version.lower()',
+     "a dump header's tool line names the server family that wrote it"),
+]
+
+
+def _flavor_decisions() -> list[tuple[str, int, str]]:
+    found = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        rel = path.relative_to(PACKAGE).as_posix()
+        if rel == "flavor.py":
+            continue
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if FLAVOR_TESTS.search(line):
+                found.append((rel, n, line.strip()))
+    return found
+
+
+def test_flavor_differences_live_only_in_flavor_py():
+    """Code asks ``flavor.rules.X`` (or a Flavor method); it does not test families
+    or versions itself (docs/ARCHITECTURE.md, Flavors)."""
+    stray = [f"baseline/{rel}:{n}: {line}" for rel, n, line in _flavor_decisions()
+             if not any(rel == a_rel and text in line for a_rel, text, _ in ALLOWED)]
+    assert not stray, ("flavor decisions outside baseline/flavor.py; add a Rules field and a "
+                       "RULE_TABLE entry instead:\n" + "\n".join(stray))
+
+
+def test_the_allow_list_is_current():
+    """An allowed line that no longer exists is dropped from the list, so the list
+    never grows into a blanket exception."""
+    found = _flavor_decisions()
+    stale = [(rel, text) for rel, text, _ in ALLOWED
+             if not any(rel == f_rel and text in line for f_rel, _, line in found)]
+    assert not stale
+
+
+def test_the_guard_sees_what_it_guards():
+    """The pattern catches the spellings it was written for."""
+    for line in ["if flavor.is_mariadb:", "if f.family == MARIADB:", "if MYSQL != f.family:",
+                 "ok = flavor.version < (8, 0, 13)", "flavor.at_least(10, 5)", "v = flavor.version[0]",
+                 "family = MARIADB if 'mariadb' in name else MYSQL"]:
+        assert FLAVOR_TESTS.search(line), line
+    for line in ["if flavor.rules.check_constraints:", "return Flavor.parse(text)"]:
+        assert not FLAVOR_TESTS.search(line), line

@@ -209,7 +209,7 @@ class SchemaBuilder:
         return len(self._ci_index) != len(self.schema.tables)
 
     def _printer(self, table: Table | None = None, strip_qualifier: bool = True) -> Printer:
-        return Printer(self._style, strip_qualifier=strip_qualifier, introducers=not self.flavor.is_mariadb,
+        return Printer(self._style, strip_qualifier=strip_qualifier, introducers=True,
                        connection_charset=self.connection_charset,
                        schema_name=self.current_db or self.schema.name, own_schema=self.schema.name)
 
@@ -910,7 +910,7 @@ class _TableCtx:
         if cd.generated is not None:
             col.generated = b._print(cd.generated)
             col.generated_kind = cd.generated_kind or "VIRTUAL"
-            if b.flavor.is_mariadb:
+            if rules.generated_columns_nullable:
                 col.nullable = True
         ts_implicit = (base == "timestamp" and not b.explicit_defaults_for_timestamp and cd.nullable is not True
                        and cd.generated is None and cd.versioning is None)
@@ -967,12 +967,11 @@ class _TableCtx:
                 b._err(self.node, f"column `{cd.name}`: {e}")
         # an expression
         text = b._print(expr)
-        if b.flavor.is_mariadb:
-            e2 = mariadb_rewrite(expr, b.connection_charset)
-            if _needs_parens_in_default(e2):
-                return f"({text})"
-            return text
-        return f"({text})"
+        if rules.parenthesized_expression_defaults:
+            return f"({text})"
+        if _needs_parens_in_default(mariadb_rewrite(expr, b.connection_charset)):
+            return f"({text})"
+        return text
 
     def column_keys(self, cd: N.ColumnDef) -> None:
         """Inline PRIMARY KEY / UNIQUE / REFERENCES / CHECK of a column, in the

@@ -947,7 +947,7 @@ class StatementParser:
                 while cur.accept_op(","):
                     vals.append(self._partition_value(columns))
                 cur.expect_op(")")
-                if not columns and self.cur.flavor.is_mariadb:
+                if not columns and self.cur.flavor.rules.list_partition_null_first:
                     # MariaDB lists NULL first
                     vals = [v for v in vals if v == "NULL"] + [v for v in vals if v != "NULL"]
                 p.values = "IN (" + ",".join(vals) + ")"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ...flavor import Flavor
+from ...flavor import DEFAULT_FLAVOR, Flavor
 from .expr import (Between, Binary, Case, Cast, CastType, Collate, Cond, ConvertUsing, Exists, Expr, Extract,
                    Func, Ident, In, Interval, Is, Kw, Like, Lit, Match, Param, Row, Star, Subquery, Trim,
                    Unary, Var)
@@ -77,10 +77,13 @@ MYSQL_STYLE = Style(paren_all=True, func_names=MYSQL_FUNC_NAMES, not_column_as_e
                     mod_spelling="%", string_introducer="utf8mb4")
 
 
+#: :attr:`baseline.flavor.Rules.expression_style` -> its Style.
+STYLES = {"mariadb": MARIADB_STYLE, "mysql": MYSQL_STYLE}
+
+
 def style_for(flavor: Flavor | None) -> Style:
-    if flavor is None or flavor.is_mariadb:
-        return MARIADB_STYLE
-    return MYSQL_STYLE
+    """How ``flavor``'s server (default: :data:`~baseline.flavor.DEFAULT_FLAVOR`) spells expressions."""
+    return STYLES[(flavor or DEFAULT_FLAVOR).rules.expression_style]
 
 
 def quote_ident(name: str) -> str:
