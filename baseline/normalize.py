@@ -39,7 +39,7 @@ import re
 import struct
 from dataclasses import dataclass
 
-from .flavor import Flavor, Rules
+from .flavor import Rules
 from .sql.ddl.expr import Func, Lit, Unary
 
 # --------------------------------------------------------------------------- charsets
@@ -718,5 +718,3 @@ def canonical_sql_mode(text: str, rules: Rules) -> str:
     return ",".join(known + unknown)
 
 
-def flavor_rules(flavor: Flavor) -> Rules:
-    return flavor.rules

@@ -9,7 +9,6 @@ real sequelize-cli reports nothing pending and runs only the next new migration.
 """
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import subprocess
@@ -19,11 +18,10 @@ from pathlib import Path
 import pytest
 
 from baseline.adopt import history
-from baseline.adopt.run import bootstrap
 from baseline.chain.read import read_chain
 from baseline.chain.replay import replay_chain
 from baseline.compare import compare
-from baseline.errors import EnvironmentProblem, UsageError
+from baseline.errors import EnvironmentProblem
 from baseline.render.formats import js_string, migration_stem, render_migration, write_migration
 from baseline.sources.live import read_live
 from legacy import LEGACY, MIGRATIONS, load_production, objects

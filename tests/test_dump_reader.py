@@ -13,7 +13,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from baseline.errors import InputError, UsageError
-from baseline.sources import SourceOptions
 from baseline.sources.dump import DDL, object_kind, read_dump_contents
 from baseline.sources.dumpfile import parse_header
 

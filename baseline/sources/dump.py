@@ -227,8 +227,6 @@ class DumpContents:
     stats: SplitStats
     #: Statements seen but not kept, by first word (data, GRANT, ...), for notes.
     ignored: Counter
-    #: The dump's declared connection character set (first ``SET NAMES``).
-    declared_charset: str | None = None
     complete: bool | None = None
 
     @property
@@ -477,7 +475,7 @@ class _Reader:
             _complete_charset(section, self.header.flavor)
         return DumpContents(file=self.file, header=self.header, databases=self.databases,
                             warnings=self.warnings, stats=stats, ignored=self.ignored,
-                            declared_charset=self.declared, complete=complete)
+                            complete=complete)
 
 
 class _TailKeeper:

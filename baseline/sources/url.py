@@ -81,18 +81,6 @@ class ServerURL:
     def __str__(self) -> str:
         return self.redacted()
 
-    def sqlalchemy_url(self):
-        """A SQLAlchemy ``URL`` object (holds the password, prints it masked)."""
-        from sqlalchemy.engine import URL
-
-        q = dict(self.query)
-        if self.unix_socket:
-            q["unix_socket"] = self.unix_socket
-            q.setdefault("ssl_disabled", "1")  # see pymysql_kwargs
-        q.setdefault("charset", "utf8mb4")
-        return URL.create("mysql+pymysql", username=self.user, password=self.password,
-                          host=self.host, port=self.port, database=self.database, query=q)
-
     def pymysql_kwargs(self, database: str | None | bool = True) -> dict:
         """Keyword arguments for ``pymysql.connect`` (``database=False`` for none)."""
         kw = dict(host=self.host, port=self.port, user=self.user or "root",

@@ -141,7 +141,6 @@ def _end_of_quoted(text: str, i: int, q: str) -> int:
             j = k + 2
             continue
         return k + 1
-    return -1  # pragma: no cover
 
 
 def strip_leading_comments(text: str) -> str:

@@ -98,10 +98,6 @@ def _end_of_quoted(text: str, i: int, q: str) -> int:
     return n
 
 
-def is_identifier(token: str) -> bool:
-    return token.startswith("`")
-
-
 def unquote_identifier(token: str) -> str:
     if token.startswith("`") and token.endswith("`") and len(token) >= 2:
         return token[1:-1].replace("``", "`")

@@ -54,10 +54,6 @@ class Token:
     def __repr__(self) -> str:  # pragma: no cover - debugging aid
         return f"Token({self.kind}, {self.text!r})"
 
-    @property
-    def is_ident(self) -> bool:
-        return self.kind == WORD or self.kind == QID
-
 
 _ESCAPES = {"0": "\0", "'": "'", '"': '"', "b": "\b", "n": "\n", "r": "\r", "t": "\t",
             "Z": "\x1a", "\\": "\\", "%": "\\%", "_": "\\_"}

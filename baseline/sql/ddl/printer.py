@@ -38,9 +38,6 @@ MARIADB_FUNC_NAMES = {
     "lcase": "lcase", "last_day": "last_day", "weekday": "weekday", "json_arrayagg": "json_arrayagg",
 }
 
-#: Functions MariaDB prints without parentheses at all.
-MARIADB_NILADIC = {"current_user": "current_user()", "current_role": "current_role()"}
-
 #: MySQL shows these functions under another name.
 MYSQL_FUNC_NAMES = {
     "current_date": "curdate", "current_time": "curtime", "lcase": "lower", "ucase": "upper",
@@ -58,23 +55,15 @@ class Style:
     #: Parenthesise every operator application (MySQL) instead of by precedence (MariaDB).
     paren_all: bool = False
     func_names: dict = field(default_factory=dict)
-    #: Spelling of CURRENT_TIMESTAMP: ``current_timestamp()`` / ``now()``.
-    #: Strings in stored expressions carry their charset introducer (MySQL).
+    #: Strings in stored expressions carry this charset introducer (MySQL).
     string_introducer: str | None = None
     #: MariaDB rewrites ``NOT <column>`` to ``<column> = 0``.
     not_column_as_eq_zero: bool = True
-    #: ``DIV``/``MOD`` spelled upper case (MariaDB) or lower (MySQL: ``DIV``, ``%``).
-    mod_spelling: str = "MOD"
-    #: ``COUNT(*)`` spelled ``count(0)`` (MariaDB in views) or ``count(0)`` (MySQL too).
-    count_star: str = "count(0)"
-    #: Cast type names
-    cast_char_charset_word: str = "charset"
-    lower_keywords: bool = True
 
 
 MARIADB_STYLE = Style(func_names=MARIADB_FUNC_NAMES)
 MYSQL_STYLE = Style(paren_all=True, func_names=MYSQL_FUNC_NAMES, not_column_as_eq_zero=False,
-                    mod_spelling="%", string_introducer="utf8mb4")
+                    string_introducer="utf8mb4")
 
 
 #: :attr:`baseline.flavor.Rules.expression_style` -> its Style.
@@ -612,5 +601,3 @@ def mariadb_rewrite(e: Expr, connection_charset: str = "utf8mb4") -> Expr:
     return e
 
 
-def print_expr(e: Expr, flavor: Flavor | None, **kw) -> str:
-    return Printer(style_for(flavor), **kw)(e)
