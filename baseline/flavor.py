@@ -48,14 +48,8 @@ class Rules:
 
     # -- features
     check_constraints: bool = False
-    expression_defaults: bool = False
-    invisible_columns: bool = False
-    #: Keyword for an index the optimizer must not use: ``INVISIBLE``, ``IGNORED`` or None.
-    invisible_index_keyword: str | None = None
     descending_indexes: bool = False
     functional_indexes: bool = False
-    sequences: bool = False
-    system_versioning: bool = False
 
     # -- DDL semantics the offline simulator follows (baseline.sql.ddl.builder)
     #: ``explicit_defaults_for_timestamp`` default: when False, a TIMESTAMP column
@@ -67,9 +61,11 @@ class Rules:
     #: Server default character set (``character_set_server``) for a database
     #: whose charset no statement gives.
     default_charset: str = "latin1"
-    #: Nullable BLOB/TEXT columns show ``DEFAULT NULL`` (MariaDB) or no default at
-    #: all (MySQL; its JSON and spatial columns do show ``DEFAULT NULL``).
-    lob_default_null_shown: bool = True
+    #: Nullable BLOB/TEXT columns show ``DEFAULT NULL`` (MariaDB 10.2.1+, where they
+    #: may have defaults) or no default at all (MySQL, whose JSON and spatial
+    #: columns do show ``DEFAULT NULL``). The simulator and live introspection
+    #: (MySQL's catalog says NULL either way) both follow it.
+    lob_default_null_shown: bool = False
     #: A column's inline ``REFERENCES t(c)`` creates a foreign key (MariaDB 10.5+);
     #: MySQL parses and ignores it.
     inline_references_create_fk: bool = False
@@ -111,8 +107,6 @@ class Rules:
     #: COLUMNS.COLUMN_DEFAULT holds the SHOW CREATE spelling (``'abc'``, ``NULL``,
     #: ``current_timestamp()``); MySQL holds the bare value and flags expressions in EXTRA.
     catalog_defaults_as_sql: bool = False
-    #: SHOW CREATE prints ``DEFAULT NULL`` for nullable BLOB/TEXT/JSON/GEOMETRY columns.
-    null_default_for_blobs: bool = False
     #: Where CHECK constraints are listed: ``check_constraints`` (with TABLE_NAME,
     #: MariaDB), ``table_constraints`` (joined, with ENFORCED, MySQL) or None.
     catalog_checks: str | None = None
@@ -197,13 +191,12 @@ RULE_TABLE: list[tuple[str, tuple[int, int, int], dict]] = [
     # ---- MySQL
     (MYSQL, (5, 0, 0), dict(default_collations=_BASE_COLLATIONS, parenthesized_expression_defaults=True)),
     (MYSQL, (5, 7, 0), dict(
-        default_collations=_BASE_COLLATIONS, native_json=True, explicit_defaults_for_timestamp=False,
-        lob_default_null_shown=False,
+        explicit_defaults_for_timestamp=False,
         default_sql_mode="ONLY_FULL_GROUP_BY,STRICT_TRANS_TABLES,NO_ZERO_IN_DATE,NO_ZERO_DATE,"
                          "ERROR_FOR_DIVISION_BY_ZERO,NO_AUTO_CREATE_USER,NO_ENGINE_SUBSTITUTION",
     )),
     (MYSQL, (8, 0, 0), dict(
-        invisible_index_keyword="INVISIBLE", descending_indexes=True,
+        descending_indexes=True,
         default_collations={**_BASE_COLLATIONS, "utf8mb4": "utf8mb4_0900_ai_ci"},
         default_charset="utf8mb4", geometrycollection_name="geomcollection",
         sql_mode_has_no_auto_create_user=False,
@@ -212,10 +205,9 @@ RULE_TABLE: list[tuple[str, tuple[int, int, int], dict]] = [
         local_server_options=("--mysqlx=OFF",),
     )),
     (MYSQL, (8, 0, 2), dict(explicit_defaults_for_timestamp=True)),
-    (MYSQL, (8, 0, 13), dict(functional_indexes=True, expression_defaults=True)),
+    (MYSQL, (8, 0, 13), dict(functional_indexes=True)),
     (MYSQL, (8, 0, 16), dict(check_constraints=True)),
     (MYSQL, (8, 0, 19), dict(int_display_width=False)),
-    (MYSQL, (8, 0, 23), dict(invisible_columns=True)),
     (MYSQL, (8, 0, 30), dict(utf8_name="utf8mb3")),
     # ---- MariaDB
     (MARIADB, (10, 0, 0), dict(
@@ -230,18 +222,15 @@ RULE_TABLE: list[tuple[str, tuple[int, int, int], dict]] = [
         expression_style="mariadb", view_rewrite="mariadb", generated_columns_nullable=True,
         list_partition_null_first=True,
     )),
-    (MARIADB, (10, 2, 1), dict(check_constraints=True, expression_defaults=True,
-                               check_level_recorded=True)),
+    (MARIADB, (10, 2, 1), dict(check_constraints=True, check_level_recorded=True,
+                               lob_default_null_shown=True)),
     (MARIADB, (10, 2, 3), dict(current_timestamp="current_timestamp()")),
     (MARIADB, (10, 2, 4), dict(
         default_sql_mode="STRICT_TRANS_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_AUTO_CREATE_USER,"
                          "NO_ENGINE_SUBSTITUTION")),
     (MARIADB, (10, 2, 7), dict(quotes_numeric_defaults=False)),
-    (MARIADB, (10, 3, 3), dict(invisible_columns=True, sequences=True)),
-    (MARIADB, (10, 3, 4), dict(system_versioning=True)),
     (MARIADB, (10, 4, 0), dict(long_unique_hash=True)),
     (MARIADB, (10, 5, 0), dict(inline_references_create_fk=True)),
-    (MARIADB, (10, 6, 0), dict(invisible_index_keyword="IGNORED")),
     (MARIADB, (10, 6, 1), dict(utf8_name="utf8mb3")),
     (MARIADB, (10, 8, 0), dict(descending_indexes=True)),
     (MARIADB, (10, 10, 0), dict(explicit_defaults_for_timestamp=True)),
@@ -250,7 +239,6 @@ RULE_TABLE: list[tuple[str, tuple[int, int, int], dict]] = [
                             "utf8mb3": "utf8mb3_uca1400_ai_ci"},
     )),
     # ---- live introspection (sources/live.py): how each catalog shows things
-    (MYSQL, (5, 7, 0), dict(catalog_index_order=False)),
     (MYSQL, (8, 0, 0), dict(
         catalog_index_visibility="IS_VISIBLE", invisible_index_sql="/*!80000 INVISIBLE */",
         catalog_expressions_exact=False, catalog_srid=True,
@@ -258,7 +246,6 @@ RULE_TABLE: list[tuple[str, tuple[int, int, int], dict]] = [
     )),
     (MYSQL, (8, 0, 16), dict(catalog_checks="table_constraints")),
     (MARIADB, (10, 0, 0), dict(catalog_index_order=True)),
-    (MARIADB, (10, 2, 1), dict(null_default_for_blobs=True)),
     (MARIADB, (10, 2, 7), dict(catalog_defaults_as_sql=True)),
     (MARIADB, (10, 2, 22), dict(catalog_checks="check_constraints", catalog_check_clause_limit=64)),
     (MARIADB, (10, 5, 10), dict(catalog_check_level=True, catalog_check_clause_limit=None)),
@@ -565,7 +552,7 @@ def index_serves_fk(kind: str, parts: list[tuple[str | None, int | None]], fk_co
     prefixes; FULLTEXT and SPATIAL indexes cannot."""
     if kind in ("FULLTEXT", "SPATIAL") or len(parts) < len(fk_columns):
         return False
-    for (col, length), want in zip(parts, fk_columns):
+    for (col, length), want in zip(parts, fk_columns, strict=False):
         if col is None or length is not None or col.casefold() != want.casefold():
             return False
     return True

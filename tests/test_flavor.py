@@ -144,3 +144,32 @@ def test_the_guard_sees_what_it_guards():
         assert FLAVOR_TESTS.search(line), line
     for line in ["if flavor.rules.check_constraints:", "return Flavor.parse(text)"]:
         assert not FLAVOR_TESTS.search(line), line
+
+
+def test_every_rule_entry_changes_what_it_names():
+    """A RULE_TABLE entry that sets a value the flavor already has says nothing
+    (and hides where the value really comes from)."""
+    from dataclasses import replace
+
+    from baseline.flavor import RULE_TABLE, Rules
+
+    idle = []
+    for i, (family, minimum, overrides) in enumerate(RULE_TABLE):
+        before = Rules()
+        for fam, least, earlier in RULE_TABLE[:i]:
+            if fam == family and least <= minimum:
+                before = replace(before, **earlier)
+        idle += [f"{family} {minimum}: {k}" for k, v in overrides.items() if getattr(before, k) == v]
+    assert not idle
+
+
+def test_every_rule_is_read_outside_flavor_py():
+    """A Rules field nothing asks about is dead data."""
+    from dataclasses import fields
+
+    from baseline.flavor import Rules
+
+    code = "\n".join(p.read_text(encoding="utf-8") for p in PACKAGE.rglob("*.py") if p.name != "flavor.py")
+    unread = [f.name for f in fields(Rules) if not re.search(rf"\b{f.name}\b", code)]
+    # read through Flavor methods inside flavor.py itself
+    assert set(unread) <= {"executes_versioned_comments_up_to", "mariadb_version_comments", "docker_image"}
