@@ -187,7 +187,7 @@ class Reader:
                 if cur.description is None:
                     return []
                 names = [d[0] for d in cur.description]
-                return [dict(zip(names, row)) for row in cur.fetchall()]
+                return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
         except pymysql.err.MySQLError as e:
             code, msg = _code_and_message(e)
             raise EnvironmentProblem(f"the server refused a catalog read (error {code}): {msg}",
@@ -355,7 +355,7 @@ class Introspection:
             if idx is None:
                 continue
             idx.parser = k.parser
-            for part, text_part in zip(idx.parts, k.parts):
+            for part, text_part in zip(idx.parts, k.parts, strict=False):
                 if part.expression is not None and text_part.startswith("("):
                     part.expression = text_part[1:text_part.rindex(")")]
 

@@ -1624,7 +1624,7 @@ def _fk_prefix(a: Index, b: Index, implicit: set) -> bool:
         a, b = b, a
     if len(a.parts) > len(b.parts):
         return False
-    for pa, pb in zip(a.parts, b.parts):
+    for pa, pb in zip(a.parts, b.parts, strict=False):
         if pa.column is None or pb.column is None:
             return False
         if pa.column.casefold() != pb.column.casefold() or (pa.length or 0) != (pb.length or 0):
