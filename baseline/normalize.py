@@ -423,7 +423,7 @@ def literal_value(expr):
 
 
 def format_literal_default(kind: str, value, base: str, type_text: str, rules: Rules,
-                           *, enum_values: list[str] | None = None, charset: str | None = None) -> str:
+                           *, enum_values: list[str] | None = None) -> str:
     """A literal default converted to the column type, spelled as SHOW CREATE
     shows it. Raises :class:`DefaultError` where the server would refuse it."""
     if kind == "null":

@@ -38,7 +38,6 @@ import re
 import sys
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Callable
 
 from ..errors import InputError, UsageError
 from ..flavor import Flavor
@@ -277,7 +276,6 @@ class DumpContents:
 
 
 def read_dump_contents(spec: str, *, progress: bool = True, stdin=None,
-                       warn: Callable[[str], None] | None = None,
                        window: int | None = None) -> DumpContents:
     """Read the dump at ``spec`` (a path, or ``-``) into per-database statement lists."""
     label = "reading stdin" if spec == "-" else f"reading {spec}"

@@ -208,13 +208,10 @@ class SchemaBuilder:
     def _ci_dupes(self) -> bool:
         return len(self._ci_index) != len(self.schema.tables)
 
-    def _printer(self, table: Table | None = None, strip_qualifier: bool = True) -> Printer:
-        return Printer(self._style, strip_qualifier=strip_qualifier, introducers=True,
-                       connection_charset=self.connection_charset,
-                       schema_name=self.current_db or self.schema.name, own_schema=self.schema.name)
-
     def _print(self, expr) -> str:
-        return self._printer()(expr)
+        """An expression as the server stores it (generated columns, CHECKs, defaults)."""
+        return Printer(self._style, introducers=True, connection_charset=self.connection_charset,
+                       schema_name=self.current_db or self.schema.name, own_schema=self.schema.name)(expr)
 
     # ================================================================== CREATE TABLE
     def _create_table(self, node: N.CreateTable) -> None:
@@ -919,7 +916,7 @@ class _TableCtx:
         if col.auto_increment:
             col.nullable = False
         # defaults
-        col.default = self._default(cd, col, base, info)
+        col.default = self._default(cd, col, base)
         if cd.on_update is not None:
             p = NZ.current_timestamp_call(cd.on_update)
             if p is None:
@@ -935,7 +932,7 @@ class _TableCtx:
             self._ts = []
         return self._ts
 
-    def _default(self, cd: N.ColumnDef, col: Column, base: str, info) -> str | None:
+    def _default(self, cd: N.ColumnDef, col: Column, base: str) -> str | None:
         b = self.b
         rules = self.rules
         if cd.generated is not None or cd.versioning in ("ROW START", "ROW END"):
@@ -962,7 +959,7 @@ class _TableCtx:
                 return None
             try:
                 return NZ.format_literal_default(lit[0], lit[1], base, col.type, rules,
-                                                 enum_values=cd.type.values, charset=col.charset)
+                                                 enum_values=cd.type.values)
             except NZ.DefaultError as e:
                 b._err(self.node, f"column `{cd.name}`: {e}")
         # an expression
@@ -1285,14 +1282,14 @@ class _TableCtx:
             if op.default is None:
                 # DROP DEFAULT: as if none had been given (a nullable column shows DEFAULT NULL)
                 base = col.type.split("(", 1)[0]
-                col.default = self._default(N.ColumnDef(col.name, N.DataType("X")), col, base, None)
+                col.default = self._default(N.ColumnDef(col.name, N.DataType("X")), col, base)
             else:
                 cd = N.ColumnDef(col.name, N.DataType("X"), nullable=col.nullable, default=op.default,
                                  default_parenthesized=op.parenthesized)
                 base = col.type.split("(", 1)[0]
                 values = _enum_values(col.type)
                 cd.type.values = values
-                col.default = self._default(cd, col, base, None)
+                col.default = self._default(cd, col, base)
         elif isinstance(op, N.AlterColumnVisibility):
             col = self._col(op.name)
             if col is None:

@@ -752,8 +752,7 @@ class StatementParser:
         return chk
 
     # -- table options
-    def table_options(self, opts: N.TableOptions, node: N.CreateTable | None = None,
-                      alter: bool = False) -> None:  # noqa: C901
+    def table_options(self, opts: N.TableOptions, node: N.CreateTable | None = None) -> None:  # noqa: C901
         cur = self.cur
         items = opts.items
         while True:
@@ -1234,7 +1233,7 @@ class StatementParser:
         # table options
         opts = N.TableOptions()
         start = cur.i
-        self.table_options(opts, None, alter=True)
+        self.table_options(opts)
         if cur.i == start:
             cur.error("expected an ALTER TABLE operation")
         sv = opts.items.pop("WITH SYSTEM VERSIONING", None)

@@ -120,7 +120,7 @@ def quote_string(value: str) -> str:
     return "".join(out)
 
 
-def precedence(e: Expr, style: Style) -> int:
+def precedence(e: Expr) -> int:
     if isinstance(e, Binary):
         return _BIN_PREC.get(e.op, CMP)
     if isinstance(e, Cond):
@@ -180,7 +180,7 @@ class Printer:
         style = self.style
         if style.paren_all:
             return self._p(e, LOWEST)
-        prec = precedence(e, style)
+        prec = precedence(e)
         text = self._p(e, prec)
         if prec < parent:
             return "(" + text + ")"
