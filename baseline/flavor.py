@@ -42,8 +42,10 @@ class Rules:
     fk_name_pattern: str = "{table}_ibfk_{n}"
     #: Default collation of each character set.
     default_collations: dict = field(default_factory=dict)
-    #: The catalog says whether a CHECK was written on a column or on the table
-    #: (MariaDB's ``CHECK_CONSTRAINTS.LEVEL``); MySQL does not record it.
+    #: The server keeps whether a CHECK was written on a column or on the table
+    #: (MariaDB's SHOW CREATE prints a column CHECK on its column); MySQL moves
+    #: every CHECK to the table, so the comparison ignores the difference there.
+    #: (Whether the *catalog* tells them apart is :attr:`catalog_check_level`.)
     check_level_recorded: bool = False
 
     # -- features

@@ -77,6 +77,36 @@ def test_the_decision_is_the_servers(server):
             assert "/*" not in evaluated
 
 
+# ------------------------------------------------------------------ rules at their boundaries
+
+
+@pytest.mark.parametrize("flavor,field,value", [
+    # the simulator's spelling of stored expressions and view bodies
+    (MARIADB_10_11, "expression_style", "mariadb"), (MYSQL_8, "expression_style", "mysql"),
+    (MARIADB_10_11, "view_rewrite", "mariadb"), (MYSQL_8, "view_rewrite", None),
+    (MARIADB_10_11, "generated_columns_nullable", True), (MYSQL_8, "generated_columns_nullable", False),
+    (MARIADB_10_11, "list_partition_null_first", True), (MYSQL_8, "list_partition_null_first", False),
+    (MARIADB_10_11, "parenthesized_expression_defaults", False),
+    (MYSQL_8, "parenthesized_expression_defaults", True), (MYSQL_57, "parenthesized_expression_defaults", True),
+    # BLOB/TEXT may have defaults (and show DEFAULT NULL) from MariaDB 10.2.1; never on MySQL
+    (Flavor("mariadb", (10, 1, 48)), "lob_default_null_shown", False),
+    (Flavor("mariadb", (10, 2, 1)), "lob_default_null_shown", True),
+    (MYSQL_57, "lob_default_null_shown", False), (MYSQL_8, "lob_default_null_shown", False),
+])
+def test_rule_values(flavor, field, value):
+    assert getattr(flavor.rules, field) == value
+
+
+def test_same_family_release_and_replay():
+    assert MARIADB_10_11.same_family(Flavor("mariadb", (10, 6, 0)))
+    assert not MARIADB_10_11.same_family(MYSQL_8) and not MARIADB_10_11.same_family(None)
+    assert MARIADB_10_11.same_release(Flavor("mariadb", (10, 11, 9)))
+    assert not MARIADB_10_11.same_release(Flavor("mariadb", (10, 6, 0)))
+    assert MARIADB_10_11.runs_sql_of(Flavor("mariadb", (10, 6, 0)))
+    assert not Flavor("mariadb", (10, 6, 0)).runs_sql_of(MARIADB_10_11)
+    assert not MARIADB_10_11.runs_sql_of(MYSQL_57)
+
+
 # ------------------------------------------------------------------ the rule itself
 
 PACKAGE = Path(__file__).resolve().parents[1] / "baseline"
