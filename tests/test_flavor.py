@@ -125,8 +125,6 @@ FLAVOR_TESTS = re.compile(
 ALLOWED = [
     ("scratch/docker.py", 'family = MARIADB if "mariadb" in repo.lower() else MYSQL',
      "an image tag names its server's family (mariadb:10.11 vs mysql:8.0)"),
-    ("scratch/base.py", "_family_of(t) != target.family",
-     "--scratch auto prefers, among leftover images, one of the source's family"),
     ("scratch/local.py", 'MARIADB if "mariadb" in Path(self.binary).name else MYSQL',
      "a server binary that prints no readable version is known by its name"),
     ("doctor.py", "mysqld.family != MYSQL",
