@@ -1284,8 +1284,7 @@ class _TableCtx:
                 base = col.type.split("(", 1)[0]
                 col.default = self._default(N.ColumnDef(col.name, N.DataType("X")), col, base)
             else:
-                cd = N.ColumnDef(col.name, N.DataType("X"), nullable=col.nullable, default=op.default,
-                                 default_parenthesized=op.parenthesized)
+                cd = N.ColumnDef(col.name, N.DataType("X"), nullable=col.nullable, default=op.default)
                 base = col.type.split("(", 1)[0]
                 values = _enum_values(col.type)
                 cd.type.values = values

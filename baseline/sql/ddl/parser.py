@@ -456,7 +456,6 @@ class StatementParser:
                     cur.advance()
                     col.default = self.ex.expr()
                     cur.expect_op(")")
-                    col.default_parenthesized = True
                 else:
                     col.default = self.simple_expr()
             elif up == "ON" and cur.peek().up == "UPDATE":
@@ -1138,7 +1137,7 @@ class StatementParser:
                     cur.advance()
                     e = self.ex.expr()
                     cur.expect_op(")")
-                    ops.append(N.AlterColumnDefault(name, e, True))
+                    ops.append(N.AlterColumnDefault(name, e))
                 else:
                     ops.append(N.AlterColumnDefault(name, self.simple_expr()))
             elif cur.accept("DROP", "DEFAULT"):
@@ -1638,7 +1637,6 @@ class StatementParser:
         kind = cur.advance().up
         ine = self.if_not_exists()
         schema, name = cur.qualified("routine name")
-        open_tok = cur.tok
         cur.expect_op("(")
         params: list[N.ParamDef] = []
         if not cur.is_op(")"):
@@ -1650,10 +1648,8 @@ class StatementParser:
                 params.append(N.ParamDef(pname, self.data_type(), mode))
                 if not cur.accept_op(","):
                     break
-        close = cur.tok
         cur.expect_op(")")
         node = N.CreateRoutine(kind, name, params, "", schema=schema,
-                               params_text=cur.lexed.slice(open_tok.end, close.start),
                                definer=definer, or_replace=or_replace, if_not_exists=ine,
                                aggregate=aggregate)
         if kind == "FUNCTION":
