@@ -14,11 +14,15 @@ Fixtures:
 * ``baseline_db`` -- a new database with the whole chain applied, dropped after
   the test (function scope);
 * ``baseline_db_module`` -- the same, shared by the tests of a module;
-* ``baseline_server`` -- the session's throwaway server.
+* ``baseline_server`` -- the session's throwaway server;
+* ``baseline_engine`` -- a SQLAlchemy ``Engine`` bound to ``baseline_db``, for
+  apps built on SQLAlchemy; disposed after the test (its pooled connections closed)
+  before the database is dropped.
 
 Each database is a :class:`BaselineDatabase`: ``.name``, ``.url`` (a
 ``mysql://`` URL string for your app, password included), ``.server_url`` (the
-redacted :class:`~baseline.sources.url.ServerURL`) and ``.connect()`` (PyMySQL).
+redacted :class:`~baseline.sources.url.ServerURL`; its ``sqlalchemy_url()`` is
+what ``baseline_engine`` is made from) and ``.connect()`` (PyMySQL).
 """
 from __future__ import annotations
 
@@ -124,3 +128,16 @@ def baseline_db(request, baseline_server):
 def baseline_db_module(request, baseline_server):
     """Like ``baseline_db``, built once and shared by the tests of a module."""
     yield from _build(request, baseline_server)
+
+
+@pytest.fixture
+def baseline_engine(baseline_db):
+    """A SQLAlchemy engine on ``baseline_db`` (password masked in its repr); disposed
+    after the test, so no pooled connection outlives the database."""
+    from sqlalchemy import create_engine
+
+    engine = create_engine(baseline_db.server_url.sqlalchemy_url())
+    try:
+        yield engine
+    finally:
+        engine.dispose()

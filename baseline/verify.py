@@ -225,7 +225,7 @@ class _SourceLoader:
     def _dump(self, server) -> Schema:
         """The dump replayed on the verify server (its own normalization, like the
         chain's), else read offline with a note."""
-        from .sources.dumpreplay import replay_into
+        from .sources.dumpreplay import replay_into, reported_flavor
         from .sources.live import read_live
 
         contents, section = self.contents, self.section
@@ -248,6 +248,7 @@ class _SourceLoader:
                 except Exception:
                     pass
         schema.name = section.name
+        schema.flavor = reported_flavor(contents, schema.flavor)
         if section.charset_source == "most common table character set":
             schema.charset, schema.collation = self._app_charset(schema)
         return schema

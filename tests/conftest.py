@@ -1,4 +1,6 @@
-"""Shared fixtures: real throwaway servers (never mocks) and the shared corpus."""
+"""Shared fixtures: real throwaway servers (never mocks) and the shared corpus.
+
+A missing server binary or corpus skips here and fails in CI (``requirements.py``)."""
 from __future__ import annotations
 
 import os
@@ -6,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from baseline.scratch.local import LocalServer, find_server_binary
+from baseline.scratch.local import LocalServer
+from requirements import missing, server_binary as _server_binary
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "fixtures"
@@ -17,28 +20,42 @@ CORPUS = Path(os.environ.get("BASELINE_CORPUS", ROOT.parent / "shared" / "corpus
 def corpus() -> Path:
     """``../shared/corpus``; tests using it skip where it is absent (a user's clone)."""
     if not (CORPUS / "INDEX.md").is_file():
-        pytest.skip(f"shared corpus not found at {CORPUS} (set BASELINE_CORPUS)")
+        missing("CORPUS", f"shared corpus not found at {CORPUS} (set BASELINE_CORPUS)")
     return CORPUS
 
 
 @pytest.fixture(scope="session")
-def server():
+def server_binary() -> str:
+    """The ``mariadbd``/``mysqld`` on this machine (tests that start servers themselves)."""
+    return _server_binary()
+
+
+@pytest.fixture(scope="session")
+def server(server_binary):
     """One local MariaDB/MySQL server for the session (a real process)."""
-    if find_server_binary() is None:
-        pytest.skip("no mariadbd/mysqld on PATH (apt-get install mariadb-server)")
     with LocalServer() as srv:
         yield srv
 
 
 @pytest.fixture(scope="session")
-def scratch_server():
+def scratch_server(server_binary):
     """A second local server for the session, apart from ``server``: commands under
     test use it as their throwaway server (``--scratch <its URL>``) while
     ``server`` plays production, so neither side sees the other's databases."""
-    if find_server_binary() is None:
-        pytest.skip("no mariadbd/mysqld on PATH (apt-get install mariadb-server)")
     with LocalServer() as srv:
         yield srv
+
+
+@pytest.fixture(scope="session")
+def node_env():
+    """Node with the sequelize-cli packages (``tests/provision.sh`` installs them)."""
+    from baseline.chain.nodeenv import ensure_node_env
+    from baseline.errors import EnvironmentProblem
+
+    try:
+        return ensure_node_env()
+    except EnvironmentProblem as e:
+        missing("NODE", f"sequelize-cli runtime unavailable: {e}")
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ import sys
 import time
 from pathlib import Path
 
-import pytest
+from requirements import missing
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -37,19 +37,14 @@ def docker_client_or_skip():
     from baseline.scratch import docker as backend
 
     ok, detail = backend.engine_status()
-    required = os.environ.get("BASELINE_REQUIRE_DOCKER") == "1"
     if not ok:
-        if required:
-            pytest.fail(f"BASELINE_REQUIRE_DOCKER=1 but no Docker engine answers: {detail}")
-        pytest.skip(f"no Docker engine answers: {detail}")
+        missing("DOCKER", f"no Docker engine answers: {detail}")
     client = backend._client()
     try:
         client.images.get(backend.TEST_IMAGE)
     except Exception:
         client.close()
-        if required:
-            pytest.fail(f"BASELINE_REQUIRE_DOCKER=1 but {backend.TEST_IMAGE} is absent (make test-image)")
-        pytest.skip(f"{backend.TEST_IMAGE} is absent (make test-image)")
+        missing("DOCKER", f"{backend.TEST_IMAGE} is absent (make test-image)")
     return client
 
 

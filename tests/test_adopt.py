@@ -21,7 +21,6 @@ from baseline.adopt import history
 from baseline.chain.read import read_chain
 from baseline.chain.replay import replay_chain
 from baseline.compare import compare
-from baseline.errors import EnvironmentProblem
 from baseline.render.formats import js_string, migration_stem, render_migration, write_migration
 from baseline.sources.live import read_live
 from legacy import LEGACY, MIGRATIONS, load_production, objects
@@ -56,18 +55,6 @@ def table_rows(server, db, sql):
             return [tuple(r) for r in cur.fetchall()]
     finally:
         conn.close()
-
-
-@pytest.fixture(scope="module")
-def node_env():
-    from baseline.chain.nodeenv import ensure_node_env
-
-    try:
-        return ensure_node_env()
-    except EnvironmentProblem as e:
-        if os.environ.get("BASELINE_REQUIRE_NODE"):
-            raise
-        pytest.skip(f"sequelize-cli runtime unavailable: {e}")
 
 
 @pytest.fixture(scope="module")

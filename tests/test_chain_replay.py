@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import io
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -20,6 +19,7 @@ from baseline.chain.replay import MigrationFailed, replay_chain, select_migratio
 from baseline.errors import InputError, UsageError
 from baseline.sql.execute import ExecutionError, execute_statements
 from baseline.sql.split import split_sql
+from requirements import client
 
 
 def make(root: Path, files: dict[str, str]) -> Path:
@@ -61,10 +61,7 @@ def creates(server, db) -> dict[str, str]:
 
 @pytest.fixture(scope="session")
 def mariadb_client():
-    exe = shutil.which("mariadb") or shutil.which("mysql")
-    if exe is None:
-        pytest.skip("no mariadb/mysql client on PATH")
-    return exe
+    return client()
 
 
 def client_replay(client, server, db, files: list[Path]) -> int:

@@ -7,16 +7,14 @@ provide the packages, unless ``BASELINE_REQUIRE_NODE=1`` (CI) makes that a failu
 """
 from __future__ import annotations
 
-import os
 import tempfile
 from pathlib import Path
 
 import pytest
 
-from baseline.chain.nodeenv import ensure_node_env, is_installed, node_dir
+from baseline.chain.nodeenv import is_installed, node_dir
 from baseline.chain.read import read_chain
 from baseline.chain.replay import MigrationFailed, replay_chain
-from baseline.errors import EnvironmentProblem
 from baseline.scratch.remote import RemoteServer
 
 
@@ -26,16 +24,6 @@ def make(root: Path, files: dict[str, str]) -> Path:
         p.parent.mkdir(parents=True, exist_ok=True)
         p.write_text(text)
     return root
-
-
-@pytest.fixture(scope="session")
-def node_env():
-    try:
-        return ensure_node_env()
-    except EnvironmentProblem as e:
-        if os.environ.get("BASELINE_REQUIRE_NODE"):
-            raise
-        pytest.skip(f"sequelize-cli runtime unavailable: {e}")
 
 
 BASELINE_SQL = """\

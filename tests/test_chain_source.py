@@ -9,8 +9,8 @@ import pytest
 from baseline.chain.read import read_chain
 from baseline.chain.replay import MigrationFailed
 from baseline.chain.source import build_chain_schema, read_chain_schema, replayed
-from baseline.errors import NotBuiltYet, UsageError
-from baseline.scratch.local import find_server_binary
+from baseline.errors import UsageError
+from requirements import needs_server_binary
 from baseline.sources import SourceOptions, load_schema, source_kind
 
 LOCAL = SourceOptions(scratch="local", progress=False)
@@ -24,10 +24,7 @@ def make(root: Path, files: dict[str, str]) -> Path:
     return root
 
 
-@pytest.fixture(autouse=True)
-def _need_server():
-    if find_server_binary() is None:
-        pytest.skip("no mariadbd/mysqld on PATH")
+pytestmark = needs_server_binary
 
 
 @pytest.fixture(autouse=True)
@@ -95,10 +92,7 @@ def test_migrations_folder_through_load_schema(tmp_path):
     root = make(tmp_path, {"001_a.sql": "CREATE TABLE accounts (id varchar(255) primary key);\n",
                            "002_b.sql": "CREATE TABLE apps (id int, accountId varchar(255));\n"})
     assert source_kind(str(root)) == "migrations"
-    try:
-        schema = load_schema(str(root), LOCAL)
-    except NotBuiltYet:
-        pytest.skip("read_live is still a stub on this branch (introspection work not merged)")
+    schema = load_schema(str(root), LOCAL)
     assert sorted(schema.tables) == ["accounts", "apps"]
     build = build_chain_schema(read_chain(root), LOCAL)
     assert build.replay.touched[("table", "apps")].migration == "002_b"

@@ -8,7 +8,7 @@ import sys
 import pytest
 
 from baseline import __version__
-from baseline.scratch.local import find_server_binary
+from requirements import missing, needs_server_binary
 from scratch_helpers import ROOT
 
 
@@ -57,7 +57,7 @@ def test_bad_scratch_value_exits_2():
     assert r.returncode == 2 and "unknown --scratch value" in r.stderr
 
 
-@pytest.mark.skipif(find_server_binary() is None, reason="no mariadbd/mysqld on PATH")
+@needs_server_binary
 def test_doctor_exits_0_when_a_backend_works():
     r = run("doctor", env=NO_DOCKER)
     assert r.returncode == 0, r
@@ -66,7 +66,7 @@ def test_doctor_exits_0_when_a_backend_works():
     assert "auto    ->       local" in r.stdout
 
 
-@pytest.mark.skipif(find_server_binary() is None, reason="no mariadbd/mysqld on PATH")
+@needs_server_binary
 def test_doctor_check_really_uses_the_local_backend():
     r = run("doctor", "--check", "--scratch", "local")
     assert r.returncode == 0, r
@@ -100,7 +100,7 @@ def test_doctor_check_exits_3_when_the_only_backend_fails():
     from baseline.scratch.docker import engine_available
 
     if not engine_available():
-        pytest.skip("no Docker engine answers")
+        missing("DOCKER", "no Docker engine answers")
     r = run("doctor", "--check", "--scratch", "docker", "--image", "mariadb:0.0-absent-baseline-test")
     assert r.returncode == 3, r
     assert "FAILED" in r.stdout and "docker pull mariadb:0.0-absent-baseline-test" in r.stdout

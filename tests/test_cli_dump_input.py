@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import gzip
 import re
-import shutil
 import subprocess
 
 import pytest
@@ -12,6 +11,7 @@ from click.testing import CliRunner
 
 from baseline.cli import cli
 from conftest import CORPUS, ROOT
+from requirements import client
 from roundtrip import client_binary
 
 PRODUCTION = ROOT / "fixtures/legacy/production.sql"
@@ -84,8 +84,7 @@ def test_wrong_files_are_refused_with_a_clear_message(tmp_path, content, words):
 def test_latin1_dump_is_read_in_its_declared_charset(server, tmp_path):
     """A dump in latin1 (``SET NAMES latin1``): the names and the comment come out
     as the server stores them when the stock client loads the dump itself."""
-    if not (shutil.which("mariadb") or shutil.which("mysql")):
-        pytest.skip("no mariadb/mysql client on PATH")
+    client()
     comment = "prix en € (coût été)"
     dump = tmp_path / "latin1.sql"
     dump.write_bytes(("-- MySQL dump 10.13  Distrib 5.7.30, for Linux (x86_64)\n-- Server version\t5.7.30\n"

@@ -9,7 +9,6 @@ from __future__ import annotations
 import pytest
 
 from baseline.compare import attribute_differences, compare
-from baseline.errors import NotBuiltYet
 from baseline.sql.execute import execute_script
 
 pytestmark = pytest.mark.corpus
@@ -38,22 +37,17 @@ EXPECTED = sorted(
 
 
 def test_shipped_schema_against_its_chain(server, corpus):
-    try:
-        from baseline.chain.read import read_chain
-        from baseline.chain.source import build_chain_schema
-        from baseline.sources import SourceOptions
-        from baseline.sources.live import read_live
-    except ImportError:
-        pytest.skip("chain replay is not on this branch yet")
+    from baseline.chain.read import read_chain
+    from baseline.chain.source import build_chain_schema
+    from baseline.sources import SourceOptions
+    from baseline.sources.live import read_live
+
     base = corpus / TEMPORAL
     with server.database(charset="utf8mb4", collation="utf8mb4_general_ci") as db:
         conn = server.connect(db)
         execute_script(conn, (base / "schema.sql").read_text(), file="schema.sql")
         conn.close()
-        try:
-            shipped = read_live(server.url.with_database(db), progress=False)
-        except NotBuiltYet:
-            pytest.skip("live introspection (read_live) is not built on this branch yet")
+        shipped = read_live(server.url.with_database(db), progress=False)
     scratch = f"mysql://{server.url.user}@{server.url.host}:{server.url.port}/"
     build = build_chain_schema(read_chain(base / "versioned"), SourceOptions(scratch=scratch, progress=False))
     diffs = attribute_differences(compare(shipped, build.schema), build.replay.touched,

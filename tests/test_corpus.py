@@ -11,7 +11,7 @@ import re
 
 import pytest
 
-from baseline.scratch.local import LocalServer, find_server_binary
+from baseline.scratch.local import LocalServer
 from baseline.snapshot import from_json, to_json
 from baseline.sources.live import read_live
 from baseline.sources.showcreate import key_part_column, parse_column, parse_key, parse_view, split_create_table
@@ -27,9 +27,7 @@ DATABASES = sorted({m.group(1).replace("``", "`") for f in DUMPS for m in _DB_RE
 
 
 @pytest.fixture(scope="module")
-def corpus_server(corpus):
-    if find_server_binary() is None:
-        pytest.skip("no mariadbd/mysqld on PATH")
+def corpus_server(corpus, server_binary):
     with LocalServer() as srv:
         for dump in DUMPS:
             load_with_client(srv, "", dump.read_text(encoding="utf-8"))

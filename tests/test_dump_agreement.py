@@ -22,16 +22,16 @@ databases (``sakila``, ``world``...), dropped after each test.
 from __future__ import annotations
 
 import difflib
-import shutil
 import subprocess
 import sys
 
 import pytest
 
 from baseline.compare import compare
-from baseline.scratch.local import LocalServer, find_server_binary
+from baseline.scratch.local import LocalServer
 from baseline.sources.dump import read_dump_contents
 from conftest import CORPUS, ROOT
+from requirements import client
 from dump_agreement import live, offline, render, server_assisted, version_masked
 
 pytestmark = pytest.mark.corpus
@@ -70,11 +70,8 @@ MYSQL_DUMPS = {
 
 
 @pytest.fixture(scope="module")
-def agreement_server():
-    if find_server_binary() is None:
-        pytest.skip("no mariadbd/mysqld on PATH")
-    if not (shutil.which("mariadb") or shutil.which("mysql")):
-        pytest.skip("no mariadb/mysql client on PATH (apt-get install mariadb-client)")
+def agreement_server(server_binary):
+    client()
     with LocalServer() as srv:
         yield srv
 
@@ -114,11 +111,9 @@ def test_mysql_dumps_agree_up_to_what_mariadb_cannot_reproduce(agreement_server,
     assert set(off.tables) == set(srv.tables) and set(off.routines) == set(srv.routines)
 
 
-def test_generate_scratch_local_writes_the_offline_file(tmp_path):
+def test_generate_scratch_local_writes_the_offline_file(server_binary, tmp_path):
     """End to end through the CLI: ``--scratch local`` starts its own server, and the
     file it writes is the offline one, byte for byte."""
-    if find_server_binary() is None:
-        pytest.skip("no mariadbd/mysqld on PATH")
     cli = [sys.executable, "-m", "baseline.cli", "generate", str(PRODUCTION)]
     for args, out in (([], "offline"), (["--scratch", "local"], "server")):
         proc = subprocess.run(cli + args + ["-o", str(tmp_path / out)], capture_output=True, text=True,

@@ -14,7 +14,6 @@ import sys
 
 import pytest
 
-from baseline.scratch.local import find_server_binary
 from baseline.sources import SourceOptions
 from baseline.sources.dump import read_dump
 from dump_agreement import render
@@ -88,9 +87,7 @@ REFUSED = {
 
 
 @pytest.mark.parametrize("path", sorted(REFUSED))
-def test_scratch_local_names_the_refused_statement_and_suggests_mysql(corpus, tmp_path, path):
-    if find_server_binary() is None:
-        pytest.skip("no mariadbd/mysqld on PATH")
+def test_scratch_local_names_the_refused_statement_and_suggests_mysql(corpus, server_binary, tmp_path, path):
     full = corpus / path
     proc = subprocess.run([sys.executable, "-m", "baseline.cli", "generate", str(full), "--scratch", "local",
                            "-o", str(tmp_path)], capture_output=True, text=True, timeout=300)
@@ -107,10 +104,8 @@ def test_scratch_local_names_the_refused_statement_and_suggests_mysql(corpus, tm
     assert "or read it offline (no --scratch)" in err and "Traceback" not in err
 
 
-def test_scratch_local_on_a_header_less_mysql_script(corpus, tmp_path):
+def test_scratch_local_on_a_header_less_mysql_script(corpus, server_binary, tmp_path):
     """A script without a dump header does not say its server: the hint says so."""
-    if find_server_binary() is None:
-        pytest.skip("no mariadbd/mysqld on PATH")
     full = corpus / "chain-temporal-mysql-v8/schema/mysql/v8/visibility/schema.sql"
     proc = subprocess.run([sys.executable, "-m", "baseline.cli", "generate", str(full), "--scratch", "local",
                            "-o", str(tmp_path)], capture_output=True, text=True, timeout=300)

@@ -274,7 +274,9 @@ def test_fuzz_mutated_dumps_raise_only_documented_errors(corpus, tmp_path):
         try:
             c = read_dump_contents(str(path), progress=False, window=window)
             c.select(None if len(c.names()) < 2 else c.names()[0])
-        except (InputError, UsageError):
+        except InputError as e:
+            assert e.file == str(path)  # the error names the dump
+        except UsageError:
             pass
         assert time.monotonic() - t0 < 5
 

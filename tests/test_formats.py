@@ -11,20 +11,19 @@ bookkeeping table.
 """
 from __future__ import annotations
 
-import os
-
 import pytest
 
 from baseline.chain.read import read_chain
 from baseline.chain.replay import replay_chain
 from baseline.compare import compare
-from baseline.errors import EnvironmentProblem, UsageError
+from baseline.errors import UsageError
 from baseline.render.formats import (
     FORMAT_INFO, FORMATS, check_format, format_for_chain, js_string, migration_files, migration_stem,
     render_migration, write_migration,
 )
 from baseline.sources.live import read_live
 from legacy import objects, production_schema
+from requirements import missing
 
 
 def without(schema, names):
@@ -37,18 +36,6 @@ def without(schema, names):
 def production(server):
     with server.database(charset="utf8mb4", collation="utf8mb4_general_ci", prefix="prod") as db:
         yield production_schema(server, db)
-
-
-@pytest.fixture(scope="session")
-def node_env():
-    from baseline.chain.nodeenv import ensure_node_env
-
-    try:
-        return ensure_node_env()
-    except EnvironmentProblem as e:
-        if os.environ.get("BASELINE_REQUIRE_NODE"):
-            raise
-        pytest.skip(f"sequelize-cli runtime unavailable: {e}")
 
 
 CHAIN_FORMATS = [f for f in FORMATS if FORMAT_INFO[f].chain_format]
@@ -103,7 +90,7 @@ def test_js_string_is_exact():
     import shutil
 
     if shutil.which("node") is None:
-        pytest.skip("node not on PATH")
+        missing("NODE", "node not on PATH (apt-get install nodejs)")
     samples = ["a `b` ${c} \\n 'q' \"d\"\r\n\x00 é \u2028 end\\", "SELECT '\\\\'"]
     script = "process.stdout.write(JSON.stringify([" + ",".join(js_string(s) for s in samples) + "]))"
     out = subprocess.run(["node", "-e", script], capture_output=True, text=True, check=True).stdout

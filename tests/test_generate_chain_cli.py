@@ -162,21 +162,6 @@ def test_a_tool_history_table_is_not_schema_the_baseline_creates(server, tmp_pat
         assert "schema_migrations" not in (b.chain_dir / "000_initial_schema.up.sql").read_text().split("\n\n", 1)[1]
 
 
-@pytest.fixture(scope="module")
-def node_env():
-    import os
-
-    from baseline.chain.nodeenv import ensure_node_env
-    from baseline.errors import EnvironmentProblem
-
-    try:
-        return ensure_node_env()
-    except EnvironmentProblem as e:
-        if os.environ.get("BASELINE_REQUIRE_NODE"):
-            raise
-        pytest.skip(f"sequelize-cli runtime unavailable: {e}")
-
-
 _JS = """'use strict';
 module.exports = {{
   async up(queryInterface, Sequelize) {{

@@ -76,3 +76,49 @@ def test_command_line_folder_and_a_clear_error_without_one(pytester, server):
                                            "-k", "whole_chain")
     assert "baseline_db needs a migrations folder" in result.stdout.str() + result.stderr.str()
     assert result.ret != 0
+
+
+ENGINE_TESTS = '''
+from sqlalchemy import inspect, text
+
+ENGINES = []
+
+def test_the_engine_is_bound_to_the_built_database(baseline_engine, baseline_db):
+    assert baseline_engine.url.database == baseline_db.name
+    assert [c["name"] for c in inspect(baseline_engine).get_columns("accounts")] == ["id", "name", "email"]
+    with baseline_engine.begin() as conn:
+        conn.execute(text("INSERT INTO accounts (id, name, email) VALUES (1, 'a', 'a@x')"))
+    with baseline_db.connect().cursor() as cur:  # the app's write is in the fixture's database
+        cur.execute("SELECT email FROM accounts")
+        assert cur.fetchall() == (("a@x",),)
+    assert "pw-789" not in repr(baseline_engine) and "***" in repr(baseline_engine)
+    assert baseline_engine.pool.checkedin() == 1
+    ENGINES.append(baseline_engine)
+
+def test_the_engine_was_disposed(baseline_engine):
+    assert ENGINES and ENGINES[0] is not baseline_engine
+    assert ENGINES[0].pool.checkedin() == 0  # dispose() closed the pooled connection
+'''
+
+
+def test_baseline_engine_is_sqlalchemy_on_the_fresh_database(pytester, server):
+    """A SQLAlchemy app's view of the same database, over a scratch URL with a password."""
+    _project(pytester)
+    pytester.makepyfile(test_engine=ENGINE_TESTS)
+    conn = server.connect()
+    with conn.cursor() as cur:
+        cur.execute("CREATE USER IF NOT EXISTS 'plug'@'%' IDENTIFIED BY 'pw-789'")
+        cur.execute("GRANT ALL ON *.* TO 'plug'@'%'")
+    try:
+        result = pytester.runpytest_subprocess(
+            "--baseline-scratch", f"mysql://plug:pw-789@127.0.0.1:{server.url.port}/", "-p", "no:cacheprovider",
+            "test_engine.py")
+    finally:
+        with conn.cursor() as cur:
+            cur.execute("DROP USER IF EXISTS 'plug'@'%'")
+    result.assert_outcomes(passed=2)
+    assert "pw-789" not in result.stdout.str() + result.stderr.str()
+    with conn.cursor() as cur:
+        cur.execute("SHOW DATABASES LIKE 'baseline_test%'")
+        assert cur.fetchall() == ()
+    conn.close()

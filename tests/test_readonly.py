@@ -8,7 +8,7 @@ from dataclasses import replace
 
 import pytest
 
-from baseline.scratch.local import LocalServer, find_server_binary
+from baseline.scratch.local import LocalServer
 from baseline.sources.live import read_live
 from roundtrip import load_with_executor
 from test_live import FEATURES
@@ -24,9 +24,7 @@ WRITES = re.compile(r"\b(INSERT|UPDATE|DELETE|REPLACE|CREATE|ALTER|DROP|TRUNCATE
 
 
 @pytest.fixture(scope="module")
-def private_server():
-    if find_server_binary() is None:
-        pytest.skip("no mariadbd/mysqld on PATH")
+def private_server(server_binary):
     with LocalServer() as srv:
         yield srv
 

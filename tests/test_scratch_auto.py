@@ -29,6 +29,7 @@ from baseline.scratch import open_scratch
 from baseline.scratch.base import choose_auto, resolve_auto
 from baseline.scratch.docker import TEST_IMAGE, image_flavor, matching_image
 from baseline.scratch.local import LocalServer, _child_setup, binary_flavor, find_server_binary
+from requirements import missing, needs_server_binary
 from scratch_helpers import docker_client_or_skip
 from verify_helpers import make, target_database, url_of, verify
 
@@ -60,7 +61,7 @@ def test_matching_image_prefers_the_flavors_own_then_the_test_image():
 # --------------------------------------------------------------------------- no engine
 
 
-@pytest.mark.skipif(find_server_binary() is None, reason="no mariadbd/mysqld on PATH")
+@needs_server_binary
 def test_no_engine_means_local(monkeypatch):
     monkeypatch.setenv("DOCKER_HOST", NO_ENGINE)
     assert choose_auto(flavor=MARIADB_1011).backend == "local"
@@ -127,11 +128,9 @@ def test_verify_auto_runs_in_a_container_of_the_sources_flavor(engine, server, t
 def empty_engine():
     """A private Docker engine with no image and no network (so no registry), as a
     ``DOCKER_HOST`` value; stopped and removed afterwards."""
-    required = os.environ.get("BASELINE_REQUIRE_DOCKER") == "1"
-    missing = [tool for tool in ("dockerd", "unshare") if shutil.which(tool) is None]
-    if os.geteuid() != 0 or missing:
-        reason = "a private dockerd needs root and " + ", ".join(missing or ["dockerd", "unshare"])
-        pytest.fail(reason) if required else pytest.skip(reason)
+    absent = [tool for tool in ("dockerd", "unshare") if shutil.which(tool) is None]
+    if os.geteuid() != 0 or absent:
+        missing("DOCKER", "a private dockerd needs root and " + ", ".join(absent or ["dockerd", "unshare"]))
     root = Path(tempfile.mkdtemp(prefix="baseline-dockerd-", dir="/tmp"))  # short: unix socket paths
     sock = root / "docker.sock"
     log = open(root / "dockerd.log", "wb")
@@ -152,8 +151,7 @@ def empty_engine():
                 break
             if proc.poll() is not None or time.monotonic() > deadline:
                 tail = (root / "dockerd.log").read_text(errors="replace")[-2000:]
-                message = f"private dockerd did not start: {detail}\n{tail}"
-                pytest.fail(message) if required else pytest.skip(message)
+                missing("DOCKER", f"private dockerd did not start: {detail}\n{tail}")
             time.sleep(0.2)
         yield host
     finally:
@@ -181,7 +179,7 @@ def _engine_at(host: str) -> tuple[bool, str]:
 
 
 @pytest.mark.docker
-@pytest.mark.skipif(find_server_binary() is None, reason="no mariadbd/mysqld on PATH")
+@needs_server_binary
 def test_an_engine_without_images_falls_back_to_local(empty_engine, monkeypatch, server, tmp_path):
     monkeypatch.setenv("DOCKER_HOST", empty_engine)
     assert backend.local_server_images() == []

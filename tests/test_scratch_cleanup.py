@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from baseline.scratch.docker import LABEL, LABEL_ID
-from baseline.scratch.local import SOCK_PREFIX, find_server_binary
+from baseline.scratch.local import SOCK_PREFIX
+from requirements import needs_server_binary
 from scratch_helpers import baseline_cli, docker_client_or_skip, pid_alive, wait_for_hold, wait_gone
 
 SIGNALS = [pytest.param(signal.SIGINT, 130, id="SIGINT"), pytest.param(signal.SIGTERM, 143, id="SIGTERM")]
@@ -29,7 +30,7 @@ def _interrupt(proc, sig, code):
     return err
 
 
-@pytest.mark.skipif(find_server_binary() is None, reason="no mariadbd/mysqld on PATH")
+@needs_server_binary
 @pytest.mark.parametrize("sig,code", SIGNALS)
 def test_local_run_killed_mid_work(sig, code):
     proc = baseline_cli("doctor", "--check", "--scratch", "local", "--hold", "60")
@@ -52,8 +53,8 @@ def test_docker_run_killed_mid_work(sig, code):
         assert container.status == "running" and container.labels[LABEL] == "1"
         token = container.labels[LABEL_ID]
         _interrupt(proc, sig, code)
-        assert not client.containers.list(all=True, filters={"id": held["container"]})
-        assert not client.containers.list(all=True, filters={"label": f"{LABEL_ID}={token}"})
+        assert not client.containers.list(all=True, ignore_removed=True, filters={"id": held["container"]})
+        assert not client.containers.list(all=True, ignore_removed=True, filters={"label": f"{LABEL_ID}={token}"})
     finally:
         client.close()
 
@@ -89,7 +90,7 @@ def _processes_mentioning(text: str) -> list[int]:
     return found
 
 
-@pytest.mark.skipif(find_server_binary() is None, reason="no mariadbd/mysqld on PATH")
+@needs_server_binary
 @pytest.mark.parametrize("delay", [0.35, 0.6, 0.9])
 def test_local_run_interrupted_during_start_up(tmp_path, delay):
     """Whatever phase the signal hits (initializing, starting, DDL), nothing is left."""
@@ -128,12 +129,12 @@ def test_docker_run_interrupted_during_start_up(delay):
         proc.communicate(timeout=60)
         assert proc.returncode in (130, -signal.SIGINT)  # -2: hit before Python set up its handler
         owner = f"{socket.gethostname()}:{proc.pid}"
-        assert client.containers.list(all=True, filters={"label": f"{LABEL_OWNER}={owner}"}) == []
+        assert client.containers.list(all=True, ignore_removed=True, filters={"label": f"{LABEL_OWNER}={owner}"}) == []
     finally:
         client.close()
 
 
-@pytest.mark.skipif(find_server_binary() is None, reason="no mariadbd/mysqld on PATH")
+@needs_server_binary
 def test_local_run_killed_outright_is_recovered(tmp_path):
     """SIGKILL allows no cleanup: the kernel stops the server (PDEATHSIG) and the
     next start sweeps the abandoned folder."""
@@ -164,6 +165,6 @@ def test_docker_run_killed_outright_is_recovered():
         cid = held["container"]
         assert client.containers.get(cid).status == "running"  # nobody could clean up
         assert cid in sweep_abandoned(client)
-        assert not client.containers.list(all=True, filters={"id": cid})
+        assert not client.containers.list(all=True, ignore_removed=True, filters={"id": cid})
     finally:
         client.close()

@@ -30,7 +30,7 @@ def client():
 
 def _ours(client) -> list:
     """Containers labelled by baseline that belong to this test process."""
-    return client.containers.list(all=True, filters={"label": f"{LABEL_OWNER}={backend.owner_tag()}"})
+    return client.containers.list(all=True, ignore_removed=True, filters={"label": f"{LABEL_OWNER}={backend.owner_tag()}"})
 
 
 def test_start_create_ddl_reflect_cleanup(client):
@@ -66,7 +66,7 @@ def test_cleanup_after_exception_inside_the_context(client):
             cid = server.container_id
             assert client.containers.get(cid).status == "running"
             raise RuntimeError("boom")
-    assert cid and not client.containers.list(all=True, filters={"id": cid})
+    assert cid and not client.containers.list(all=True, ignore_removed=True, filters={"id": cid})
     assert _ours(client) == []
 
 
@@ -100,7 +100,7 @@ def test_abandoned_containers_are_swept(client):
     try:
         removed = backend.sweep_abandoned(client)
         assert orphan.id in removed
-        assert not client.containers.list(all=True, filters={"id": orphan.id})
+        assert not client.containers.list(all=True, ignore_removed=True, filters={"id": orphan.id})
     finally:
         backend.remove_containers(client, **{LABEL_ID: "orphan"})
 

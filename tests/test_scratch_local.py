@@ -14,12 +14,11 @@ import pytest
 from baseline.errors import EnvironmentProblem
 from baseline.flavor import MARIADB, MYSQL, Flavor
 from baseline.scratch import open_scratch
-from baseline.scratch.local import (DIR_PREFIX, LocalServer, cache_dir, find_server_binary,
-                                    sweep_abandoned)
+from baseline.scratch.local import DIR_PREFIX, LocalServer, cache_dir, sweep_abandoned
+from requirements import needs_server_binary
 from scratch_helpers import pid_alive
 
-pytestmark = pytest.mark.skipif(find_server_binary() is None,
-                                reason="no mariadbd/mysqld on PATH (apt-get install mariadb-server)")
+pytestmark = needs_server_binary
 
 
 @pytest.fixture
@@ -197,7 +196,18 @@ def test_twenty_concurrent_servers_do_not_collide():
         assert not pid_alive(pid)
 
 
-def test_a_second_ctrl_c_cannot_cut_cleanup_short():
+@pytest.fixture
+def ctrl_c_raises():
+    """Python's own SIGINT handler for the test: pytest started from a background
+    shell inherits SIGINT ignored, where no KeyboardInterrupt could ever come."""
+    import signal
+
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    yield
+    signal.signal(signal.SIGINT, previous)
+
+
+def test_a_second_ctrl_c_cannot_cut_cleanup_short(ctrl_c_raises):
     """SIGINT arriving while the server is being stopped is held until cleanup is done."""
     import signal
 

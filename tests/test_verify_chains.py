@@ -218,21 +218,6 @@ module.exports = {
 """
 
 
-@pytest.fixture(scope="module")
-def node_env():
-    import os
-
-    from baseline.chain.nodeenv import ensure_node_env
-    from baseline.errors import EnvironmentProblem
-
-    try:
-        return ensure_node_env()
-    except EnvironmentProblem as e:
-        if os.environ.get("BASELINE_REQUIRE_NODE"):
-            raise
-        pytest.skip(f"sequelize-cli runtime unavailable: {e}")
-
-
 def test_sequelize_cli_chain(node_env, server, scratch_server, tmp_path, monkeypatch):
     make(tmp_path / "migrations", {"000_initial_schema.sql": SEQUELIZE_BASELINE,
                                    "20240101000000-unified-architecture.js": SEQUELIZE_UNIFIED})

@@ -271,6 +271,19 @@ def test_dump_source_and_own_local_server(repo, server, identical, tmp_path):
                                          f"chain: chain db/migrations replayed on local MariaDB {_version(server)}"]
 
 
+def test_dump_source_is_described_by_its_own_server_version(repo, server, identical, tmp_path):
+    """The SOURCE line names the server that wrote the dump (its header), not the
+    scratch server that replayed it, when both share their canonical forms."""
+    dump = mariadb_dump(server, identical.db, tmp_path / "prod.sql")
+    text = dump.read_text()
+    header = re.search(r"^-- Server version\t(\S+)$", text, re.M)
+    assert header, text[:400]
+    dump.write_text(text.replace(header.group(0), "-- Server version\t10.11.5-MariaDB-log", 1))
+    r = verify("db/migrations", str(dump), "local")
+    assert r.exit_code == 0, r.output
+    assert r.stdout.splitlines()[0] == f"SOURCE: dump {dump} (MariaDB 10.11.5)"
+
+
 def _version(server) -> str:
     return ".".join(map(str, server.flavor.version))
 

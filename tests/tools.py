@@ -11,16 +11,14 @@ import os
 import shutil
 from pathlib import Path
 
-import pytest
+from requirements import missing
 
 TOOLS_DIR = Path(os.environ.get("BASELINE_TOOLS_DIR")
                  or Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "baseline" / "tools")
 
 
 def _missing(what: str):
-    if os.environ.get("BASELINE_REQUIRE_TOOLS") == "1":
-        pytest.fail(f"BASELINE_REQUIRE_TOOLS=1 but {what} (run tests/provision.sh)")
-    pytest.skip(f"{what} (run tests/provision.sh)")
+    missing("TOOLS", f"{what} (run tests/provision.sh)")
 
 
 def dbmate() -> str:

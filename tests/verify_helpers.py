@@ -9,13 +9,13 @@ import shutil
 import subprocess
 from pathlib import Path
 
-import pytest
 from click.testing import CliRunner
 
 from baseline.chain.migration import Chain
 from baseline.chain.read import read_chain
 from baseline.chain.replay import replay_chain
 from baseline.cli import cli
+from requirements import dump_tool
 
 
 def make(root: Path, files: dict[str, str]) -> Path:
@@ -71,9 +71,7 @@ def run_sql(server, database: str, *statements: str) -> None:
 
 def mariadb_dump(server, database: str, path: Path) -> Path:
     """``mariadb-dump --no-data`` of ``database``, written to ``path``."""
-    exe = shutil.which("mariadb-dump") or shutil.which("mysqldump")
-    if exe is None:
-        pytest.skip("no mariadb-dump/mysqldump on PATH")
+    exe = dump_tool()
     with open(path, "wb") as out:
         subprocess.run([exe, "--no-defaults", "--no-data", "--skip-lock-tables", "--routines", "--events",
                         "--triggers", f"--user={server.url.user or 'root'}", f"--socket={server.url.unix_socket}",

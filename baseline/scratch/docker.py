@@ -209,7 +209,7 @@ def remove_containers(client, **labels: str) -> list[str]:
     """Force-remove every container (running or not) carrying all these labels."""
     filters = [f"{k}={v}" if v else k for k, v in labels.items()]
     removed = []
-    for c in client.containers.list(all=True, filters={"label": filters}):
+    for c in client.containers.list(all=True, ignore_removed=True, filters={"label": filters}):
         try:
             c.remove(force=True, v=True)
             removed.append(c.id)
@@ -224,7 +224,7 @@ def sweep_abandoned(client) -> list[str]:
     (killed with SIGKILL before they could clean up)."""
     host = socket.gethostname()
     removed = []
-    for c in client.containers.list(all=True, filters={"label": LABEL}):
+    for c in client.containers.list(all=True, ignore_removed=True, filters={"label": LABEL}):
         owner = (c.labels or {}).get(LABEL_OWNER, "")
         h, _, pid = owner.rpartition(":")
         if h != host or not pid.isdigit() or _pid_alive(int(pid)):

@@ -81,6 +81,22 @@ class ServerURL:
     def __str__(self) -> str:
         return self.redacted()
 
+    def sqlalchemy_url(self):
+        """A SQLAlchemy ``URL`` object: the one way baseline makes an engine
+        (``create_engine(url.sqlalchemy_url())``). It holds the password and prints
+        it masked (``str``, ``repr``, and the engine's repr), and connects as
+        :meth:`pymysql_kwargs` does: PyMySQL, utf8mb4, ``root`` when no user is
+        given, no TLS over a unix socket."""
+        from sqlalchemy.engine import URL
+
+        q = dict(self.query)
+        if self.unix_socket:
+            q["unix_socket"] = self.unix_socket
+            q.setdefault("ssl_disabled", "1")  # see pymysql_kwargs
+        q.setdefault("charset", "utf8mb4")
+        return URL.create("mysql+pymysql", username=self.user or "root", password=self.password,
+                          host=self.host, port=self.port, database=self.database, query=q)
+
     def pymysql_kwargs(self, database: str | None | bool = True) -> dict:
         """Keyword arguments for ``pymysql.connect`` (``database=False`` for none)."""
         kw = dict(host=self.host, port=self.port, user=self.user or "root",
