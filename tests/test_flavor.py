@@ -201,3 +201,20 @@ def test_every_rule_is_read_outside_flavor_py():
     unread = [f.name for f in fields(Rules) if not re.search(rf"\b{f.name}\b", code)]
     # read through Flavor methods inside flavor.py itself
     assert set(unread) <= {"executes_versioned_comments_up_to", "mariadb_version_comments", "docker_image"}
+
+
+def test_view_bodies_rewritten_only_where_the_rules_say():
+    """MariaDB's view rewriting is reproduced; MySQL bodies (here with a
+    MySQL-only LATERAL join) are kept as written."""
+    from baseline.sql.ddl.builder import schema_from_statements
+    from baseline.sql.split import split_sql
+
+    table = "CREATE TABLE t (id int, v int);\n"
+    lateral = ("CREATE VIEW w AS SELECT t.id, d.m FROM t, LATERAL (SELECT max(v) AS m FROM t AS u "
+               "WHERE u.id = t.id) AS d;\n")
+    plain = "CREATE VIEW x AS SELECT id FROM t WHERE v > 1;\n"
+    mysql = schema_from_statements(split_sql(table + lateral + plain), flavor=MYSQL_8, name="db")
+    assert "LATERAL (SELECT max(v)" in mysql.views["w"].definition
+    assert mysql.views["x"].definition == "SELECT id FROM t WHERE v > 1"
+    mariadb = schema_from_statements(split_sql(table + plain), flavor=MARIADB_10_11, name="db")
+    assert mariadb.views["x"].definition == "select `t`.`id` AS `id` from `t` where `t`.`v` > 1"
