@@ -129,8 +129,6 @@ ALLOWED = [
      "a server binary that prints no readable version is known by its name"),
     ("doctor.py", "mysqld.family != MYSQL",
      "doctor reports whether a real MySQL binary exists (Debian's mysqld is MariaDB's)"),
-    ("sources/dumpfile.py", '"mariadb" in h.tool_version.lower()',
-     "a dump header's tool line names the server family that wrote it"),
 ]
 
 
