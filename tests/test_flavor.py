@@ -115,8 +115,9 @@ PACKAGE = Path(__file__).resolve().parents[1] / "baseline"
 FLAVOR_TESTS = re.compile(
     r"\.is_mariadb\b|\.at_least\("                       # helpers that no longer exist
     r"|\.family\s*[!=]=|[!=]=\s*[\w.()]*\.family\b|\bfamily\s*[!=]="   # family comparisons
+    r"|\.family\s+(?:not\s+)?in\b"
     r"|\.version\s*[<>]|\.version\[|\bversion_id\s*[<>]"               # version comparisons
-    r"|[\"']mariadb[\"']\s+in\b"                          # family guessed from a name
+    r"|[\"'](?:mariadb|mysql)[\"']\s+in\b"                # family guessed from a name
 )
 
 #: (file under baseline/, text of the line, why it may decide by flavor there).
@@ -166,7 +167,8 @@ def test_the_guard_sees_what_it_guards():
     """The pattern catches the spellings it was written for."""
     for line in ["if flavor.is_mariadb:", "if f.family == MARIADB:", "if MYSQL != f.family:",
                  "ok = flavor.version < (8, 0, 13)", "flavor.at_least(10, 5)", "v = flavor.version[0]",
-                 "family = MARIADB if 'mariadb' in name else MYSQL"]:
+                 "family = MARIADB if 'mariadb' in name else MYSQL", "if f.family in (MYSQL,):",
+                 "if 'mysql' in text:"]:
         assert FLAVOR_TESTS.search(line), line
     for line in ["if flavor.rules.check_constraints:", "return Flavor.parse(text)"]:
         assert not FLAVOR_TESTS.search(line), line
