@@ -21,7 +21,7 @@ SCRATCH_HELP = ("throwaway server: auto (docker if an engine answers, else local
 REPORT_CHOICES = click.Choice(["text", "json", "junit", "github"])
 
 
-def _on_sigterm(signum, frame):  # turn SIGTERM into an exception so cleanup code runs
+def _on_sigterm(signum, _frame):  # turn SIGTERM into an exception so cleanup code runs
     raise SystemExit(128 + signum)
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from .errors import BaselineError
-from .flavor import Flavor
+from .flavor import MYSQL
 from .scratch import docker as docker_backend
 from .scratch import local as local_backend
 from .scratch.base import ScratchServer, open_scratch, resolve_auto
@@ -85,10 +85,8 @@ def examine_docker(image: str | None = None) -> Finding:
 def _describe_image(tag: str) -> str:
     if tag == docker_backend.TEST_IMAGE:
         return f"{tag} (local test image)"
-    try:
-        return f"{tag} ({Flavor.parse(tag.rsplit(':', 1)[-1], family='mariadb' if 'mariadb' in tag else 'mysql')})"
-    except ValueError:
-        return tag
+    flavor = docker_backend.image_flavor(tag)
+    return f"{tag} ({flavor})" if flavor else tag
 
 
 def _registry_reachable(tag: str) -> bool:
@@ -129,8 +127,8 @@ def examine_local() -> Finding:
         parts.append(f"{path}: {flavor}" + ("" if usable else " (cannot initialize)"))
         f.ok = f.ok or usable
     f.summary = "; ".join(parts)
-    if "mysqld" not in found or local_backend.binary_flavor(found["mysqld"]) is None \
-            or local_backend.binary_flavor(found["mysqld"]).is_mariadb:
+    mysqld = local_backend.binary_flavor(found["mysqld"]) if "mysqld" in found else None
+    if mysqld is None or mysqld.family != MYSQL:  # Debian's mysqld is MariaDB's
         f.notes.append("no MySQL server binary: local replays run on MariaDB")
         f.hints.append(MYSQL_HINT)
     if "mariadbd" not in found:

@@ -1,7 +1,9 @@
 """Flavors (MySQL 5.7, 8.x, MariaDB 10.x, 11.x) as data and rules.
 
 Every difference between server flavors lives here, and nowhere else: callers ask
-``flavor.rules.<something>`` instead of testing versions themselves. A rule set
+``flavor.rules.<something>`` (or a :class:`Flavor` method, for the few decisions
+that are not one value) instead of testing families or versions themselves;
+``tests/test_flavor.py`` keeps it so. A rule set
 is built by applying, in order, every entry of :data:`RULE_TABLE` whose family
 matches and whose minimum version is reached; later entries override earlier
 ones. Pure data, no I/O.
@@ -29,7 +31,8 @@ class Rules:
     current_timestamp: str = "CURRENT_TIMESTAMP"
     #: MySQL shows numeric defaults quoted (``DEFAULT '0'``), MariaDB 10.2.7+ not.
     quotes_numeric_defaults: bool = True
-    #: Expression defaults are shown in parentheses (MySQL 8.0.13+: ``DEFAULT (uuid())``).
+    #: An expression default is shown in parentheses (MySQL: ``DEFAULT (uuid())``);
+    #: MariaDB shows it bare, parenthesized only where the expression needs it.
     parenthesized_expression_defaults: bool = False
     #: JSON is a type of its own (MySQL) or LONGTEXT + json_valid CHECK (MariaDB).
     native_json: bool = True
@@ -41,20 +44,16 @@ class Rules:
     fk_name_pattern: str = "{table}_ibfk_{n}"
     #: Default collation of each character set.
     default_collations: dict = field(default_factory=dict)
-    #: The catalog says whether a CHECK was written on a column or on the table
-    #: (MariaDB's ``CHECK_CONSTRAINTS.LEVEL``); MySQL does not record it.
+    #: The server keeps whether a CHECK was written on a column or on the table
+    #: (MariaDB's SHOW CREATE prints a column CHECK on its column); MySQL moves
+    #: every CHECK to the table, so the comparison ignores the difference there.
+    #: (Whether the *catalog* tells them apart is :attr:`catalog_check_level`.)
     check_level_recorded: bool = False
 
     # -- features
     check_constraints: bool = False
-    expression_defaults: bool = False
-    invisible_columns: bool = False
-    #: Keyword for an index the optimizer must not use: ``INVISIBLE``, ``IGNORED`` or None.
-    invisible_index_keyword: str | None = None
     descending_indexes: bool = False
     functional_indexes: bool = False
-    sequences: bool = False
-    system_versioning: bool = False
 
     # -- DDL semantics the offline simulator follows (baseline.sql.ddl.builder)
     #: ``explicit_defaults_for_timestamp`` default: when False, a TIMESTAMP column
@@ -66,9 +65,11 @@ class Rules:
     #: Server default character set (``character_set_server``) for a database
     #: whose charset no statement gives.
     default_charset: str = "latin1"
-    #: Nullable BLOB/TEXT columns show ``DEFAULT NULL`` (MariaDB) or no default at
-    #: all (MySQL; its JSON and spatial columns do show ``DEFAULT NULL``).
-    lob_default_null_shown: bool = True
+    #: Nullable BLOB/TEXT columns show ``DEFAULT NULL`` (MariaDB 10.2.1+, where they
+    #: may have defaults) or no default at all (MySQL, whose JSON and spatial
+    #: columns do show ``DEFAULT NULL``). The simulator and live introspection
+    #: (MySQL's catalog says NULL either way) both follow it.
+    lob_default_null_shown: bool = False
     #: A column's inline ``REFERENCES t(c)`` creates a foreign key (MariaDB 10.5+);
     #: MySQL parses and ignores it.
     inline_references_create_fk: bool = False
@@ -81,6 +82,18 @@ class Rules:
     #: A non-unique single-column key too long for the engine (or over BLOB/TEXT
     #: without a length) gets the longest prefix that fits, instead of an error.
     auto_prefix_long_keys: bool = False
+    #: How the server re-prints a stored expression (generated columns, CHECKs,
+    #: defaults): ``mariadb`` or ``mysql``, a style of :mod:`baseline.sql.ddl.printer`.
+    expression_style: str = "mysql"
+    #: How the server rewrites a view's SELECT before storing it, as far as the
+    #: simulator reproduces it: ``mariadb`` (:mod:`baseline.sql.ddl.views`) or None
+    #: (MySQL's rewriting is not reproduced: bodies are kept as written).
+    view_rewrite: str | None = None
+    #: A generated column is nullable whatever its definition says (MariaDB).
+    generated_columns_nullable: bool = False
+    #: ``PARTITION ... VALUES IN (...)`` lists NULL first (MariaDB, single-expression
+    #: partitioning); MySQL keeps the order written.
+    list_partition_null_first: bool = False
     #: Spelling of the GEOMETRYCOLLECTION type.
     geometrycollection_name: str = "geometrycollection"
     #: ``NO_AUTO_CREATE_USER`` is still a sql_mode flag (removed in MySQL 8.0).
@@ -98,8 +111,6 @@ class Rules:
     #: COLUMNS.COLUMN_DEFAULT holds the SHOW CREATE spelling (``'abc'``, ``NULL``,
     #: ``current_timestamp()``); MySQL holds the bare value and flags expressions in EXTRA.
     catalog_defaults_as_sql: bool = False
-    #: SHOW CREATE prints ``DEFAULT NULL`` for nullable BLOB/TEXT/JSON/GEOMETRY columns.
-    null_default_for_blobs: bool = False
     #: Where CHECK constraints are listed: ``check_constraints`` (with TABLE_NAME,
     #: MariaDB), ``table_constraints`` (joined, with ENFORCED, MySQL) or None.
     catalog_checks: str | None = None
@@ -182,15 +193,14 @@ _BASE_COLLATIONS = {
 #: (family, minimum version, overrides). Applied in order; later entries win.
 RULE_TABLE: list[tuple[str, tuple[int, int, int], dict]] = [
     # ---- MySQL
-    (MYSQL, (5, 0, 0), dict(default_collations=_BASE_COLLATIONS)),
+    (MYSQL, (5, 0, 0), dict(default_collations=_BASE_COLLATIONS, parenthesized_expression_defaults=True)),
     (MYSQL, (5, 7, 0), dict(
-        default_collations=_BASE_COLLATIONS, native_json=True, explicit_defaults_for_timestamp=False,
-        lob_default_null_shown=False,
+        explicit_defaults_for_timestamp=False,
         default_sql_mode="ONLY_FULL_GROUP_BY,STRICT_TRANS_TABLES,NO_ZERO_IN_DATE,NO_ZERO_DATE,"
                          "ERROR_FOR_DIVISION_BY_ZERO,NO_AUTO_CREATE_USER,NO_ENGINE_SUBSTITUTION",
     )),
     (MYSQL, (8, 0, 0), dict(
-        invisible_index_keyword="INVISIBLE", descending_indexes=True,
+        descending_indexes=True,
         default_collations={**_BASE_COLLATIONS, "utf8mb4": "utf8mb4_0900_ai_ci"},
         default_charset="utf8mb4", geometrycollection_name="geomcollection",
         sql_mode_has_no_auto_create_user=False,
@@ -199,11 +209,9 @@ RULE_TABLE: list[tuple[str, tuple[int, int, int], dict]] = [
         local_server_options=("--mysqlx=OFF",),
     )),
     (MYSQL, (8, 0, 2), dict(explicit_defaults_for_timestamp=True)),
-    (MYSQL, (8, 0, 13), dict(functional_indexes=True, expression_defaults=True,
-                             parenthesized_expression_defaults=True)),
+    (MYSQL, (8, 0, 13), dict(functional_indexes=True)),
     (MYSQL, (8, 0, 16), dict(check_constraints=True)),
     (MYSQL, (8, 0, 19), dict(int_display_width=False)),
-    (MYSQL, (8, 0, 23), dict(invisible_columns=True)),
     (MYSQL, (8, 0, 30), dict(utf8_name="utf8mb3")),
     # ---- MariaDB
     (MARIADB, (10, 0, 0), dict(
@@ -215,19 +223,18 @@ RULE_TABLE: list[tuple[str, tuple[int, int, int], dict]] = [
         explicit_defaults_for_timestamp=False, fk_index_name_names_constraint=True,
         auto_prefix_long_keys=True,
         default_sql_mode="NO_ENGINE_SUBSTITUTION,NO_AUTO_CREATE_USER",
+        expression_style="mariadb", view_rewrite="mariadb", generated_columns_nullable=True,
+        list_partition_null_first=True,
     )),
-    (MARIADB, (10, 2, 1), dict(check_constraints=True, expression_defaults=True,
-                               check_level_recorded=True)),
+    (MARIADB, (10, 2, 1), dict(check_constraints=True, check_level_recorded=True,
+                               lob_default_null_shown=True)),
     (MARIADB, (10, 2, 3), dict(current_timestamp="current_timestamp()")),
     (MARIADB, (10, 2, 4), dict(
         default_sql_mode="STRICT_TRANS_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_AUTO_CREATE_USER,"
                          "NO_ENGINE_SUBSTITUTION")),
     (MARIADB, (10, 2, 7), dict(quotes_numeric_defaults=False)),
-    (MARIADB, (10, 3, 3), dict(invisible_columns=True, sequences=True)),
-    (MARIADB, (10, 3, 4), dict(system_versioning=True)),
     (MARIADB, (10, 4, 0), dict(long_unique_hash=True)),
     (MARIADB, (10, 5, 0), dict(inline_references_create_fk=True)),
-    (MARIADB, (10, 6, 0), dict(invisible_index_keyword="IGNORED")),
     (MARIADB, (10, 6, 1), dict(utf8_name="utf8mb3")),
     (MARIADB, (10, 8, 0), dict(descending_indexes=True)),
     (MARIADB, (10, 10, 0), dict(explicit_defaults_for_timestamp=True)),
@@ -236,7 +243,6 @@ RULE_TABLE: list[tuple[str, tuple[int, int, int], dict]] = [
                             "utf8mb3": "utf8mb3_uca1400_ai_ci"},
     )),
     # ---- live introspection (sources/live.py): how each catalog shows things
-    (MYSQL, (5, 7, 0), dict(catalog_index_order=False)),
     (MYSQL, (8, 0, 0), dict(
         catalog_index_visibility="IS_VISIBLE", invisible_index_sql="/*!80000 INVISIBLE */",
         catalog_expressions_exact=False, catalog_srid=True,
@@ -244,7 +250,6 @@ RULE_TABLE: list[tuple[str, tuple[int, int, int], dict]] = [
     )),
     (MYSQL, (8, 0, 16), dict(catalog_checks="table_constraints")),
     (MARIADB, (10, 0, 0), dict(catalog_index_order=True)),
-    (MARIADB, (10, 2, 1), dict(null_default_for_blobs=True)),
     (MARIADB, (10, 2, 7), dict(catalog_defaults_as_sql=True)),
     (MARIADB, (10, 2, 22), dict(catalog_checks="check_constraints", catalog_check_clause_limit=64)),
     (MARIADB, (10, 5, 10), dict(catalog_check_level=True, catalog_check_clause_limit=None)),
@@ -282,12 +287,42 @@ class Flavor:
     def rules(self) -> Rules:
         return _rules_for(self.family, self.version)
 
-    def at_least(self, *version: int) -> bool:
-        return self.version >= tuple(version) + (0,) * (3 - len(version))
+    def same_family(self, other: "Flavor | None") -> bool:
+        """MySQL and MariaDB are families; a model read on one server stands for
+        another of the same family (the comparison's equivalences absorb what
+        versions of one family spell differently)."""
+        return other is not None and self.family == other.family
+
+    def same_release(self, other: "Flavor | None") -> bool:
+        """Same family and major.minor: a server image that stands for ``other``."""
+        return self.same_family(other) and self.version[:2] == other.version[:2]
+
+    def runs_sql_of(self, other: "Flavor") -> bool:
+        """Does a server of this flavor accept what a server of ``other`` wrote
+        (a dump, SHOW CREATE text)? Same family, same or newer version."""
+        return self.same_family(other) and self.version >= other.version
 
     @property
-    def is_mariadb(self) -> bool:
-        return self.family == MARIADB
+    def version_id(self) -> int:
+        """The server's ``MYSQL_VERSION_ID`` (10.11.2 -> 101102, 8.0.30 -> 80030):
+        the number version comments are compared with."""
+        major, minor, patch = self.version
+        return major * 10000 + minor * 100 + patch
+
+    def executes_version_comment(self, version: int | None, mariadb_only: bool = False) -> bool:
+        """Does this flavor's server run the body of ``/*!version ...*/`` (or of
+        ``/*M!version ...*/`` when ``mariadb_only``)? ``version`` is None when the
+        comment carries none. The one decision both the DDL lexer and the dump
+        reader use (MariaDB's ``sql_lex.cc``: a 5-digit MySQL version above
+        :attr:`Rules.executes_versioned_comments_up_to` is skipped, ``/*M!`` is not)."""
+        rules = self.rules
+        if mariadb_only and not rules.mariadb_version_comments:
+            return False
+        if version is None:
+            return True
+        if not mariadb_only and version < 100000 and version > rules.executes_versioned_comments_up_to:
+            return False
+        return version <= self.version_id
 
     @property
     def docker_image(self) -> str:
@@ -310,6 +345,10 @@ def _rules_for(family: str, version: tuple[int, int, int]) -> Rules:
 
 #: The flavor assumed when nothing says otherwise (the server Debian 12 ships).
 DEFAULT_FLAVOR = Flavor(MARIADB, (10, 11, 0))
+
+#: The flavor assumed for a server known only by its family (a binary whose
+#: ``--version`` says nothing readable).
+ASSUMED_BY_FAMILY = {MARIADB: DEFAULT_FLAVOR, MYSQL: Flavor(MYSQL, (8, 0, 0))}
 
 
 # =========================================================================== equivalences
@@ -517,7 +556,7 @@ def index_serves_fk(kind: str, parts: list[tuple[str | None, int | None]], fk_co
     prefixes; FULLTEXT and SPATIAL indexes cannot."""
     if kind in ("FULLTEXT", "SPATIAL") or len(parts) < len(fk_columns):
         return False
-    for (col, length), want in zip(parts, fk_columns):
+    for (col, length), want in zip(parts, fk_columns, strict=False):
         if col is None or length is not None or col.casefold() != want.casefold():
             return False
     return True

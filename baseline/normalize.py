@@ -39,7 +39,7 @@ import re
 import struct
 from dataclasses import dataclass
 
-from .flavor import Flavor, Rules
+from .flavor import Rules
 from .sql.ddl.expr import Func, Lit, Unary
 from .sql.literals import quote_string
 
@@ -379,7 +379,7 @@ def literal_value(expr):
 
 
 def format_literal_default(kind: str, value, base: str, type_text: str, rules: Rules,
-                           *, enum_values: list[str] | None = None, charset: str | None = None) -> str:
+                           *, enum_values: list[str] | None = None) -> str:
     """A literal default converted to the column type, spelled as SHOW CREATE
     shows it. Raises :class:`DefaultError` where the server would refuse it."""
     if kind == "null":
@@ -674,5 +674,3 @@ def canonical_sql_mode(text: str, rules: Rules) -> str:
     return ",".join(known + unknown)
 
 
-def flavor_rules(flavor: Flavor) -> Rules:
-    return flavor.rules

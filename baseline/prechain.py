@@ -267,8 +267,7 @@ class _Walk:
             return None, f"it fails ({e.without_database(e.server_message or e.reason)})"
         after = read_live(server.url.with_database(db), progress=False)
         after.name = before.schema.name
-        if before.schema.flavor is not None and after.flavor is not None \
-                and after.flavor.family == before.schema.flavor.family:
+        if after.flavor is not None and after.flavor.same_family(before.schema.flavor):
             after.flavor = before.schema.flavor
         if self.strict or not pm.is_sql:
             return after, None

@@ -19,7 +19,7 @@ import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import Sequence
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -107,15 +107,6 @@ def run_timed(cmd: Sequence[str], *, stdin=None, stdout=subprocess.DEVNULL, cwd=
         err = p.stderr.decode(errors="replace")[-2000:]
         raise CommandFailed(f"exit {p.returncode}: {' '.join(map(str, cmd))}\n{err}")
     return Sample(dt, rss)
-
-
-def repeat(fn: Callable[[], Sample], reps: int, before: Callable[[], None] | None = None) -> list[Sample]:
-    out = []
-    for _ in range(reps):
-        if before is not None:
-            before()
-        out.append(fn())
-    return out
 
 
 @dataclass

@@ -167,7 +167,7 @@ def generate(n: int, seed: int = 0) -> str:
         views.append(vname)
     # triggers and routines
     out.append("DELIMITER ;;")
-    for k, i in enumerate(int_tables[:: 25]):
+    for i in int_tables[:: 25]:
         t = names[i]
         out.append(f"CREATE TRIGGER `trg_{i:05d}_bi` BEFORE INSERT ON `{t}` FOR EACH ROW\n"
                    f"BEGIN\n  -- keep ids positive; it's a legacy rule\n  IF NEW.`id` = 0 THEN SET NEW.`id` = NULL; END IF;\nEND ;;")

@@ -80,7 +80,7 @@ def main() -> int:
     facts["load average at end (1/5/15 min)"] = machine.load_average()
     facts["bench duration"] = f"{(time.time() - started) / 60:.1f} min"
     facts["run finished"] = time.strftime("%Y-%m-%d %H:%M %Z")
-    text = render(rows, breakdowns, facts, server_vars, quick=QUICK, sections=chosen)
+    text = render(rows, breakdowns, facts, server_vars, quick=QUICK)
     OUT.mkdir(parents=True, exist_ok=True)
     (OUT / "results.json").write_text(json.dumps(
         {"facts": facts, "server": server_vars, "rows": [r.as_json() for r in rows], "verify_breakdown": breakdowns},
@@ -109,7 +109,7 @@ def rerender(path: Path) -> int:
                 seconds_override=r["seconds"] if r["tool"].startswith(("sqlparse", "cat ")) else None)
             for r in data["rows"]]
     quick = "0.0625 GiB" in json.dumps(data["rows"])
-    text = render(rows, data["verify_breakdown"], data["facts"], data["server"], quick=quick, sections=SECTIONS)
+    text = render(rows, data["verify_breakdown"], data["facts"], data["server"], quick=quick)
     from baseline.util.atomic import write_file
 
     target = OUT / "RESULTS-quick.md" if quick else HERE / "RESULTS.md"

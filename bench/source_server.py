@@ -81,7 +81,8 @@ class SourceServer:
                 break
             except pymysql.err.OperationalError:
                 if self.proc.poll() is not None or time.monotonic() > deadline:
-                    raise SystemExit(f"bench: the source server did not start; see {self.folder / 'server.log'}")
+                    raise SystemExit(f"bench: the source server did not start; see {self.folder / 'server.log'}") \
+                        from None
                 time.sleep(0.1)
         with self.connect() as c, c.cursor() as cur:
             cur.execute("CREATE USER IF NOT EXISTS 'root'@'127.0.0.1'")

@@ -112,12 +112,13 @@ def run(server, reps: int) -> tuple[list[Row], list[dict]]:
                           {"cwd": str(skeema_dir), "slow": True}))
         source_db = {}
 
-        def fresh_source_db():
+        def fresh_source_db(source_db=source_db, loads=loads):  # this size's, bound now
             source_db["name"] = f"bench_load_{next(loads)}"
             server.fresh_database(source_db["name"])
 
         tools.append(("mariadb client load, source server (defaults, disk)",
-                      lambda: ["mariadb", f"--socket={server.sock}", "-u", "root", source_db["name"]],
+                      lambda source_db=source_db: ["mariadb", f"--socket={server.sock}", "-u", "root",
+                                                   source_db["name"]],
                       {"stdin": baseline_file, "before": fresh_source_db, "slow": True}))
         tools.append(("mariadb client load, throwaway server like baseline's", throwaway.cmd,
                       {"stdin": baseline_file, "before": throwaway.before, "after": throwaway.after}))

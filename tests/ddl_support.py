@@ -84,7 +84,7 @@ def _apply_views(b: SchemaBuilder, texts: dict[str, str]) -> None:
             del pending[name]
             progressed = True
         if not progressed:
-            for name, text in pending.items():
+            for text in pending.values():
                 b.apply(Statement(text, 1))
             break
 
@@ -114,7 +114,7 @@ def _diff_obj(path: str, e, a, out: list[str]) -> None:
         if len(e) != len(a):
             out.append(f"{path}: server {_short(e)} != simulator {_short(a)}")
             return
-        for i, (x, y) in enumerate(zip(e, a)):
+        for i, (x, y) in enumerate(zip(e, a, strict=True)):
             _diff_obj(f"{path}[{i}]", x, y, out)
         return
     if e != a:

@@ -230,7 +230,7 @@ def test_single_mutation_reports_exactly_that(mutation, expected):
     back = compare(b, a)
     assert [(k, tuple(n.casefold() for n in p), at) for k, p, at in _keys(back)] == \
         [(k, tuple(n.casefold() for n in p), at) for k, p, at in expected]
-    for d, r in zip(diffs, back):
+    for d, r in zip(diffs, back, strict=True):
         assert (d.a, d.b) == (r.b, r.a)
         assert d.a != d.b
 

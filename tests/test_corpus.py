@@ -59,7 +59,7 @@ def _type_and_null(rest: str) -> tuple[str, bool, bool, bool]:
     end = next((t.start for t in toks if (t.kind == WORD and t.text.upper() in _TYPE_STOP)
                 or t.text.startswith("/*")), len(rest))
     words = [t.text.upper() for t in toks if t.kind == WORD]
-    not_null = any(a == "NOT" and b == "NULL" for a, b in zip(words, words[1:]))
+    not_null = any(a == "NOT" and b == "NULL" for a, b in zip(words, words[1:], strict=False))
     # system-versioning period columns are NOT NULL without saying so
     not_null = not_null or "ROW" in words and ("START" in words or "END" in words)
     return rest[:end].strip(), "UNSIGNED" in words, "ZEROFILL" in words, not not_null

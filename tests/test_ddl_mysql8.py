@@ -28,7 +28,7 @@ def _section(text: str, db: str | None) -> str:
     if db is None:
         return text
     parts = re.split(r"^USE `([^`]+)`;$", text, flags=re.M)
-    return "".join(body for name, body in zip(parts[1::2], parts[2::2]) if name == db)
+    return "".join(body for name, body in zip(parts[1::2], parts[2::2], strict=True) if name == db)
 
 
 def _names_in_dump(text: str) -> dict[str, set[str]]:

@@ -80,7 +80,7 @@ def test_end_of_quoted_without_backslash_escapes():
 
 @pytest.mark.parametrize("value", ["it's", "back\\slash", "line\nbreak", "plain"])
 def test_quote_expr_string_is_how_mariadb_prints_a_check(server, scratch_db, value):
-    if not server.flavor.is_mariadb:
+    if server.flavor.rules.expression_style != "mariadb":
         pytest.skip("MariaDB's spelling of strings inside expressions")
     with server.connect(scratch_db) as conn, conn.cursor() as cur:
         cur.execute(f"CREATE TABLE t (a varchar(20), CONSTRAINT c CHECK (a <> {quote_string(value)}))")

@@ -13,7 +13,7 @@ from baseline.errors import InputError
 from baseline.flavor import Flavor
 from baseline.sql.split import split_sql
 from baseline.sql.stream import StatementStream
-from baseline.sql.versioned import VersionTarget, evaluate_version_comments
+from baseline.sql.versioned import evaluate_version_comments
 
 DATA = re.compile(r"(?i:insert|replace)(?![0-9A-Za-z_$\x80-\U0010ffff])")
 
@@ -120,7 +120,7 @@ def test_memory_flat_window_never_holds_a_data_statement():
 
 
 def target(text):
-    return VersionTarget.of(Flavor.parse(text))
+    return Flavor.parse(text)
 
 
 def test_version_comments_evaluated_for_the_source():

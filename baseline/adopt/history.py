@@ -288,9 +288,5 @@ def apply(conn, p: Plan) -> None:
         raise
 
 
-def history_table_names(tool: str) -> tuple[str, ...]:
-    return TABLES[tool]
-
-
 __all__ = ["TOOLS", "TABLES", "Entry", "Plan", "plan", "apply", "flyway_checksum",
            "prisma_checksum", "entries_for", "ident"]

@@ -14,7 +14,7 @@ real), then the history recorded like adopt.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import pymysql

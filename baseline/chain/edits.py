@@ -54,7 +54,7 @@ def serves(idx: Index, columns: list[str]) -> bool:
     if idx.kind in ("FULLTEXT", "SPATIAL", "VECTOR") or len(idx.parts) < len(columns):
         return False
     return all(p.column is not None and p.column.casefold() == c.casefold() and p.length is None
-               for p, c in zip(idx.parts, columns))
+               for p, c in zip(idx.parts, columns, strict=False))
 
 
 def is_served(table: Table, fk: ForeignKey, *, without: Index | None = None) -> bool:
@@ -71,7 +71,7 @@ def is_prefix_of(short: Index, long: Index) -> bool:
     """The server's rule for dropping a generated key: its parts lead ``long``."""
     if len(short.parts) > len(long.parts):
         return False
-    for a, b in zip(short.parts, long.parts):
+    for a, b in zip(short.parts, long.parts, strict=False):
         if a.column is None or b.column is None or a.column.casefold() != b.column.casefold():
             return False
         if (a.length or 0) != (b.length or 0):

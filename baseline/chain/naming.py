@@ -85,8 +85,3 @@ def parse_numbered(filename: str) -> NumberedName | None:
     return NumberedName(m.group("version"), m.group("name") or "")
 
 
-def strip_suffixes(filename: str, *suffixes: str) -> str:
-    for s in suffixes:
-        if filename.endswith(s):
-            return filename[: -len(s)]
-    return filename

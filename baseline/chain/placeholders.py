@@ -42,7 +42,7 @@ def _fk_partner(schema: Schema, table: Table, name: str) -> Column | None:
     (a foreign key needs both sides of one type)."""
     k = name.casefold()
     for fk in table.foreign_keys:
-        for c, rc in zip(fk.columns, fk.ref_columns):
+        for c, rc in zip(fk.columns, fk.ref_columns, strict=False):
             if c.casefold() == k and fk.ref_schema is None:
                 target = schema.table(fk.ref_table)
                 col = target.column(rc) if target is not None else None
@@ -51,7 +51,7 @@ def _fk_partner(schema: Schema, table: Table, name: str) -> Column | None:
     for other in schema.tables.values():
         for fk in other.foreign_keys:
             if fk.ref_schema is None and fk.ref_table.casefold() == table.name.casefold():
-                for c, rc in zip(fk.columns, fk.ref_columns):
+                for c, rc in zip(fk.columns, fk.ref_columns, strict=False):
                     if rc.casefold() == k:
                         col = other.column(c)
                         if col is not None:

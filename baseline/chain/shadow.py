@@ -265,7 +265,7 @@ class ChainKnowledge:
             self.meta[fold(node.name)] = _Meta(stub=stub)
 
     def _drop(self, node: N.Drop) -> None:
-        for schema_name, name in node.names:
+        for _schema, name in node.names:  # the shadow is one database, as in _alter
             single = replace(node, names=[(None, name)], if_exists=True)
             if node.object_kind == "TABLE":
                 t = self.b.schema.table(name)

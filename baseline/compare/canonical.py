@@ -1,7 +1,7 @@
 """One side's schema in canonical spelling, for comparing (never for rendering).
 
-:func:`canonical_schema` returns a deep copy of a model in which every value is
-run through the equivalence rules of :mod:`baseline.flavor` that need only that
+:func:`canonical_head` (the schema's own attributes) and :func:`canonical_object`
+(one object) return deep copies in which every value is run through the equivalence rules of :mod:`baseline.flavor` that need only that
 side (charset aliases, implied collations, CURRENT_TIMESTAMP spellings, quoted
 numeric defaults, MariaDB JSON storage, SQL text canonicalization...). Object
 names and keys are unchanged, so the comparison can find each canonical object's
@@ -22,14 +22,6 @@ from ..model import KINDS, Column, Event, ForeignKey, Index, IndexPart, Param, P
 
 def rules_of(schema: Schema) -> fl.Rules:
     return (schema.flavor or fl.DEFAULT_FLAVOR).rules
-
-
-def canonical_schema(schema: Schema) -> Schema:
-    """A canonical deep copy of ``schema`` (the argument is not modified)."""
-    s = canonical_head(schema)
-    for kind in KINDS:
-        setattr(s, kind, {k: canonical_object(kind, obj, s) for k, obj in getattr(schema, kind).items()})
-    return s
 
 
 def canonical_head(schema: Schema) -> Schema:

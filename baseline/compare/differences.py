@@ -10,10 +10,6 @@ from ..chain.refs import MigrationRef, TouchKey
 EXISTS = "exists"
 
 #: Order of kinds in a report (and in the comparison's output).
-KIND_ORDER = ("schema", "table", "column", "index", "foreign key", "check", "partitioning",
-              "partition", "sequence", "view", "routine", "trigger", "event")
-
-
 @dataclass(frozen=True)
 class CompareOptions:
     """What counts as a difference beyond the defaults."""
@@ -64,10 +60,6 @@ class Difference:
     owner: TouchKey = ("schema", "")
     #: The migration that last touched ``owner`` (filled by :func:`attribute_differences`).
     migration: MigrationRef | None = None
-
-    @property
-    def is_presence(self) -> bool:
-        return self.attribute == EXISTS
 
     @property
     def object_name(self) -> str:

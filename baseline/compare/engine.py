@@ -306,10 +306,10 @@ class _Walker:
         ta = [p.type for p in pa]
         tb = [p.type for p in pb]
         if len(pa) == len(pb):
-            pairs = [fl.display_width_pair(x, y) for x, y in zip(ta, tb)]
+            pairs = [fl.display_width_pair(x, y) for x, y in zip(ta, tb, strict=True)]
             ta, tb = [x for x, _ in pairs], [y for _, y in pairs]
-        ka = [(p.name, p.mode, t, p.charset, p.collation) for p, t in zip(pa, ta)]
-        kb = [(p.name, p.mode, t, p.charset, p.collation) for p, t in zip(pb, tb)]
+        ka = [(p.name, p.mode, t, p.charset, p.collation) for p, t in zip(pa, ta, strict=True)]
+        kb = [(p.name, p.mode, t, p.charset, p.collation) for p, t in zip(pb, tb, strict=True)]
         if ka != kb:
             self._report(kind, path, owner, "params", render_params(A.orig.params), render_params(B.orig.params),
                          render_params(pa), render_params(pb))

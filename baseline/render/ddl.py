@@ -78,7 +78,7 @@ def _rules(schema: Schema) -> Rules:
 _TIMESTAMP_TYPES = ("timestamp",)
 
 
-def column_sql(col: Column, table: Table, rules: Rules, check: Check | None = None) -> str:
+def column_sql(col: Column, table: Table, check: Check | None = None) -> str:
     out = [ident(col.name), col.type]
     if col.unsigned:
         out.append("unsigned")
@@ -238,7 +238,7 @@ def _layout(table: Table, rules: Rules, inline: list[ForeignKey], implicit: dict
     by_index = {id(i): n for n, i in implicit.items()}
     fks = {fk.name: fk for fk in table.foreign_keys}
     col_checks = {c.name: c for c in table.checks if c.column_level}
-    lines = [column_sql(c, table, rules, col_checks.get(c.name)) for c in table.columns]
+    lines = [column_sql(c, table, col_checks.get(c.name)) for c in table.columns]
     placed: list[ForeignKey] = []
     slots: list = []  # indexes and foreign keys in clause order
     for idx in table.indexes:

@@ -243,9 +243,6 @@ class _Context:
     def files(self) -> list[str]:
         return migration_files(self.fmt, self.stem)
 
-    def tool_lines(self, *lines: str) -> list[str]:
-        return [f"{FORMAT_INFO[self.fmt].tool} migration {self.files()[0]}.", *lines]
-
     def common(self, **extra) -> dict:
         prologue, items, epilogue = layout(self.creates)
         out = dict(header=self.header, notes=self.notes, prologue=prologue, items=items, epilogue=epilogue,

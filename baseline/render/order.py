@@ -13,7 +13,7 @@ from __future__ import annotations
 import heapq
 from dataclasses import dataclass, field
 
-from ..model import Schema, Table
+from ..model import Schema
 from ..sql.scan import referenced_names
 
 
@@ -27,7 +27,7 @@ class TablePlan:
     external: set[tuple[str, str]] = field(default_factory=set)
 
 
-def _target(schema: Schema, table: Table, fk) -> str | None:
+def _target(schema: Schema, fk) -> str | None:
     """Name of the referenced table when it is in the schema, else None."""
     if fk.ref_schema is not None:
         return None
@@ -42,7 +42,7 @@ def plan_tables(schema: Schema) -> TablePlan:
     for n in names:
         t = schema.tables[n]
         for fk in t.foreign_keys:
-            target = _target(schema, t, fk)
+            target = _target(schema, fk)
             if target is None:
                 plan.external.add((n, fk.name))
             elif target != n:
@@ -63,7 +63,7 @@ def plan_tables(schema: Schema) -> TablePlan:
             # whatever this table still waits for closes a cycle: defer those keys
             t = schema.tables[n]
             for fk in t.foreign_keys:
-                target = _target(schema, t, fk)
+                target = _target(schema, fk)
                 if target in members and target != n and target not in done:
                     plan.deferred.add((n, fk.name))
             done.add(n)

@@ -45,12 +45,7 @@ def show_pair(a, b) -> tuple[str, str]:
         sa, sb = _escaped(a), _escaped(b)
     if len(sa) <= MAX_VALUE and len(sb) <= MAX_VALUE:
         return sa, sb
-    i = 0
-    for i, (x, y) in enumerate(zip(sa, sb)):
-        if x != y:
-            break
-    else:
-        i = min(len(sa), len(sb))
+    i = next((k for k, (x, y) in enumerate(zip(sa, sb, strict=False)) if x != y), min(len(sa), len(sb)))
     start = max(0, i - _CONTEXT)
     return _cut(sa, start), _cut(sb, start)
 

@@ -258,20 +258,13 @@ def choose_auto(image: str | None = None, flavor: Flavor | None = None, *, pull:
         found = local.binary_flavor(binary)
         return AutoChoice("local", note=f"{lack}; using the local {found or binary} server instead")
     if present:
-        other = sorted(present, key=lambda t: (_family_of(t) != target.family, t))[0]
+        other = sorted(present, key=lambda t: (not target.same_family(docker.image_flavor(t)), t))[0]
         return AutoChoice("docker", other, note=f"{lack}; using {other} instead")
     raise EnvironmentProblem(
         f"no throwaway server can be started here: {lack}, it has no other server image, and no "
         "mariadbd/mysqld is on PATH",
         hint=f"{docker.build_hint()}; or install MariaDB (apt-get install mariadb-server); or pass "
              "--scratch mysql://user:pass@host/ to use a server you have")
-
-
-def _family_of(tag: str) -> str | None:
-    from .docker import image_flavor
-
-    f = image_flavor(tag)
-    return f.family if f else None
 
 
 def resolve_auto(image: str | None = None, flavor: Flavor | None = None) -> str:

@@ -172,7 +172,7 @@ def matching_image(present: Iterable[str], flavor: Flavor | None) -> str | None:
 
     def same(tag: str) -> bool:
         f = image_flavor(tag)
-        return f is not None and f.family == target.family and f.version[:2] == target.version[:2]
+        return f is not None and f.same_release(target)
 
     ranked = sorted((t for t in present if same(t)), key=lambda t: (t != TEST_IMAGE, t))
     return ranked[0] if ranked else None

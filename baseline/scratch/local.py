@@ -42,7 +42,7 @@ from pathlib import Path
 import pymysql
 
 from ..errors import EnvironmentProblem
-from ..flavor import MARIADB, MYSQL, Flavor
+from ..flavor import ASSUMED_BY_FAMILY, MARIADB, MYSQL, Flavor
 from ..sources.url import ServerURL
 from .base import ScratchServer, pid_alive
 from .guard import deferred_signals
@@ -150,7 +150,7 @@ def binary_flavor(binary: str) -> Flavor | None:
     if not text:
         return None
     try:
-        return Flavor.parse(text, family=MARIADB if "mariadb" in text.lower() else MYSQL)
+        return Flavor.parse(text)
     except ValueError:
         return None
 
@@ -307,13 +307,8 @@ class LocalServer(ScratchServer):
     def _rules(self):
         flavor = self.binary_flavor
         if flavor is None:  # unknown version text: go by the binary's name
-            family = MARIADB if "mariadb" in Path(self.binary).name else MYSQL
-            flavor = Flavor(family, (10, 11, 0) if family == MARIADB else (8, 0, 0))
+            flavor = ASSUMED_BY_FAMILY[MARIADB if "mariadb" in Path(self.binary).name else MYSQL]
         return flavor.rules
-
-    @property
-    def is_mariadb(self) -> bool:
-        return self._rules.local_initialize == "install-db"
 
     def _user_options(self) -> list[str]:
         return ["--user=root"] if os.geteuid() == 0 else []

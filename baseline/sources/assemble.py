@@ -137,7 +137,7 @@ def column_default(r: dict, col: Column, rules: Rules) -> str | None:
     if raw is None:
         if not col.nullable:
             return None
-        if is_blob_like(col.type) and not rules.null_default_for_blobs:
+        if is_blob_like(col.type) and not rules.lob_default_null_shown:
             return None
         return "NULL"
     if "default_generated" in extra:

@@ -38,7 +38,6 @@ import re
 import sys
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Callable
 
 from ..errors import InputError, UsageError
 from ..flavor import Flavor
@@ -47,7 +46,7 @@ from ..sql.charsets import charset_of_collation, normalize, python_codec
 from ..sql.literals import unquote_ident
 from ..sql.split import Statement
 from ..sql.stream import RawStatement, SplitStats, StatementStream
-from ..sql.versioned import VersionTarget, evaluate_version_comments, has_version_comments, strip_leading
+from ..sql.versioned import evaluate_version_comments, has_version_comments, strip_leading
 from ..util.progress import Progress
 from .dumpfile import DumpHeader, OpenedDump, open_dump
 
@@ -228,8 +227,6 @@ class DumpContents:
     stats: SplitStats
     #: Statements seen but not kept, by first word (data, GRANT, ...), for notes.
     ignored: Counter
-    #: The dump's declared connection character set (first ``SET NAMES``).
-    declared_charset: str | None = None
     complete: bool | None = None
 
     @property
@@ -280,7 +277,6 @@ class DumpContents:
 
 
 def read_dump_contents(spec: str, *, progress: bool = True, stdin=None,
-                       warn: Callable[[str], None] | None = None,
                        window: int | None = None) -> DumpContents:
     """Read the dump at ``spec`` (a path, or ``-``) into per-database statement lists."""
     label = "reading stdin" if spec == "-" else f"reading {spec}"
@@ -299,7 +295,6 @@ class _Reader:
         self.o = opened
         self.file = opened.name
         self.header = opened.header
-        self.target = VersionTarget.of(self.header.flavor)
         #: codec reading the statements (UTF-8 when the input was transcoded)
         self.codec = "utf-8"
         #: the declared character_set_client (MySQL name), None before any
@@ -340,7 +335,7 @@ class _Reader:
         text = self.decode(st)
         line = st.line
         if has_version_comments(text):
-            text, skipped = strip_leading(evaluate_version_comments(text, self.target).rstrip())
+            text, skipped = strip_leading(evaluate_version_comments(text, self.header.flavor).rstrip())
             line += skipped
         if not text:
             return
@@ -479,7 +474,7 @@ class _Reader:
             _complete_charset(section, self.header.flavor)
         return DumpContents(file=self.file, header=self.header, databases=self.databases,
                             warnings=self.warnings, stats=stats, ignored=self.ignored,
-                            declared_charset=self.declared, complete=complete)
+                            complete=complete)
 
 
 class _TailKeeper:

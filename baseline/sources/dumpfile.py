@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import BinaryIO, Callable
 
 from ..errors import InputError, UsageError
-from ..flavor import DEFAULT_FLAVOR, Flavor
+from ..flavor import DEFAULT_FLAVOR, MARIADB, Flavor
 from ..sql.charsets import ASCII_UNSAFE, NOT_CLIENT_CHARSETS, normalize, python_codec
 
 #: How much of the (decompressed) start is examined.
@@ -103,8 +103,9 @@ def parse_header(head: bytes) -> DumpHeader:
             pass
     if h.flavor_source == "default" and h.tool_version and h.tool in ("mysqldump", "mariadb-dump"):
         try:
-            h.flavor = Flavor.parse(h.tool_version, "mariadb" if h.tool == "mariadb-dump"
-                                    or "mariadb" in h.tool_version.lower() else None)
+            # mariadb-dump is MariaDB's whatever its version says; else Flavor.parse
+            # reads "MariaDB" in the version text itself
+            h.flavor = Flavor.parse(h.tool_version, MARIADB if h.tool == "mariadb-dump" else None)
             h.flavor_source = "client version"
         except ValueError:
             pass

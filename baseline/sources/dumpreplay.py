@@ -147,8 +147,7 @@ def _suggestion(contents: DumpContents, server_flavor, code: int | None = None) 
     if contents.header.flavor_source == "default":
         return (f"{missing}the file does not say which server wrote it (no dump header); if it comes from "
                 f"MySQL, replay it on MySQL (--scratch docker --image mysql:8.0), {offline}")
-    if server_flavor is not None and server_flavor.family == source.family \
-            and server_flavor.at_least(*source.version):
+    if server_flavor is not None and server_flavor.runs_sql_of(source):
         return f"{missing}the dump was written by {source}; check the statement, {offline}"
     return (f"{missing}the dump was written by {source}: replay it on a server of that flavor "
             f"(--scratch docker --image {source.docker_image}), {offline}")

@@ -161,19 +161,17 @@ class Reader:
 
     A single worker thread owns the connection; :meth:`submit` queues a query and
     returns at once (a future), so the caller can assemble one result while the
-    server computes the next. ``round_trips`` counts the queries sent.
+    server computes the next.
     """
 
     def __init__(self, conn):
         self.conn = conn
-        self.round_trips = 0
         self._worker = ThreadPoolExecutor(1, thread_name_prefix="baseline-live")
 
     def close(self) -> None:
         self._worker.shutdown(wait=True, cancel_futures=True)
 
     def submit(self, sql: str, params: dict | None = None) -> Future:
-        self.round_trips += 1
         return self._worker.submit(self._rows, sql, params)
 
     def rows(self, sql: str, **params) -> list[dict]:
@@ -189,7 +187,7 @@ class Reader:
                 if cur.description is None:
                     return []
                 names = [d[0] for d in cur.description]
-                return [dict(zip(names, row)) for row in cur.fetchall()]
+                return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
         except pymysql.err.MySQLError as e:
             code, msg = _code_and_message(e)
             raise EnvironmentProblem(f"the server refused a catalog read (error {code}): {msg}",
@@ -200,7 +198,6 @@ class Reader:
         return self.submit_show_create(kind, schema, name).result()
 
     def submit_show_create(self, kind: str, schema: str, name: str) -> Future:
-        self.round_trips += 1
         return self._worker.submit(self._show_create, kind, schema, name)
 
     def _show_create(self, kind: str, schema: str, name: str) -> str:
@@ -358,7 +355,7 @@ class Introspection:
             if idx is None:
                 continue
             idx.parser = k.parser
-            for part, text_part in zip(idx.parts, k.parts):
+            for part, text_part in zip(idx.parts, k.parts, strict=False):
                 if part.expression is not None and text_part.startswith("("):
                     part.expression = text_part[1:text_part.rindex(")")]
 

@@ -86,10 +86,6 @@ def tokens(text: str) -> list[str]:
     return out
 
 
-def is_identifier(token: str) -> bool:
-    return token.startswith("`")
-
-
 def wrapped_in_parens(toks: list[str]) -> bool:
     """Do parentheses enclose the whole token list (``(a) + (b)`` is not enclosed)?"""
     return len(toks) >= 2 and toks[0] == "(" and toks[-1] == ")" and _closing(toks, 0) == len(toks) - 1

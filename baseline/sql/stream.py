@@ -284,10 +284,6 @@ class StatementStream:
 
     # ------------------------------------------------------------------ errors
 
-    def _error(self, what: str, pos: int, excerpt: bytes | None = None) -> InputError:
-        text = excerpt.decode("utf-8", "replace") if excerpt else None
-        return InputError(what, file=self.file, line=self._lines_to(pos), excerpt=text)
-
     # ------------------------------------------------------------------ main loop
 
     def __iter__(self) -> Iterator[RawStatement]:

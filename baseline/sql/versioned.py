@@ -10,8 +10,9 @@ that server), not stripping them blindly or letting a different server decide.
 :func:`evaluate_version_comments` turns a statement into the plain statement that
 server would have run: the markers of executed comments are removed (so mysqldump's
 ``/*!50003 CREATE*/ /*!50017 DEFINER=...*/ /*!50003 TRIGGER ...*/`` becomes
-``CREATE DEFINER=... TRIGGER ...``), skipped comments disappear. The flavor rules
-(:mod:`baseline.flavor`) say which comments a server runs.
+``CREATE DEFINER=... TRIGGER ...``), skipped comments disappear. Which comments a
+server runs is :meth:`baseline.flavor.Flavor.executes_version_comment`, the decision
+the DDL lexer (:mod:`baseline.sql.ddl.lexer`) uses too.
 
 It runs on every statement of a dump, so it does not tokenize: it jumps to the
 next quote, comment opener or marker and copies what lies between (quotes end
@@ -20,41 +21,12 @@ where :mod:`baseline.sql.literals` says).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from ..flavor import Flavor
 from .literals import skip_quoted
 
 _INTERESTING = re.compile(r"""['"`#/*-]""")
 _WORD = re.compile(r"[0-9A-Za-z_$\u0080-\uffff]")
-
-
-@dataclass(frozen=True)
-class VersionTarget:
-    """Which version comments a given server runs (from its flavor's rules)."""
-
-    version_id: int
-    mariadb: bool
-    up_to: int
-    digits: int
-
-    @classmethod
-    def of(cls, flavor: Flavor) -> "VersionTarget":
-        major, minor, patch = flavor.version
-        rules = flavor.rules
-        return cls(version_id=major * 10000 + minor * 100 + patch,
-                   mariadb=rules.mariadb_version_comments,
-                   up_to=rules.executes_versioned_comments_up_to,
-                   digits=rules.version_comment_digits)
-
-    def runs(self, mariadb_only: bool, version: int | None) -> bool:
-        if mariadb_only and not self.mariadb:
-            return False
-        if version is None:
-            return True
-        if version < 100000 and version > self.up_to:
-            return False
-        return version <= self.version_id
 
 
 def _read_version(text: str, i: int, digits: int) -> tuple[int | None, int]:
@@ -72,10 +44,11 @@ def has_version_comments(text: str) -> bool:
     return "/*!" in text or "/*M!" in text
 
 
-def evaluate_version_comments(text: str, target: VersionTarget) -> str:
-    """``text`` as the ``target`` server would run it (see module docstring)."""
+def evaluate_version_comments(text: str, flavor: Flavor) -> str:
+    """``text`` as a server of ``flavor`` would run it (see module docstring)."""
     if not has_version_comments(text):
         return text
+    digits = flavor.rules.version_comment_digits
     out: list[str] = []
     n = len(text)
     i = 0
@@ -116,10 +89,10 @@ def evaluate_version_comments(text: str, target: VersionTarget) -> str:
         elif c == "/" and (text.startswith("/*!", k) or text.startswith("/*M!", k)) and not stack:
             mariadb_only = text[k + 2] == "M"
             start = k + (4 if mariadb_only else 3)
-            version, start = _read_version(text, start, 6 if mariadb_only else target.digits)
+            version, start = _read_version(text, start, 6 if mariadb_only else digits)
             if version is not None and text.startswith(" ", start):
                 start += 1  # mysqldump writes "/*!NNNNN content"
-            runs = target.runs(mariadb_only, version)
+            runs = flavor.executes_version_comment(version, mariadb_only)
             stack.append(runs)
             emit = runs
             if not runs and out and out[-1] and not out[-1][-1].isspace():

@@ -214,13 +214,10 @@ class SchemaBuilder:
     def _ci_dupes(self) -> bool:
         return len(self._ci_index) != len(self.schema.tables)
 
-    def _printer(self, table: Table | None = None, strip_qualifier: bool = True) -> Printer:
-        return Printer(self._style, strip_qualifier=strip_qualifier, introducers=not self.flavor.is_mariadb,
-                       connection_charset=self.connection_charset,
-                       schema_name=self.current_db or self.schema.name, own_schema=self.schema.name)
-
     def _print(self, expr) -> str:
-        return self._printer()(expr)
+        """An expression as the server stores it (generated columns, CHECKs, defaults)."""
+        return Printer(self._style, introducers=True, connection_charset=self.connection_charset,
+                       schema_name=self.current_db or self.schema.name, own_schema=self.schema.name)(expr)
 
     # ================================================================== CREATE TABLE
     def _create_table(self, node: N.CreateTable) -> None:
@@ -916,7 +913,7 @@ class _TableCtx:
         if cd.generated is not None:
             col.generated = b._print(cd.generated)
             col.generated_kind = cd.generated_kind or "VIRTUAL"
-            if b.flavor.is_mariadb:
+            if rules.generated_columns_nullable:
                 col.nullable = True
         ts_implicit = (base == "timestamp" and not b.explicit_defaults_for_timestamp and cd.nullable is not True
                        and cd.generated is None and cd.versioning is None)
@@ -925,7 +922,7 @@ class _TableCtx:
         if col.auto_increment:
             col.nullable = False
         # defaults
-        col.default = self._default(cd, col, base, info)
+        col.default = self._default(cd, col, base)
         if cd.on_update is not None:
             p = NZ.current_timestamp_call(cd.on_update)
             if p is None:
@@ -941,7 +938,7 @@ class _TableCtx:
             self._ts = []
         return self._ts
 
-    def _default(self, cd: N.ColumnDef, col: Column, base: str, info) -> str | None:
+    def _default(self, cd: N.ColumnDef, col: Column, base: str) -> str | None:
         b = self.b
         rules = self.rules
         if cd.generated is not None or cd.versioning in ("ROW START", "ROW END"):
@@ -968,17 +965,16 @@ class _TableCtx:
                 return None
             try:
                 return NZ.format_literal_default(lit[0], lit[1], base, col.type, rules,
-                                                 enum_values=cd.type.values, charset=col.charset)
+                                                 enum_values=cd.type.values)
             except NZ.DefaultError as e:
                 b._err(self.node, f"column `{cd.name}`: {e}")
         # an expression
         text = b._print(expr)
-        if b.flavor.is_mariadb:
-            e2 = mariadb_rewrite(expr, b.connection_charset)
-            if _needs_parens_in_default(e2):
-                return f"({text})"
-            return text
-        return f"({text})"
+        if rules.parenthesized_expression_defaults:
+            return f"({text})"
+        if _needs_parens_in_default(mariadb_rewrite(expr, b.connection_charset)):
+            return f"({text})"
+        return text
 
     def column_keys(self, cd: N.ColumnDef) -> None:
         """Inline PRIMARY KEY / UNIQUE / REFERENCES / CHECK of a column, in the
@@ -1292,14 +1288,13 @@ class _TableCtx:
             if op.default is None:
                 # DROP DEFAULT: as if none had been given (a nullable column shows DEFAULT NULL)
                 base = col.type.split("(", 1)[0]
-                col.default = self._default(N.ColumnDef(col.name, N.DataType("X")), col, base, None)
+                col.default = self._default(N.ColumnDef(col.name, N.DataType("X")), col, base)
             else:
-                cd = N.ColumnDef(col.name, N.DataType("X"), nullable=col.nullable, default=op.default,
-                                 default_parenthesized=op.parenthesized)
+                cd = N.ColumnDef(col.name, N.DataType("X"), nullable=col.nullable, default=op.default)
                 base = col.type.split("(", 1)[0]
                 values = _enum_values(col.type)
                 cd.type.values = values
-                col.default = self._default(cd, col, base, None)
+                col.default = self._default(cd, col, base)
         elif isinstance(op, N.AlterColumnVisibility):
             col = self._col(op.name)
             if col is None:
@@ -1617,7 +1612,7 @@ def _fk_prefix(a: Index, b: Index, implicit: set) -> bool:
         a, b = b, a
     if len(a.parts) > len(b.parts):
         return False
-    for pa, pb in zip(a.parts, b.parts):
+    for pa, pb in zip(a.parts, b.parts, strict=False):
         if pa.column is None or pb.column is None:
             return False
         if pa.column.casefold() != pb.column.casefold() or (pa.length or 0) != (pb.length or 0):

@@ -13,9 +13,10 @@ literals, ``@var`` / ``@@var``, ``--`` comments that need a following space,
 
 Version comments are evaluated the way the *flavor's server* does:
 ``/*!NNNNN ... */`` runs when the flavor executes that version (MariaDB ignores
-``50700`` and above, see :attr:`~baseline.flavor.Rules.executes_versioned_comments_up_to`),
-``/*M!NNNNNN ... */`` runs on MariaDB only. An executed comment's body is lexed
-as ordinary SQL; a skipped one is a comment.
+``50700`` to ``99999``), ``/*M!NNNNNN ... */`` runs on MariaDB only. The decision
+is :meth:`baseline.flavor.Flavor.executes_version_comment`, shared with the dump
+reader. An executed comment's body is lexed as ordinary SQL; a skipped one is a
+comment.
 
 String values are unescaped by :func:`baseline.sql.literals.unescape`; the other
 readers of SQL text and why they are separate: :mod:`baseline.sql`.
@@ -57,10 +58,6 @@ class Token:
     def __repr__(self) -> str:  # pragma: no cover - debugging aid
         return f"Token({self.kind}, {self.text!r})"
 
-    @property
-    def is_ident(self) -> bool:
-        return self.kind == WORD or self.kind == QID
-
 
 # The master pattern: leading whitespace is skipped in the same match; the most
 # frequent tokens come first. Order matters where prefixes overlap (x'..' before
@@ -98,19 +95,9 @@ def _master(backslash: bool) -> re.Pattern:
 
 
 _MASTER = {True: _master(True), False: _master(False)}
-_VC_RE = re.compile(r"(\d{5,6})?")
-
-
-def version_executes(flavor: Flavor, mariadb_only: bool, version: int | None) -> bool:
-    """Whether the flavor's server executes ``/*!version`` (or ``/*M!version``)."""
-    if mariadb_only and not flavor.is_mariadb:
-        return False
-    if version is None:
-        return True
-    if flavor.is_mariadb and not mariadb_only:
-        return version <= flavor.rules.executes_versioned_comments_up_to
-    major, minor, patch = flavor.version
-    return version <= major * 10000 + minor * 100 + patch
+#: The version of a ``/*!`` comment, by how many digits the flavor reads
+#: (``/*M!`` always reads up to six).
+_VC_RE = {5: re.compile(r"(\d{5})?"), 6: re.compile(r"(\d{5,6})?")}
 
 
 class Lexed:
@@ -194,10 +181,10 @@ def tokenize(text: str, flavor: Flavor, *, ansi_quotes: bool = False,
                 append(Token(STR, raw, unescape(raw[1:-1], '"', backslash_escapes=backslash), start, end))
         elif kind == "vc":
             start = m.start(kind)
-            vm = _VC_RE.match(text, end)
-            version = int(vm.group(1)) if vm.group(1) else None
             mariadb_only = m.group(kind).startswith("/*M")
-            if version_executes(flavor, mariadb_only, version):
+            vm = _VC_RE[6 if mariadb_only else flavor.rules.version_comment_digits].match(text, end)
+            version = int(vm.group(1)) if vm.group(1) else None
+            if flavor.executes_version_comment(version, mariadb_only):
                 cuts.append((start, vm.end()))
                 in_vc += 1
                 end = vm.end()

@@ -73,8 +73,6 @@ class ColumnDef:
     nullable: bool | None = None
     #: ``DEFAULT`` expression (``None``: no DEFAULT clause).
     default: Expr | None = None
-    #: The DEFAULT was written in parentheses: ``DEFAULT (expr)``.
-    default_parenthesized: bool = False
     on_update: Expr | None = None
     auto_increment: bool = False
     generated: Expr | None = None
@@ -276,7 +274,6 @@ class AlterColumnDefault(AlterOp):
 
     name: str
     default: Expr | None
-    parenthesized: bool = False
 
 
 @dataclass
@@ -521,8 +518,6 @@ class CreateRoutine(Node):
     params: list[ParamDef]
     body: str
     schema: str | None = None
-    #: Source text of the parameter list (what MariaDB keeps verbatim).
-    params_text: str = ""
     returns: DataType | None = None
     definer: str | None = None
     deterministic: bool | None = None

@@ -469,7 +469,6 @@ class StatementParser:
                     cur.advance()
                     col.default = self.ex.expr()
                     cur.expect_op(")")
-                    col.default_parenthesized = True
                 else:
                     col.default = self.simple_expr()
             elif up == "ON" and cur.peek().up == "UPDATE":
@@ -766,8 +765,7 @@ class StatementParser:
         return chk
 
     # -- table options
-    def table_options(self, opts: N.TableOptions, node: N.CreateTable | None = None,
-                      alter: bool = False) -> None:  # noqa: C901
+    def table_options(self, opts: N.TableOptions, node: N.CreateTable | None = None) -> None:  # noqa: C901
         cur = self.cur
         items = opts.items
         while True:
@@ -961,7 +959,7 @@ class StatementParser:
                 while cur.accept_op(","):
                     vals.append(self._partition_value(columns))
                 cur.expect_op(")")
-                if not columns and self.cur.flavor.is_mariadb:
+                if not columns and self.cur.flavor.rules.list_partition_null_first:
                     # MariaDB lists NULL first
                     vals = [v for v in vals if v == "NULL"] + [v for v in vals if v != "NULL"]
                 p.values = "IN (" + ",".join(vals) + ")"
@@ -1143,7 +1141,7 @@ class StatementParser:
                     cur.advance()
                     e = self.ex.expr()
                     cur.expect_op(")")
-                    ops.append(N.AlterColumnDefault(name, e, True))
+                    ops.append(N.AlterColumnDefault(name, e))
                 else:
                     ops.append(N.AlterColumnDefault(name, self.simple_expr()))
             elif cur.accept("DROP", "DEFAULT"):
@@ -1238,7 +1236,7 @@ class StatementParser:
         # table options
         opts = N.TableOptions()
         start = cur.i
-        self.table_options(opts, None, alter=True)
+        self.table_options(opts)
         if cur.i == start:
             cur.error("expected an ALTER TABLE operation")
         sv = opts.items.pop("WITH SYSTEM VERSIONING", None)
@@ -1643,7 +1641,6 @@ class StatementParser:
         kind = cur.advance().up
         ine = self.if_not_exists()
         schema, name = cur.qualified("routine name")
-        open_tok = cur.tok
         cur.expect_op("(")
         params: list[N.ParamDef] = []
         if not cur.is_op(")"):
@@ -1655,10 +1652,8 @@ class StatementParser:
                 params.append(N.ParamDef(pname, self.data_type(), mode))
                 if not cur.accept_op(","):
                     break
-        close = cur.tok
         cur.expect_op(")")
         node = N.CreateRoutine(kind, name, params, "", schema=schema,
-                               params_text=cur.lexed.slice(open_tok.end, close.start),
                                definer=definer, or_replace=or_replace, if_not_exists=ine,
                                aggregate=aggregate)
         if kind == "FUNCTION":

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ...flavor import Flavor
+from ...flavor import DEFAULT_FLAVOR, Flavor
 from ..literals import quote_expr_string, quote_ident, quote_string
 from .expr import (Between, Binary, Case, Cast, CastType, Collate, Cond, ConvertUsing, Exists, Expr, Extract,
                    Func, Ident, In, Interval, Is, Kw, Like, Lit, Match, Param, Row, Star, Subquery, Trim,
@@ -39,9 +39,6 @@ MARIADB_FUNC_NAMES = {
     "lcase": "lcase", "last_day": "last_day", "weekday": "weekday", "json_arrayagg": "json_arrayagg",
 }
 
-#: Functions MariaDB prints without parentheses at all.
-MARIADB_NILADIC = {"current_user": "current_user()", "current_role": "current_role()"}
-
 #: MySQL shows these functions under another name.
 MYSQL_FUNC_NAMES = {
     "current_date": "curdate", "current_time": "curtime", "lcase": "lower", "ucase": "upper",
@@ -56,35 +53,48 @@ MYSQL_FUNC_NAMES = {
 class Style:
     """How a server spells expressions."""
 
-    #: Parenthesise every operator application (MySQL) instead of by precedence (MariaDB).
+    #: MySQL's printing: every operator application parenthesized, with MySQL's
+    #: operator spellings, instead of parentheses by precedence (MariaDB).
     paren_all: bool = False
+    #: Rewrite the tree first as MariaDB does before storing it (:func:`mariadb_rewrite`).
+    rewrite_first: bool = True
+    #: Function names as the server shows them (lower-case keys).
     func_names: dict = field(default_factory=dict)
-    #: Spelling of CURRENT_TIMESTAMP: ``current_timestamp()`` / ``now()``.
-    #: Strings in stored expressions carry their charset introducer (MySQL).
+    #: Strings in stored expressions carry this charset introducer (MySQL).
     string_introducer: str | None = None
     #: MariaDB rewrites ``NOT <column>`` to ``<column> = 0``.
     not_column_as_eq_zero: bool = True
-    #: ``DIV``/``MOD`` spelled upper case (MariaDB) or lower (MySQL: ``DIV``, ``%``).
-    mod_spelling: str = "MOD"
-    #: ``COUNT(*)`` spelled ``count(0)`` (MariaDB in views) or ``count(0)`` (MySQL too).
-    count_star: str = "count(0)"
-    #: Cast type names
-    cast_char_charset_word: str = "charset"
-    lower_keywords: bool = True
+    #: Numbers re-spelled the way MariaDB stores them (:func:`canonical_number`);
+    #: MySQL keeps them as written.
+    canonical_numbers: bool = True
+    #: Strings quoted as MariaDB stores them (:func:`quote_expr_string`), else as plain SQL.
+    expression_string_quotes: bool = True
+    #: ``TRUE``/``FALSE`` shown as ``1``/``0`` (MariaDB) or ``true``/``false`` (MySQL).
+    booleans_as_numbers: bool = True
+    #: Bit literals shown as hex (MariaDB) or as written (MySQL).
+    bits_as_hex: bool = True
+    #: ``CURRENT_TIMESTAMP`` written without parentheses, as the server shows it.
+    niladic_now: str = "current_timestamp()"
+    #: The argument ``COUNT(*)`` is shown with.
+    count_star: str = "0"
 
 
 MARIADB_STYLE = Style(func_names=MARIADB_FUNC_NAMES)
-MYSQL_STYLE = Style(paren_all=True, func_names=MYSQL_FUNC_NAMES, not_column_as_eq_zero=False,
-                    mod_spelling="%", string_introducer="utf8mb4")
+MYSQL_STYLE = Style(paren_all=True, rewrite_first=False, func_names=MYSQL_FUNC_NAMES, not_column_as_eq_zero=False,
+                    string_introducer="utf8mb4", canonical_numbers=False, expression_string_quotes=False,
+                    booleans_as_numbers=False, bits_as_hex=False, niladic_now="now()", count_star="*")
+
+
+#: :attr:`baseline.flavor.Rules.expression_style` -> its Style.
+STYLES = {"mariadb": MARIADB_STYLE, "mysql": MYSQL_STYLE}
 
 
 def style_for(flavor: Flavor | None) -> Style:
-    if flavor is None or flavor.is_mariadb:
-        return MARIADB_STYLE
-    return MYSQL_STYLE
+    """How ``flavor``'s server (default: :data:`~baseline.flavor.DEFAULT_FLAVOR`) spells expressions."""
+    return STYLES[(flavor or DEFAULT_FLAVOR).rules.expression_style]
 
 
-def precedence(e: Expr, style: Style) -> int:
+def precedence(e: Expr) -> int:
     if isinstance(e, Binary):
         return _BIN_PREC.get(e.op, CMP)
     if isinstance(e, Cond):
@@ -135,7 +145,7 @@ class Printer:
         self.subquery_printer = subquery_printer
 
     def __call__(self, e: Expr) -> str:
-        if not self.style.paren_all:
+        if self.style.rewrite_first:
             e = mariadb_rewrite(e, self.connection_charset)
         return self.p(e, LOWEST)
 
@@ -144,7 +154,7 @@ class Printer:
         style = self.style
         if style.paren_all:
             return self._p(e, LOWEST)
-        prec = precedence(e, style)
+        prec = precedence(e)
         text = self._p(e, prec)
         if prec < parent:
             return "(" + text + ")"
@@ -288,9 +298,9 @@ class Printer:
     def lit(self, e: Lit) -> str:
         k = e.kind
         if k == "num":
-            return e.text if self.style.paren_all else canonical_number(e.text)
+            return canonical_number(e.text) if self.style.canonical_numbers else e.text
         if k == "str":
-            q = quote_string if self.style.paren_all else quote_expr_string
+            q = quote_expr_string if self.style.expression_string_quotes else quote_string
             intro = e.intro
             if intro == "N":
                 return q(e.value)
@@ -302,17 +312,17 @@ class Printer:
         if k == "null":
             return "NULL"
         if k == "bool":
-            if self.style.paren_all:
-                return "true" if e.text == "TRUE" else "false"
-            return "1" if e.text == "TRUE" else "0"
+            if self.style.booleans_as_numbers:
+                return "1" if e.text == "TRUE" else "0"
+            return "true" if e.text == "TRUE" else "false"
         if k == "hex":
             if e.text[:1] in "xX":
                 return "X'" + e.value + "'"
             return "0x" + e.value.lower()
         if k == "bit":
-            if self.style.paren_all:
-                return "0b" + e.value if e.text.startswith("0b") else "b'" + e.value + "'"
-            return bits_as_hex(e.value)
+            if self.style.bits_as_hex:
+                return bits_as_hex(e.value)
+            return "0b" + e.value if e.text.startswith("0b") else "b'" + e.value + "'"
         if k == "temporal":
             return f"{e.intro} {quote_string(e.value)}"
         return e.text
@@ -330,7 +340,7 @@ class Printer:
         low = e.name.lower()
         if e.raw_args == "niladic":
             if low in ("current_timestamp", "localtime", "localtimestamp"):
-                return "current_timestamp()" if not style.paren_all else "now()"
+                return style.niladic_now
             if low == "current_date":
                 return "curdate()"
             if low == "current_time":
@@ -358,8 +368,7 @@ class Printer:
             rest = "".join("," + self.p(a, LOWEST) for a in e.args[1:])
             return f"{low}({'.'.join(quote_ident(x) for x in parts)}{rest})"
         if e.star:
-            args = "*" if style.paren_all else "0"
-            inner = args
+            inner = style.count_star
         else:
             inner = ",".join(self.p(a, LOWEST) for a in e.args)
             if e.distinct:
@@ -378,9 +387,7 @@ class Printer:
 
     def cast_type(self, t) -> str:
         name = t.name.lower()
-        if name in ("signed", "unsigned"):
-            out = name if not self.style.paren_all else f"{name}"
-        elif name == "integer" or name == "int":
+        if name == "integer" or name == "int":
             out = "signed"
         else:
             out = name
@@ -568,5 +575,3 @@ def mariadb_rewrite(e: Expr, connection_charset: str = "utf8mb4") -> Expr:
     return e
 
 
-def print_expr(e: Expr, flavor: Flavor | None, **kw) -> str:
-    return Printer(style_for(flavor), **kw)(e)

@@ -34,7 +34,6 @@ class Derived:
     query: "Query"
     alias: str | None = None
     columns: list[str] | None = None
-    lateral: bool = False
 
 
 @dataclass(eq=False)
@@ -296,11 +295,10 @@ def _table_factor(cur: Cursor, ex: ExprParser):
         cur.expect_op(")")
         return inner
     if cur.is_kw("LATERAL"):
+        # MySQL 8.0.14+ only, whose view bodies are kept as written (Rules.view_rewrite):
+        # nothing prints it, so it is accepted and not recorded
         cur.advance()
-        d = _table_factor(cur, ex)
-        if isinstance(d, Derived):
-            d.lateral = True
-        return d
+        return _table_factor(cur, ex)
     schema, name = cur.qualified("table name")
     t = TableRef(name, schema)
     if cur.accept("PARTITION"):

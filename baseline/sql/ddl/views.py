@@ -9,7 +9,8 @@ the same from a parsed SELECT and the columns the simulator knows. Constructs it
 does not cover (or a table it cannot see) leave the body as written, with a
 warning: comparison with a live server will then show the difference.
 
-MySQL views are kept as written (their canonical printing is not reproduced).
+MySQL views are kept as written (their canonical printing is not reproduced):
+:attr:`baseline.flavor.Rules.view_rewrite` says which flavors rewrite.
 """
 from __future__ import annotations
 
@@ -25,8 +26,7 @@ class Unsupported(Exception):
 
 def canonical_view_definition(builder, node) -> tuple[str, list[str] | None]:
     """``(definition, columns)`` of a CREATE/ALTER VIEW for the model."""
-    flavor = builder.flavor
-    if not flavor.is_mariadb:
+    if builder.flavor.rules.view_rewrite != "mariadb":
         return node.select_text, node.columns
     if node.query is None:
         builder._warn(node, f"view `{node.name}`: body not parsed; kept as written")
