@@ -133,7 +133,7 @@ def adopt(migrations: Path | str, target: str, tool: str, *, yes: bool = False, 
             except pymysql.err.MySQLError as e:
                 if not e.args or e.args[0] not in _DENIED:
                     raise
-                table = history.history_table_names(tool)[0]
+                table = history.TABLES[tool][0]
                 raise EnvironmentProblem(
                     f"cannot write {table} on {url}: {e.args[-1]}; no history row was written",
                     hint=f"adopt writes only {table}: the --target user needs CREATE (when the table is new) "
