@@ -172,7 +172,9 @@ def verify(migrations, against, scratch, image, report_format, schema_name, chai
     (each difference names the migration that last touched its object), 2 for
     bad input, including a migration that fails to replay (the report says
     which, where, and the server's error), 3 when no throwaway server can be
-    started or SOURCE cannot be reached."""
+    started or SOURCE cannot be reached, or when a migration fails on a server of
+    another flavor than SOURCE's for a reason that flavor explains (a MySQL-only
+    collation on MariaDB: the report says how to provide the right server)."""
     from .compare import CompareOptions
     from .report import render_report
     from .sources import SourceOptions

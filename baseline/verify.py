@@ -77,6 +77,9 @@ class VerifyResult:
     excluded: list[str] = field(default_factory=list)
     #: Things the user should know (fallbacks taken).
     notes: list[str] = field(default_factory=list)
+    #: Set when the failure is one the scratch server's flavor explains (SOURCE is
+    #: MySQL, the only server at hand MariaDB): what the user must provide.
+    server_gap: str | None = None
 
     @property
     def differences(self):
@@ -88,9 +91,11 @@ class VerifyResult:
 
     @property
     def exit_code(self) -> int:
-        """The contract's code: 0 identical, 1 differences, 2 a migration failed to replay."""
+        """The contract's code: 0 identical, 1 differences, 2 a migration failed to
+        replay, 3 when it failed on a server of another flavor than SOURCE's for a
+        reason that flavor explains (the environment lacks the right server)."""
         if self.failure is not None:
-            return 2
+            return 3 if self.server_gap else 2
         return 1 if self.comparison.differences else 0
 
     def raise_failure(self) -> None:
@@ -146,6 +151,7 @@ def run_verify(migrations: Path | str | Chain, against: str | Schema, *, scratch
         with server.database(charset=charset, collation=collation, drop=False) as db:
             failure = None
             replayed = None
+            server_flavor = server.flavor
             try:
                 replay = replay_chain(chain, server, db, progress=progress)
             except MigrationFailed as e:
@@ -161,11 +167,15 @@ def run_verify(migrations: Path | str | Chain, against: str | Schema, *, scratch
                        if name.casefold() in skip}, key=str.casefold)
     a_side = Side(SOURCE_LABEL, source_description or _describe_source(against, source))
     b_side = Side(CHAIN_LABEL, f"chain {redact(folder)} replayed on {where}")
+    gap = None
     if failure is not None:
         b_side.description += f" (failed at migration {failure.migration.id})"
         missing = no_baseline_hint(failure, chain, folder)
         if missing:
             tell(missing)
+        gap = server_gap(failure, server_flavor, source.flavor)
+        if gap:
+            tell(gap)
     result = ComparisonResult(a_side, b_side, [], command="verify",
                               excluded=[("table", name) for name in excluded], notes=notes)
     if failure is not None:
@@ -177,7 +187,8 @@ def run_verify(migrations: Path | str | Chain, against: str | Schema, *, scratch
                                                    path_prefix=folder)
         result.objects = compared_objects(a, b)
     return VerifyResult(comparison=result, chain=chain, replay=replay, source=source, replayed=replayed,
-                        server=where, failure=failure, excluded=excluded, notes=notes)
+                        server=where, failure=failure, excluded=excluded, notes=notes,
+                        server_gap=gap)
 
 
 # ---------------------------------------------------------------------------- SOURCE
@@ -428,6 +439,30 @@ def no_baseline_hint(e: MigrationFailed, chain: Chain, folder: str) -> str | Non
             f"baseline. Write one, the schema before the chain: baseline generate SOURCE --migrations {folder}")
 
 
+#: Server errors that say the server lacks something (a syntax, a collation, a
+#: character set, a function, a feature): on a server of another flavor than
+#: SOURCE's they blame the server, not the chain.
+_SERVER_LACKS = (1064, 1115, 1235, 1273, 1289, 1305, 1901)
+
+
+def server_gap(e: MigrationFailed, server_flavor, source_flavor) -> str | None:
+    """What to do when a migration fails on a throwaway server that cannot stand
+    for SOURCE's flavor (a MySQL 8.0 chain on the only server at hand, MariaDB)
+    with an error that flavor explains: the chain may be fine; the machine lacks
+    a server. ``None`` when the servers match or the error is the chain's own."""
+    if source_flavor is None or server_flavor is None or server_flavor.runs_sql_of(source_flavor):
+        return None
+    if e.server_code not in _SERVER_LACKS:
+        return None
+    image = source_flavor.docker_image
+    return (f"migration {e.migration.id} failed on {server_flavor}, which cannot stand for SOURCE's "
+            f"{source_flavor}: the chain was not checked. Give baseline a server of SOURCE's flavor: "
+            f"`docker pull {image}` (where no registry is reachable: `docker save {image} -o image.tar` "
+            f"on a machine that has it, then `docker load -i image.tar` here), then --scratch docker; "
+            f"or --scratch mysql://USER:PASS@HOST:PORT/ naming a {source_flavor} server "
+            f"where USER may create databases")
+
+
 def replay_failure(e: MigrationFailed) -> ReplayFailure:
     """The report's view of a failed migration, the scratch database's name taken
     out of the server's words (:meth:`MigrationFailed.without_database`)."""
@@ -451,4 +486,4 @@ def _print_note(text: str) -> None:
     print(f"baseline: note: {text}", file=sys.stderr)
 
 
-__all__ = ["run_verify", "VerifyResult", "replay_failure", "failure_message", "SOURCE_LABEL", "CHAIN_LABEL"]
+__all__ = ["run_verify", "VerifyResult", "replay_failure", "server_gap", "failure_message", "SOURCE_LABEL", "CHAIN_LABEL"]

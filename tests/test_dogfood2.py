@@ -1,0 +1,54 @@
+"""Rough edges found by the second user pass (MySQL-flavored input on a
+MariaDB-only machine, chains that do not fit SOURCE, big inputs, leftovers, CI
+reports): each test here failed before its fix. Real servers and files only."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from baseline.cli import cli
+
+from helpers import make
+
+LEGACY = Path(__file__).resolve().parent.parent / "fixtures" / "legacy"
+
+#: A MySQL 8.0 dump header and one table with a collation MariaDB lacks.
+MYSQL8_DUMP = """-- MySQL dump 10.13  Distrib 8.0.19, for Linux (x86_64)
+--
+-- Host: localhost    Database: shop
+-- ------------------------------------------------------
+-- Server version\t8.0.19
+
+CREATE TABLE `item` (
+  `id` int NOT NULL,
+  `name` varchar(20) COLLATE utf8mb4_0900_ai_ci NOT NULL,
+  PRIMARY KEY (`id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_0900_ai_ci;
+"""
+
+
+def invoke(*argv):
+    return CliRunner().invoke(cli, [str(a) for a in argv], catch_exceptions=False)
+
+
+def test_a_mysql_chain_failing_on_the_only_server_at_hand_is_an_environment_problem(server, tmp_path):
+    """A MySQL 8.0 baseline replayed on MariaDB (the only server this machine has)
+    fails on a MySQL-only collation: that says nothing about the chain. Exit 3 and
+    say how to provide a MySQL server, not exit 2 as if the chain were broken."""
+    dump = tmp_path / "shop.sql"
+    dump.write_text(MYSQL8_DUMP)
+    chain = tmp_path / "migrations"
+    chain.mkdir()
+    assert invoke("generate", dump, "-o", chain).exit_code == 0
+    r = invoke("verify", "--migrations", chain, "--against", dump, "--scratch", str(server.url.with_database(None)))
+    assert r.exit_code == 3, r.output
+    assert "Unknown collation: 'utf8mb4_0900_ai_ci'" in r.output
+    assert "cannot stand for SOURCE's MySQL 8.0.19" in r.output
+    assert "docker load -i" in r.output and "docker pull mysql:8.0" in r.output
+    # a failure the chain itself causes stays the chain's fault (exit 2), flavors or not
+    make(chain, {"001_bad.sql": "ALTER TABLE nowhere ADD COLUMN x INT;\n"})
+    (chain / "000_initial_schema.sql").write_text("CREATE TABLE item (id int PRIMARY KEY);\n")
+    r = invoke("verify", "--migrations", chain, "--against", dump, "--scratch", str(server.url.with_database(None)))
+    assert r.exit_code == 2, r.output
+    assert "cannot stand for" not in r.output
