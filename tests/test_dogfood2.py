@@ -3,13 +3,16 @@ MariaDB-only machine, chains that do not fit SOURCE, big inputs, leftovers, CI
 reports): each test here failed before its fix. Real servers and files only."""
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from baseline.cli import cli
 
 from helpers import make
+from scratch_helpers import docker_client_or_skip
 
 LEGACY = Path(__file__).resolve().parent.parent / "fixtures" / "legacy"
 
@@ -52,3 +55,22 @@ def test_a_mysql_chain_failing_on_the_only_server_at_hand_is_an_environment_prob
     r = invoke("verify", "--migrations", chain, "--against", dump, "--scratch", str(server.url.with_database(None)))
     assert r.exit_code == 2, r.output
     assert "cannot stand for" not in r.output
+
+
+@pytest.mark.docker
+def test_an_image_that_cannot_be_pulled_fails_quickly_saying_how_to_load_it(tmp_path):
+    """No registry here: --image names an image Docker lacks. The error must be
+    quick, name the image, say why in the daemon's words (not the Docker API's
+    URL around them) and how to bring an image onto a machine without a registry."""
+    docker_client_or_skip().close()
+    dump = tmp_path / "shop.sql"
+    dump.write_text(MYSQL8_DUMP)
+    chain = make(tmp_path / "migrations", {"000_initial_schema.sql": "CREATE TABLE item (id int PRIMARY KEY);\n"})
+    image = "registry.invalid/library/mysql:8.0"  # a registry host no resolver knows
+    started = time.monotonic()
+    r = invoke("verify", "--migrations", chain, "--against", dump, "--scratch", "docker", "--image", image)
+    assert time.monotonic() - started < 30
+    assert r.exit_code == 3, r.output
+    assert f"Docker image {image} is not present and cannot be pulled: no registry can be reached (dial tcp" in r.output
+    assert "http+docker://" not in r.output
+    assert f"docker save {image} -o image.tar" in r.output and "docker load -i image.tar" in r.output

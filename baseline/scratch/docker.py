@@ -20,6 +20,7 @@ running any more. The root password is random per container and never printed.
 from __future__ import annotations
 
 import os
+import re
 import secrets
 import socket
 import time
@@ -103,7 +104,14 @@ def _reason(e: Exception) -> str:
         return "permission denied on the Docker socket (add your user to the docker group)"
     if "Connection refused" in text:
         return "the Docker engine refuses connections (is dockerd running?)"
+    registry = _REGISTRY_FAILURE.search(text)
+    if registry:  # the daemon's own words, without the Docker API URL wrapped around them
+        return "no registry can be reached (" + registry.group(1).rstrip(')"') + ")"
     return text[:200]
+
+
+#: What the daemon says when a pull cannot reach the registry ("Get ...: dial tcp: lookup ...").
+_REGISTRY_FAILURE = re.compile(r'\(\"?Get \"?[^ ]*\"?: (dial tcp[^"]*|net/http[^"]*|context deadline[^"]*)')
 
 
 def engine_available(timeout: int = 3) -> bool:
@@ -315,7 +323,9 @@ class DockerServer(ScratchServer):
         if image == TEST_IMAGE:
             how = build_hint()
         else:
-            how = f"`docker pull {image}` where a registry is reachable, or {build_hint()}"
+            how = (f"`docker pull {image}` where a registry is reachable (on a machine without one: "
+                   f"`docker save {image} -o image.tar` where it is present, then `docker load -i image.tar` "
+                   f"here), or {build_hint()}")
             if self.image:
                 how += f" and pass --image {TEST_IMAGE}"
         if not self.pull or image == TEST_IMAGE:
