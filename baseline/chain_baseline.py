@@ -153,7 +153,7 @@ def generate_for_chain(source_spec: str, migrations: str | Path, options: ChainB
 
     with _LazyServer(options.scratch, options.image, source.flavor) as server:
         pre = pre_chain_schema(core, chain, strategy=options.strategy, server=server.get,
-                               progress=options.progress)
+                               progress=options.progress, check_fit=not options.force)
         for line in pre.strategy_lines():
             say(line)
         stem = _stem(fmt, chain, options.name, same_folder=chain_naming)

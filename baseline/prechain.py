@@ -111,14 +111,26 @@ def plan(chain: Chain, strategy: str = AUTO) -> list[tuple[str, str]]:
 
 
 def pre_chain_schema(source: Schema, chain: Chain, *, strategy: str = AUTO,
-                     server: Callable[[], object] | None = None, progress: bool = True) -> PreChain:
+                     server: Callable[[], object] | None = None, progress: bool = True,
+                     check_fit: bool = False) -> PreChain:
     """Walk ``chain`` back from ``source`` (not changed).
 
     ``server`` returns a started :class:`~baseline.scratch.ScratchServer` when
     called (only if some migration has a down to run, so a chain inverted
-    offline needs no server).
+    offline needs no server). ``check_fit``: raise an ``InputError`` first when
+    SOURCE lacks most of what the chain leaves behind (:mod:`.chain.fit`): a
+    walk back from the wrong database only yields a warning per statement.
     """
-    return _Walk(source, chain, strategy, server, progress).run()
+    walk = _Walk(source, chain, strategy, server, progress)
+    if check_fit:
+        from .chain.fit import misfit_message
+        from .errors import InputError
+
+        message = misfit_message(source, walk.knowledge, str(chain.root))
+        if message:
+            raise InputError(message, hint="is SOURCE the database this chain built (another --schema, "
+                                           "another dump)? --force walks back anyway")
+    return walk.run()
 
 
 class _Walk:
@@ -128,8 +140,8 @@ class _Walk:
         self.plan = plan(chain, strategy)
         self.strict = strategy == DOWN
         self.parsed = parse_migrations(chain.migrations, self.flavor)
-        self.inverter = Inverter(source.copy(), self.parsed, chain_knowledge(self.parsed, source, self.flavor),
-                                 flavor=self.flavor)
+        self.knowledge = chain_knowledge(self.parsed, source, self.flavor)
+        self.inverter = Inverter(source.copy(), self.parsed, self.knowledge, flavor=self.flavor)
         self.server_factory = server
         self.progress = progress
         self.steps: list[Step] = []

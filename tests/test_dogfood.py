@@ -378,8 +378,9 @@ def test_a_goose_chain_starting_at_version_1_gets_a_hint_that_can_work(tmp_path)
     """The hint said "pass --name with one", but goose refuses version 0."""
     chain = tmp_path / "migrations"
     chain.mkdir()
-    (chain / "001_extra.sql").write_text("-- +goose Up\nCREATE TABLE extra (id INT PRIMARY KEY);\n"
-                                         "-- +goose Down\nDROP TABLE extra;\n")
+    # a table production has: a chain SOURCE lacks is refused before any naming question
+    (chain / "001_extra.sql").write_text("-- +goose Up\nCREATE TABLE tenants (id INT PRIMARY KEY);\n"
+                                         "-- +goose Down\nDROP TABLE tenants;\n")
     r = invoke("generate", DUMP, "--migrations", chain, "--no-verify", "--strategy", "invert")
     assert r.exit_code == 2, r.output
     assert "goose versions start at 1" in r.output and "-o OUTDIR --format sql" in r.output
@@ -410,7 +411,8 @@ def test_a_manifest_chain_written_elsewhere_needs_no_format_option(tmp_path):
     (root / "versioned" / "v1.0").mkdir(parents=True)
     (root / "versioned" / "v1.0" / "manifest.json").write_text(
         json.dumps({"CurrVersion": "1.0", "SchemaUpdateCqlFiles": ["extra.sql"]}))
-    (root / "versioned" / "v1.0" / "extra.sql").write_text("CREATE TABLE extra (id INT PRIMARY KEY);\n")
+    # a table production has (a chain SOURCE lacks is refused first)
+    (root / "versioned" / "v1.0" / "extra.sql").write_text("CREATE TABLE tenants (id INT PRIMARY KEY);\n")
     r = invoke("generate", DUMP, "--migrations", root, "--no-verify", "--strategy", "invert")
     assert r.exit_code == 2 and "-o OUTDIR --format sql" in r.output, r.output
     r = invoke("generate", DUMP, "--migrations", root, "--no-verify", "--strategy", "invert", "-o", tmp_path / "out")

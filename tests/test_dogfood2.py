@@ -3,6 +3,7 @@ MariaDB-only machine, chains that do not fit SOURCE, big inputs, leftovers, CI
 reports): each test here failed before its fix. Real servers and files only."""
 from __future__ import annotations
 
+import shutil
 import time
 from pathlib import Path
 
@@ -74,3 +75,22 @@ def test_an_image_that_cannot_be_pulled_fails_quickly_saying_how_to_load_it(tmp_
     assert f"Docker image {image} is not present and cannot be pulled: no registry can be reached (dial tcp" in r.output
     assert "http+docker://" not in r.output
     assert f"docker save {image} -o image.tar" in r.output and "docker load -i image.tar" in r.output
+
+
+def test_a_chain_that_does_not_apply_to_source_is_said_once_first(corpus, tmp_path):
+    """The legacy chain against another application's dump: SOURCE lacks every
+    table the chain works on. One message naming them, exit 2, before any walk
+    (no warning per statement, no server error from a doomed replay)."""
+    sakila = corpus / "sakila" / "mariadb-dump.nodata.sql"
+    chain = tmp_path / "migrations"
+    shutil.copytree(LEGACY / "migrations", chain)
+    r = invoke("generate", sakila, "--migrations", chain, "--no-verify")
+    assert r.exit_code == 2, r.output
+    assert f"the chain in {chain} does not apply to SOURCE: SOURCE lacks 10 of the 10 objects" in r.output
+    assert "table accounts, table apps," in r.output and "--force walks back anyway" in r.output
+    assert "warning:" not in r.output and "Walked back" not in r.output
+    assert not (chain / "000_initial_schema.sql").exists()
+    # the right SOURCE is not refused
+    r = invoke("generate", LEGACY / "production.sql", "--migrations", chain, "--no-verify")
+    assert r.exit_code == 0, r.output
+    assert "does not apply" not in r.output
