@@ -159,7 +159,7 @@ def run_verify(migrations: Path | str | Chain, against: str | Schema, *, scratch
             else:
                 from .sources.live import read_live
 
-                replayed = read_live(server.url.with_database(db), progress=progress)
+                replayed = read_live(server.url.with_database(db), progress=progress, label="the replayed chain")
         where = _server_label(server)
 
     skip = set() if include_bookkeeping else {t.casefold() for t in chain.tool_tables}
@@ -254,7 +254,7 @@ class _SourceLoader:
                 replay_into(server, db, contents, section, progress=self.progress)
             except InputError as e:
                 return self._dump_offline(server, e)
-            schema = read_live(server.url.with_database(db), progress=self.progress)
+            schema = read_live(server.url.with_database(db), progress=self.progress, label="the replayed dump")
         finally:
             if not server.disposable:  # a throwaway server discards it on stop
                 try:
@@ -308,7 +308,8 @@ class _SourceLoader:
 
         with server.database(charset=DEFAULT_CHARSET, collation=DEFAULT_COLLATION, drop=False) as db:
             replay_chain(self.chain, server, db, progress=self.progress)  # its failure is bad input
-            schema = read_live(server.url.with_database(db), progress=self.progress)
+            schema = read_live(server.url.with_database(db), progress=self.progress,
+                               label="the replayed SOURCE chain")
         schema.name = None
         return schema
 

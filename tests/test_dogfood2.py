@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 from baseline.cli import cli
 
-from helpers import make
+from helpers import make, run_baseline
 from scratch_helpers import docker_client_or_skip
 
 LEGACY = Path(__file__).resolve().parent.parent / "fixtures" / "legacy"
@@ -94,3 +94,17 @@ def test_a_chain_that_does_not_apply_to_source_is_said_once_first(corpus, tmp_pa
     r = invoke("generate", LEGACY / "production.sql", "--migrations", chain, "--no-verify")
     assert r.exit_code == 0, r.output
     assert "does not apply" not in r.output
+
+
+def test_progress_names_what_is_read_not_the_scratch_databases_random_name(server, tmp_path):
+    """verify on a terminal showed ``reading baseline_scratch_20261121095458_e19fd4f3``:
+    a name the user never chose and cannot place. Say what is being read."""
+    chain = tmp_path / "migrations"
+    shutil.copytree(LEGACY / "migrations", chain)
+    assert invoke("generate", LEGACY / "production.sql", "--migrations", chain, "--no-verify").exit_code == 0
+    scratch = str(server.url.with_database(None))
+    code, _out, terminal = run_baseline(["verify", "--migrations", str(chain), "--against",
+                                         str(LEGACY / "production.sql"), "--scratch", scratch], terminal=True)
+    assert code == 0, terminal
+    assert "reading the replayed chain: " in terminal and "reading the replayed dump: " in terminal
+    assert "baseline_scratch_" not in terminal

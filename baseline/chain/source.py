@@ -73,7 +73,8 @@ def build_chain_schema(chain: Chain, options: SourceOptions | None = None, *,
 
     options = options or SourceOptions()
     with replayed(chain, options, charset=charset, collation=collation) as r:
-        schema = read_live(r.server.url.with_database(r.database), progress=options.progress)
+        schema = read_live(r.server.url.with_database(r.database), progress=options.progress,
+                           label="the replayed chain")
         # the scratch database's name is random: it is no name of the chain's, and
         # in generate/inspect output it made every run's bytes different
         schema.name = None

@@ -245,7 +245,7 @@ def replay_dump(contents: DumpContents, section: DatabaseSection, options) -> Sc
         database = _create_database(server, section, contents)
         try:
             replay_into(server, database, contents, section, progress=getattr(options, "progress", True))
-            schema = read_live(server.url.with_database(database),
+            schema = read_live(server.url.with_database(database), label="the replayed dump",
                                progress=getattr(options, "progress", True))
         finally:
             if not server.disposable:  # a throwaway server discards it when it stops

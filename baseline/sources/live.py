@@ -52,17 +52,19 @@ _REPRINTED = re.compile(r"['\"?\\]")
 _UNREACHABLE = {2002, 2003, 2005, 2006, 2013, 2026}
 
 
-def read_live(url: ServerURL, *, progress: bool = True) -> Schema:
+def read_live(url: ServerURL, *, progress: bool = True, label: str | None = None) -> Schema:
     """Read the schema named by ``url.database`` into the model, writing nothing.
 
-    ``progress``: a line on a terminal counting the tables, views and routines read."""
+    ``progress``: a line on a terminal counting the tables, views and routines read,
+    headed ``reading LABEL`` (default: the database's name; a scratch database's
+    random name means nothing to the user, so callers reading one name what it holds)."""
     if not url.database:
         raise UsageError(f"the server URL names no database: {url}",
                          hint="name the database in the URL path: mysql://HOST:3306/DBNAME")
     with _connection(url) as conn:
         reader = Reader(conn)
         try:
-            with Progress(f"reading {url.database}", enabled=None if progress else False) as bar:
+            with Progress(f"reading {label or url.database}", enabled=None if progress else False) as bar:
                 return Introspection(reader, url.database, bar).run()
         finally:
             reader.close()
