@@ -13,7 +13,8 @@ from click.testing import CliRunner
 from baseline.cli import cli
 
 from helpers import make, run_baseline
-from scratch_helpers import docker_client_or_skip
+from requirements import needs_server_binary
+from scratch_helpers import baseline_cli, docker_client_or_skip, wait_for_hold, wait_gone
 
 LEGACY = Path(__file__).resolve().parent.parent / "fixtures" / "legacy"
 
@@ -108,3 +109,23 @@ def test_progress_names_what_is_read_not_the_scratch_databases_random_name(serve
     assert code == 0, terminal
     assert "reading the replayed chain: " in terminal and "reading the replayed dump: " in terminal
     assert "baseline_scratch_" not in terminal
+
+
+@needs_server_binary
+def test_a_run_right_after_a_killed_one_removes_its_leftovers_and_says_so(tmp_path):
+    """kill -9 of a run, then a new run: the killed run's folders (its data in
+    memory included) stayed until some run a minute later, silently. Now the next
+    start removes them and says what it removed."""
+    env = {"TMPDIR": str(tmp_path)}
+    proc = baseline_cli("doctor", "--check", "--scratch", "local", "--hold", "60", env=env)
+    held = wait_for_hold(proc)
+    proc.kill()
+    proc.communicate(timeout=30)
+    assert wait_gone(int(held["pid"]))
+    folder = Path(held["dir"])
+    assert folder.exists()
+    time.sleep(2.5)
+    again = baseline_cli("doctor", "--check", "--scratch", "local", env=env)
+    _out, err = again.communicate(timeout=120)
+    assert not folder.exists()
+    assert "baseline: note: removed " in err and "left by a killed baseline run (" in err and str(folder) in err

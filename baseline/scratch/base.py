@@ -16,6 +16,17 @@ from ..flavor import Flavor
 from ..sources.url import ServerURL, is_server_url
 from .guard import deferred_signals
 
+def say_swept(removed, what: str) -> None:
+    """One line on stderr when a start removed what runs killed outright (SIGKILL,
+    no cleanup possible) left behind: the user who killed one sees it recovered."""
+    if not removed:
+        return
+    names = ", ".join(str(r)[:12] if what == "container" else str(r) for r in removed)
+    plural = "s" if len(removed) > 1 else ""
+    print(f"baseline: note: removed {len(removed)} throwaway server {what}{plural} left by a killed "
+          f"baseline run ({names})", file=sys.stderr)
+
+
 def pid_alive(pid: int) -> bool:
     """Whether process ``pid`` still exists (one of another user's counts): the
     owner test by which the local and the docker backends sweep what a killed

@@ -33,7 +33,7 @@ from ..errors import EnvironmentProblem
 from ..flavor import DEFAULT_FLAVOR, MARIADB, MYSQL, Flavor
 from ..sources.url import ServerURL
 from ..util.progress import Progress
-from .base import ScratchServer, pid_alive
+from .base import ScratchServer, pid_alive, say_swept
 
 # testcontainers reads this lazily, at its first container start.
 os.environ.setdefault("TESTCONTAINERS_RYUK_DISABLED", "true")
@@ -299,7 +299,7 @@ class DockerServer(ScratchServer):
         t0 = time.monotonic()
         client = _client()
         try:
-            sweep_abandoned(client)
+            say_swept(sweep_abandoned(client), "container")
             present = local_server_images(client)
             self.image_used = choose_image(present, self.image, self.wanted_flavor)
             self._ensure_image(client, self.image_used)

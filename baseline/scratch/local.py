@@ -44,7 +44,7 @@ import pymysql
 from ..errors import EnvironmentProblem
 from ..flavor import ASSUMED_BY_FAMILY, MARIADB, MYSQL, Flavor
 from ..sources.url import ServerURL
-from .base import ScratchServer, pid_alive
+from .base import ScratchServer, pid_alive, say_swept
 from .guard import deferred_signals
 
 _EXTRA_DIRS = ("/usr/sbin", "/usr/local/sbin", "/usr/local/mysql/bin", "/usr/libexec")
@@ -207,11 +207,14 @@ def _child_setup(parent_pid: int):
     return setup
 
 
-def sweep_abandoned(tmp: Path | None = None, min_age: float = 60.0) -> list[Path]:
+def sweep_abandoned(tmp: Path | None = None, min_age: float = 2.0) -> list[Path]:
     """Delete folders of local servers whose owner process is gone (killed with SIGKILL).
 
     A folder counts as abandoned when its ``owner`` file names a dead process and
     no server process still runs on it. Only our own user's folders are touched.
+    ``min_age`` only spares a folder whose owner file is being written (a run that
+    has just started); it was a minute, so a run started right after a killed one
+    left the killed run's folders (its data in memory included) behind.
     """
     tmp = Path(tmp or tempfile.gettempdir())
     candidates = {*tmp.glob(DIR_PREFIX + "*"), *tmp.glob(SOCK_PREFIX + "*"),
@@ -423,7 +426,7 @@ class LocalServer(ScratchServer):
             raise EnvironmentProblem(
                 "no mariadbd or mysqld on PATH for --scratch local",
                 hint="apt-get install mariadb-server, or use --scratch docker / a server URL")
-        sweep_abandoned()
+        say_swept(sweep_abandoned(), "folder")
         self.tmpdir = Path(tempfile.mkdtemp(prefix=DIR_PREFIX))
         (self.tmpdir / "owner").write_text(f"{os.getpid()}\n")
         memory = memory_dir()
