@@ -65,7 +65,21 @@ class _Group(click.Group):
     """Unknown options and usage errors exit with 2 (click's default) and a clear message."""
 
 
-@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+#: Shown under ``baseline --help``; tests/test_dogfood2.py runs each line as pasted
+#: (in a folder holding production.sql and db/migrations).
+EXAMPLES = """Examples (options: `baseline COMMAND --help`):
+
+\b
+  baseline inspect production.sql
+  baseline generate production.sql --migrations db/migrations
+  baseline verify --migrations db/migrations --against production.sql
+  baseline verify --migrations db/migrations --against production.sql --report github
+  baseline diff db/migrations mysql://user:pass@localhost:3306/app
+  baseline doctor
+"""
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]}, epilog=EXAMPLES)
 @click.version_option(__version__, prog_name="baseline")
 def cli():
     """Turn a legacy MySQL/MariaDB database into a reproducible migration history."""
@@ -148,7 +162,7 @@ def _describe(schema) -> str:
 # ---------------------------------------------------------------------------- verify
 
 
-@cli.command()
+@cli.command(short_help="Replay the chain and compare it with SOURCE.")
 @click.option("--migrations", required=True, type=click.Path(file_okay=False),
               help="the chain to replay (baseline first)")
 @click.option("--against", required=True, help="the source to compare with")
@@ -278,7 +292,7 @@ def inspect(source, as_json, schema_name, scratch, image):
 TOOL_CHOICES = click.Choice(["sequelize", "golang-migrate", "goose", "dbmate", "flyway", "liquibase", "prisma"])
 
 
-@cli.command()
+@cli.command(short_help="Record the chain as applied in a tool's history table.")
 @click.option("--migrations", required=True, type=click.Path(file_okay=False),
               help="the chain, baseline first, that built the target's schema")
 @click.option("--target", required=True, help="server URL of the database that already has the schema")
@@ -330,7 +344,7 @@ def history_tables(tool):
 # ---------------------------------------------------------------------------- bootstrap
 
 
-@cli.command()
+@cli.command(short_help="Build a fresh database from the chain.")
 @click.option("--migrations", required=True, type=click.Path(file_okay=False), help="the chain, baseline first")
 @click.option("--to", "to", required=True, help="server URL of the database to build (created if missing)")
 @click.option("--tool", type=TOOL_CHOICES, help="history to record (default: the chain's own tool)")
@@ -353,7 +367,7 @@ def bootstrap(migrations, to, tool, force, chain_format):
 # ---------------------------------------------------------------------------- doctor
 
 
-@cli.command()
+@cli.command(short_help="Show which throwaway servers this machine can start.")
 @click.option("--check", is_flag=True,
               help="really start each usable backend: create a database, run DDL, reflect it, "
                    "clean up, and print timings")
