@@ -70,6 +70,9 @@ class Verification:
     failure: MigrationFailed | None = None
     #: Heuristic fixes applied before this (final) attempt.
     fixes: list[str] = field(default_factory=list)
+    #: Set when the failure blames the scratch server's flavor, not the chain
+    #: (:attr:`baseline.verify.VerifyResult.server_gap`): exit 3, as verify.
+    server_gap: str | None = None
 
     @property
     def identical(self) -> bool:
@@ -98,11 +101,14 @@ class ChainBaseline:
 
     @property
     def exit_code(self) -> int:
-        """0 written (verified, or not asked to, or forced); 1 differences; 2 a replay failure."""
+        """0 written (verified, or not asked to, or forced); 1 differences; 2 a replay
+        failure; 3 a replay failure a server of SOURCE's flavor is needed to judge."""
         v = self.verification
         if v is None or v.identical or self.written:
             return 0
-        return 2 if v.failure is not None else 1
+        if v.failure is not None:
+            return 3 if v.server_gap else 2
+        return 1
 
 
 def generate_for_chain(source_spec: str, migrations: str | Path, options: ChainBaselineOptions | None = None,
@@ -325,7 +331,7 @@ def replay_and_compare(server, source: Schema, chain: Chain, baseline_sql: str, 
                         source_options=SourceOptions(schema_name=schema_name))
     b = result.comparison.b
     b.label, b.description = "baseline + chain", f"{rel} + {b.description}"
-    return Verification(result.comparison, result.failure)
+    return Verification(result.comparison, result.failure, server_gap=result.server_gap)
 
 
 def explain(v: Verification, pre: PreChain) -> list[str]:

@@ -154,3 +154,17 @@ def test_the_examples_of_baseline_help_work_when_pasted(server, scratch_db, tmp_
         argv = shlex.split(line.replace("mysql://user:pass@localhost:3306/app", url))[1:]
         r = invoke(*argv)
         assert r.exit_code == expected[argv[0]], (line, r.output)
+
+
+def test_generate_on_a_server_of_another_flavor_says_the_same_as_verify(server, tmp_path):
+    """generate --migrations verifies with verify's machinery: its verification of a
+    MySQL 8.0 SOURCE on MariaDB failed the same way, but it exited 2 (broken
+    input) and offered only --force. Exit 3 as verify, and name --no-verify."""
+    dump = tmp_path / "shop.sql"
+    dump.write_text(MYSQL8_DUMP.replace("  PRIMARY KEY", "  `extra` int DEFAULT NULL,\n  PRIMARY KEY"))
+    chain = make(tmp_path / "migrations", {"001_extra.sql": "ALTER TABLE item ADD COLUMN extra INT;\n"})
+    r = invoke("generate", dump, "--migrations", chain, "--scratch", str(server.url.with_database(None)))
+    assert r.exit_code == 3, r.output
+    assert "cannot stand for SOURCE's MySQL 8.0.19" in r.output
+    assert "--no-verify writes it unchecked" in r.output
+    assert not (chain / "000_initial_schema.sql").exists()

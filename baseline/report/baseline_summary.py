@@ -45,7 +45,9 @@ def print_chain_baseline(result, echo: Callable[..., None], *, color: bool = Fal
         echo(f"wrote{state} {', '.join(str(p) for p in result.written)}: {summary(result.prechain.schema)}")
     else:
         what = "differences above" if v is not None and v.failure is None else "replay failure above"
-        echo(f"baseline: not written ({what}); --force writes it anyway", err=True)
+        unchecked = v is not None and v.server_gap
+        echo(f"baseline: not written ({what}); --force writes it anyway"
+             + ("; --no-verify writes it unchecked" if unchecked else ""), err=True)
     findings = result.findings
     warn = [f for f in findings if f.severity == WARNING]
     info = [f for f in findings if f.severity == INFO]
