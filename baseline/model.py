@@ -120,10 +120,6 @@ class Index:
     def is_primary(self) -> bool:
         return self.kind == "PRIMARY"
 
-    @property
-    def is_unique(self) -> bool:
-        return self.kind in ("PRIMARY", "UNIQUE")
-
 
 @dataclass
 class ForeignKey:
