@@ -1389,13 +1389,8 @@ class _TableCtx:
                           if not any(c.casefold() == col.key for c in fk.columns)]
 
     def _rename_column_refs(self, old: str, new: str) -> None:
-        t = self.t
-        ko = old.casefold()
-        rename_column_in_table(t, old, new, self.b.flavor)
-        for other in self.b.schema.tables.values():
-            for fk in other.foreign_keys:
-                if fk.ref_table == t.name and fk.ref_schema is None:
-                    fk.ref_columns = [new if c.casefold() == ko else c for c in fk.ref_columns]
+        rename_column_in_table(self.t, old, new, self.b.flavor)
+        rename_referenced_column(self.b.schema, self.t.name, old, new)
 
     def _keep_pk_not_null(self, col: Column) -> None:
         pk = self.t.primary_key
@@ -1610,12 +1605,18 @@ def _fk_prefix(a: Index, b: Index, implicit: set) -> bool:
             a, b = b, a
     else:
         a, b = b, a
-    if len(a.parts) > len(b.parts):
+    return is_prefix_of(a, b)
+
+
+def is_prefix_of(short: Index, long: Index) -> bool:
+    """The server's rule for dropping a generated foreign-key key: its parts
+    (columns, same prefix lengths) lead ``long``'s."""
+    if len(short.parts) > len(long.parts):
         return False
-    for pa, pb in zip(a.parts, b.parts, strict=False):
-        if pa.column is None or pb.column is None:
+    for a, b in zip(short.parts, long.parts, strict=False):
+        if a.column is None or b.column is None or a.column.casefold() != b.column.casefold():
             return False
-        if pa.column.casefold() != pb.column.casefold() or (pa.length or 0) != (pb.length or 0):
+        if (a.length or 0) != (b.length or 0):
             return False
     return True
 
@@ -1680,6 +1681,27 @@ def rename_column_in_table(table: Table, old: str, new: str, flavor: Flavor) -> 
     for c in table.columns:
         if c.generated:
             c.generated = rename_quoted_ident(c.generated, old, new, flavor)
+
+
+def references_table(fk: ForeignKey, table: str) -> bool:
+    """Does ``fk`` (same schema) point at the table named ``table``? Exactly by
+    name: a server with ``lower_case_table_names=0`` (the Linux default) keeps
+    a referenced name as written and matches it case-sensitively (a reference
+    to ``Parent`` is not one to ``parent``); with 1 every name is lower-cased,
+    so exact matching holds there too. The simulator resolves the target's
+    spelling when it creates a foreign key, so its references are exact."""
+    return fk.ref_schema is None and fk.ref_table == table
+
+
+def rename_referenced_column(schema: Schema, table: str, old: str, new: str) -> None:
+    """Foreign keys of every table of ``schema`` that point at ``table.old`` now
+    point at ``table.new``: the other half of renaming a column (the simulator's
+    RENAME/CHANGE COLUMN and the walk back of one both use it)."""
+    k = old.casefold()
+    for other in schema.tables.values():
+        for fk in other.foreign_keys:
+            if references_table(fk, table):
+                fk.ref_columns = [new if c.casefold() == k else c for c in fk.ref_columns]
 
 
 def _needs_parens_in_default(e) -> bool:
