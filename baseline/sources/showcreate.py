@@ -159,6 +159,7 @@ class KeyText:
     comment: str = ""
     parser: str | None = None
     invisible: bool = False
+    key_block_size: int | None = None
 
 
 def parse_key(line: str) -> KeyText:
@@ -191,6 +192,8 @@ def parse_key(line: str) -> KeyText:
             key.parser = rs[k + 1].value
         elif t.is_word("IGNORED", "INVISIBLE"):
             key.invisible = True
+        elif t.is_word("KEY_BLOCK_SIZE") and k + 2 < len(rs) and rs[k + 2].kind == NUMBER:
+            key.key_block_size = int(rs[k + 2].text)   # KEY_BLOCK_SIZE=8: the name, '=', the number
     return key
 
 

@@ -819,6 +819,12 @@ class _TableCtx:
         #: unnamed keys of this statement: id -> name base (named after deduplication)
         self.pending: dict[int, str] = {}
         self._fk_counter = None
+        # an index stores the table's key_block_size it was made under: make
+        # it explicit, so a change of the table's size in this statement leaves it
+        old_kbs = t.options.get("key_block_size")
+        for ix in t.indexes:
+            if ix.key_block_size is None and old_kbs not in (None, "0"):
+                ix.key_block_size = int(old_kbs)
         self._cols: dict[str, Column] | None = None
         self._infos: dict[int, object] = {}
         self.dropped_indexes: list[str] = []
@@ -1037,7 +1043,7 @@ class _TableCtx:
             self._fit_prefix(parts[0])
         visible = True if idef.visible is None else idef.visible
         idx = Index(name, kind, parts, using=using, parser=idef.parser, comment=idef.comment or "",
-                    visible=visible)
+                    visible=visible, key_block_size=self._key_block_size(idef))
         t.indexes.append(idx)
         if not name:
             self.pending[id(idx)] = parts[0].column if parts[0].column is not None else "functional_index"
@@ -1063,6 +1069,23 @@ class _TableCtx:
                 idx.name = name
             seen.add(idx.name.casefold())
         self.pending.clear()
+
+    def _key_block_size(self, idef: N.IndexDef) -> int | None:
+        if idef.key_block_size is None:
+            return None
+        try:
+            return int(idef.key_block_size)
+        except ValueError:
+            self.b._err(self.node, f"KEY_BLOCK_SIZE must be a number: {idef.key_block_size}")
+
+    def _settle_key_block_sizes(self) -> None:
+        """SHOW CREATE shows an index's KEY_BLOCK_SIZE only where it differs
+        from the table's (``0`` means the table's). MyISAM and Aria also round
+        sizes to their block; that is not simulated (dumps hold the rounded size)."""
+        table_kbs = self.t.options.get("key_block_size")
+        for ix in self.t.indexes:
+            if ix.key_block_size is not None and (ix.key_block_size == 0 or str(ix.key_block_size) == table_kbs):
+                ix.key_block_size = None
 
     def _fit_prefix(self, part: IndexPart) -> None:
         """MariaDB shortens a plain key over a long column to the longest
@@ -1504,6 +1527,7 @@ class _TableCtx:
                 if idx.kind == "UNIQUE" and idx.using == "HASH" and t.engine != "MEMORY" and \
                         not self._needs_long_hash(idx.parts):
                     idx.using = None
+        self._settle_key_block_sizes()
         self._sort_keys()
         if self.dropped_indexes:
             self._check_fk_indexes()
