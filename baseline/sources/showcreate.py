@@ -4,7 +4,8 @@ Live introspection uses ``information_schema`` for almost everything; this modul
 covers the rest for the few objects that need it: the partition clause (the
 catalog truncates partition comments and has no per-partition engine or
 ``PARTITIONS n`` form), view headers and bodies (the catalog drops charset
-introducers and 4-byte characters), FULLTEXT ``WITH PARSER``, expressions the
+introducers and 4-byte characters), FULLTEXT ``WITH PARSER``, index
+``KEY_BLOCK_SIZE``, expressions the
 catalog mangles, and routine/trigger/event bodies holding 4-byte characters.
 
 The input is always text the server itself printed, so the grammar is the
