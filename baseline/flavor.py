@@ -553,8 +553,8 @@ def implicit_fk_index_names(fk_name: str, columns: list[str]) -> set[str]:
 def index_serves_fk(kind: str, parts: list[tuple[str | None, int | None]], fk_columns: list[str]) -> bool:
     """Can an index (``kind``, parts as ``(column, prefix length)``) serve a foreign
     key on ``fk_columns``? It must start with those columns, in order, without
-    prefixes; FULLTEXT and SPATIAL indexes cannot."""
-    if kind in ("FULLTEXT", "SPATIAL") or len(parts) < len(fk_columns):
+    prefixes; FULLTEXT, SPATIAL and VECTOR indexes cannot."""
+    if kind in ("FULLTEXT", "SPATIAL", "VECTOR") or len(parts) < len(fk_columns):
         return False
     for (col, length), want in zip(parts, fk_columns, strict=False):
         if col is None or length is not None or col.casefold() != want.casefold():

@@ -107,6 +107,12 @@ class Index:
     comment: str = ""
     #: ``False`` for MySQL ``INVISIBLE`` / MariaDB ``IGNORED`` indexes.
     visible: bool = True
+    #: ``KEY_BLOCK_SIZE`` as SHOW CREATE shows it: only where the index's own
+    #: size differs from the table's ``key_block_size`` option (an explicit
+    #: index size, a MyISAM/Aria size rounded to the engine's block, or the
+    #: table's earlier size kept by an index when ALTER TABLE changed it); ``None``
+    #: otherwise. ``information_schema`` lacks it: live reads take SHOW CREATE.
+    key_block_size: int | None = None
 
     @property
     def key(self) -> str:
@@ -119,10 +125,6 @@ class Index:
     @property
     def is_primary(self) -> bool:
         return self.kind == "PRIMARY"
-
-    @property
-    def is_unique(self) -> bool:
-        return self.kind in ("PRIMARY", "UNIQUE")
 
 
 @dataclass

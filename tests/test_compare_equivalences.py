@@ -302,6 +302,7 @@ def test_prefix_index_does_not_serve_a_fk():
     assert fl.index_serves_fk("INDEX", [("a", None), ("b", 10)], ["a"])
     assert not fl.index_serves_fk("INDEX", [("a", 10)], ["a"])
     assert not fl.index_serves_fk("FULLTEXT", [("a", None)], ["a"])
+    assert not fl.index_serves_fk("VECTOR", [("a", None)], ["a"])
     assert not fl.index_serves_fk("INDEX", [("b", None), ("a", None)], ["a"])
     assert fl.index_serves_fk("PRIMARY", [("A", None), ("b", None)], ["a", "b"])
 

@@ -10,9 +10,9 @@ no prefix lengths).
 """
 from __future__ import annotations
 
-from ..flavor import Flavor
+from ..flavor import Flavor, index_serves_fk
 from ..model import Column, ForeignKey, Index, IndexPart, Schema, Table
-from ..sql.ddl.builder import rename_column_in_table
+from ..sql.ddl.builder import is_prefix_of, rename_column_in_table, rename_referenced_column
 
 
 def rename_column(schema: Schema, table: Table, column: Column, new: str, flavor: Flavor) -> None:
@@ -21,15 +21,6 @@ def rename_column(schema: Schema, table: Table, column: Column, new: str, flavor
     column.name = new
     rename_column_in_table(table, old, new, flavor)
     rename_referenced_column(schema, table.name, old, new)
-
-
-def rename_referenced_column(schema: Schema, table: str, old: str, new: str) -> None:
-    """Foreign keys of every table that point at ``table.old`` now point at ``table.new``."""
-    k = old.casefold()
-    for other in schema.tables.values():
-        for fk in other.foreign_keys:
-            if fk.ref_schema is None and fk.ref_table.casefold() == table.casefold():
-                fk.ref_columns = [new if c.casefold() == k else c for c in fk.ref_columns]
 
 
 def remove_column(table: Table, column: Column) -> list[Index]:
@@ -50,11 +41,8 @@ def remove_column(table: Table, column: Column) -> list[Index]:
 
 
 def serves(idx: Index, columns: list[str]) -> bool:
-    """Whether ``idx`` can serve a foreign key over ``columns``."""
-    if idx.kind in ("FULLTEXT", "SPATIAL", "VECTOR") or len(idx.parts) < len(columns):
-        return False
-    return all(p.column is not None and p.column.casefold() == c.casefold() and p.length is None
-               for p, c in zip(idx.parts, columns, strict=False))
+    """Whether ``idx`` can serve a foreign key over ``columns`` (``flavor.index_serves_fk``)."""
+    return index_serves_fk(idx.kind, [(p.column, p.length) for p in idx.parts], columns)
 
 
 def is_served(table: Table, fk: ForeignKey, *, without: Index | None = None) -> bool:
@@ -65,18 +53,6 @@ def plain_on(idx: Index, columns: list[str]) -> bool:
     """A plain key on exactly ``columns`` (the shape of an implicit foreign-key index)."""
     return (idx.kind == "INDEX" and len(idx.parts) == len(columns) and serves(idx, columns)
             and not any(p.descending for p in idx.parts))
-
-
-def is_prefix_of(short: Index, long: Index) -> bool:
-    """The server's rule for dropping a generated key: its parts lead ``long``."""
-    if len(short.parts) > len(long.parts):
-        return False
-    for a, b in zip(short.parts, long.parts, strict=False):
-        if a.column is None or b.column is None or a.column.casefold() != b.column.casefold():
-            return False
-        if (a.length or 0) != (b.length or 0):
-            return False
-    return True
 
 
 def unique_index_name(table: Table, base: str) -> str:

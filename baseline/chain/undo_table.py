@@ -436,10 +436,22 @@ class TableUndo:
             setattr(self.t, attr, getattr(old, attr))
         elif attr.startswith("option:"):
             key = attr[len("option:"):]
+            new = self.t.options.get(key)
             if key in old.options:
                 self.t.options[key] = old.options[key]
             else:
                 self.t.options.pop(key, None)
+            if key == "key_block_size":
+                self._restore_key_block_sizes(new, old.options.get(key))
+
+    def _restore_key_block_sizes(self, new: str | None, old: str | None) -> None:
+        """Each index keeps its own size (shown where it differs from the
+        table's, or the table's size when none was shown); under the table's
+        earlier size it shows only where it differs from that one."""
+        for ix in self.t.indexes:
+            size = ix.key_block_size if ix.key_block_size is not None else \
+                (int(new) if new not in (None, "0") else None)
+            ix.key_block_size = None if size is None or str(size) == old else size
 
     def _ConvertCharset(self, op: N.ConvertCharset) -> None:
         self.note(WARNING, f"table {self.label}", "CONVERT TO CHARACTER SET: the character sets before this "

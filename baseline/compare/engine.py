@@ -327,7 +327,7 @@ def _implicit_fk_index(index: Index, own: Table, other: Table) -> bool:
     """Is ``index`` (present in ``own`` only) the one the server creates by itself
     for a foreign key that, in ``other``, has no usable index (so the server there
     would create the very same one)?"""
-    if index.kind != "INDEX" or not index.visible or index.comment or index.using or \
+    if index.kind != "INDEX" or not index.visible or index.comment or index.using or index.key_block_size or \
             any(p.column is None or p.length is not None or p.descending for p in index.parts):
         return False
     cols = [p.column for p in index.parts]

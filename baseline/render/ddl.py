@@ -145,6 +145,8 @@ def index_sql(idx: Index, rules: Rules) -> str:
     out = f"{head} ({','.join(parts)})"
     if idx.using:
         out += f" USING {idx.using}"
+    if idx.key_block_size is not None:
+        out += f" KEY_BLOCK_SIZE={idx.key_block_size}"
     if idx.parser:
         out += f" WITH PARSER {ident(idx.parser)}"
     if idx.comment:
@@ -202,6 +204,7 @@ def _implicit_candidate(table: Table, fk: ForeignKey, explicit: frozenset = froz
             continue
         plain = (idx.kind == "INDEX" and len(idx.parts) == len(cols) and not idx.comment
                  and idx.visible and idx.using is None and idx.parser is None
+                 and idx.key_block_size is None
                  and all(p.length is None and not p.descending for p in idx.parts))
         if not plain or match is not None:
             return None  # another index serves the key: the server would create none

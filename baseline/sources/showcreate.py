@@ -4,7 +4,8 @@ Live introspection uses ``information_schema`` for almost everything; this modul
 covers the rest for the few objects that need it: the partition clause (the
 catalog truncates partition comments and has no per-partition engine or
 ``PARTITIONS n`` form), view headers and bodies (the catalog drops charset
-introducers and 4-byte characters), FULLTEXT ``WITH PARSER``, expressions the
+introducers and 4-byte characters), FULLTEXT ``WITH PARSER``, index
+``KEY_BLOCK_SIZE``, expressions the
 catalog mangles, and routine/trigger/event bodies holding 4-byte characters.
 
 The input is always text the server itself printed, so the grammar is the
@@ -159,6 +160,7 @@ class KeyText:
     comment: str = ""
     parser: str | None = None
     invisible: bool = False
+    key_block_size: int | None = None
 
 
 def parse_key(line: str) -> KeyText:
@@ -191,6 +193,8 @@ def parse_key(line: str) -> KeyText:
             key.parser = rs[k + 1].value
         elif t.is_word("IGNORED", "INVISIBLE"):
             key.invisible = True
+        elif t.is_word("KEY_BLOCK_SIZE") and k + 2 < len(rs) and rs[k + 2].kind == NUMBER:
+            key.key_block_size = int(rs[k + 2].text)   # KEY_BLOCK_SIZE=8: the name, '=', the number
     return key
 
 

@@ -819,6 +819,12 @@ class _TableCtx:
         #: unnamed keys of this statement: id -> name base (named after deduplication)
         self.pending: dict[int, str] = {}
         self._fk_counter = None
+        # an index stores the table's key_block_size it was made under: make
+        # it explicit, so a change of the table's size in this statement leaves it
+        old_kbs = t.options.get("key_block_size")
+        for ix in t.indexes:
+            if ix.key_block_size is None and old_kbs not in (None, "0"):
+                ix.key_block_size = int(old_kbs)
         self._cols: dict[str, Column] | None = None
         self._infos: dict[int, object] = {}
         self.dropped_indexes: list[str] = []
@@ -1037,7 +1043,7 @@ class _TableCtx:
             self._fit_prefix(parts[0])
         visible = True if idef.visible is None else idef.visible
         idx = Index(name, kind, parts, using=using, parser=idef.parser, comment=idef.comment or "",
-                    visible=visible)
+                    visible=visible, key_block_size=self._key_block_size(idef))
         t.indexes.append(idx)
         if not name:
             self.pending[id(idx)] = parts[0].column if parts[0].column is not None else "functional_index"
@@ -1063,6 +1069,23 @@ class _TableCtx:
                 idx.name = name
             seen.add(idx.name.casefold())
         self.pending.clear()
+
+    def _key_block_size(self, idef: N.IndexDef) -> int | None:
+        if idef.key_block_size is None:
+            return None
+        try:
+            return int(idef.key_block_size)
+        except ValueError:
+            self.b._err(self.node, f"KEY_BLOCK_SIZE must be a number: {idef.key_block_size}")
+
+    def _settle_key_block_sizes(self) -> None:
+        """SHOW CREATE shows an index's KEY_BLOCK_SIZE only where it differs
+        from the table's (``0`` means the table's). MyISAM and Aria also round
+        sizes to their block; that is not simulated (dumps hold the rounded size)."""
+        table_kbs = self.t.options.get("key_block_size")
+        for ix in self.t.indexes:
+            if ix.key_block_size is not None and (ix.key_block_size == 0 or str(ix.key_block_size) == table_kbs):
+                ix.key_block_size = None
 
     def _fit_prefix(self, part: IndexPart) -> None:
         """MariaDB shortens a plain key over a long column to the longest
@@ -1389,13 +1412,8 @@ class _TableCtx:
                           if not any(c.casefold() == col.key for c in fk.columns)]
 
     def _rename_column_refs(self, old: str, new: str) -> None:
-        t = self.t
-        ko = old.casefold()
-        rename_column_in_table(t, old, new, self.b.flavor)
-        for other in self.b.schema.tables.values():
-            for fk in other.foreign_keys:
-                if fk.ref_table == t.name and fk.ref_schema is None:
-                    fk.ref_columns = [new if c.casefold() == ko else c for c in fk.ref_columns]
+        rename_column_in_table(self.t, old, new, self.b.flavor)
+        rename_referenced_column(self.b.schema, self.t.name, old, new)
 
     def _keep_pk_not_null(self, col: Column) -> None:
         pk = self.t.primary_key
@@ -1509,6 +1527,7 @@ class _TableCtx:
                 if idx.kind == "UNIQUE" and idx.using == "HASH" and t.engine != "MEMORY" and \
                         not self._needs_long_hash(idx.parts):
                     idx.using = None
+        self._settle_key_block_sizes()
         self._sort_keys()
         if self.dropped_indexes:
             self._check_fk_indexes()
@@ -1610,12 +1629,18 @@ def _fk_prefix(a: Index, b: Index, implicit: set) -> bool:
             a, b = b, a
     else:
         a, b = b, a
-    if len(a.parts) > len(b.parts):
+    return is_prefix_of(a, b)
+
+
+def is_prefix_of(short: Index, long: Index) -> bool:
+    """The server's rule for dropping a generated foreign-key key: its parts
+    (columns, same prefix lengths) lead ``long``'s."""
+    if len(short.parts) > len(long.parts):
         return False
-    for pa, pb in zip(a.parts, b.parts, strict=False):
-        if pa.column is None or pb.column is None:
+    for a, b in zip(short.parts, long.parts, strict=False):
+        if a.column is None or b.column is None or a.column.casefold() != b.column.casefold():
             return False
-        if pa.column.casefold() != pb.column.casefold() or (pa.length or 0) != (pb.length or 0):
+        if (a.length or 0) != (b.length or 0):
             return False
     return True
 
@@ -1680,6 +1705,27 @@ def rename_column_in_table(table: Table, old: str, new: str, flavor: Flavor) -> 
     for c in table.columns:
         if c.generated:
             c.generated = rename_quoted_ident(c.generated, old, new, flavor)
+
+
+def references_table(fk: ForeignKey, table: str) -> bool:
+    """Does ``fk`` (same schema) point at the table named ``table``? Exactly by
+    name: a server with ``lower_case_table_names=0`` (the Linux default) keeps
+    a referenced name as written and matches it case-sensitively (a reference
+    to ``Parent`` is not one to ``parent``); with 1 every name is lower-cased,
+    so exact matching holds there too. The simulator resolves the target's
+    spelling when it creates a foreign key, so its references are exact."""
+    return fk.ref_schema is None and fk.ref_table == table
+
+
+def rename_referenced_column(schema: Schema, table: str, old: str, new: str) -> None:
+    """Foreign keys of every table of ``schema`` that point at ``table.old`` now
+    point at ``table.new``: the other half of renaming a column (the simulator's
+    RENAME/CHANGE COLUMN and the walk back of one both use it)."""
+    k = old.casefold()
+    for other in schema.tables.values():
+        for fk in other.foreign_keys:
+            if references_table(fk, table):
+                fk.ref_columns = [new if c.casefold() == k else c for c in fk.ref_columns]
 
 
 def _needs_parens_in_default(e) -> bool:

@@ -18,6 +18,7 @@ unknown first word is an error, so garbage never passes silently.
 from __future__ import annotations
 
 import re
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from ...errors import InputError
 from ...flavor import Flavor
@@ -25,7 +26,7 @@ from ...model import Partition, Partitioning
 from ..literals import quote_ident, quote_string
 from . import nodes as N
 from .cursor import EOF, HEX, NUM, OP, QID, STR, VAR, WORD, Cursor
-from .expr import ExprParser, Lit
+from .expr import Binary, ExprParser, Lit, Unary
 from .lexer import excerpt, tokenize
 
 # --------------------------------------------------------------------------- entry
@@ -1716,7 +1717,7 @@ class StatementParser:
                     cur.expect("EVERY")
                     n = self.ex.expr()
                     unit = cur.ident("interval unit").upper()
-                    node.schedule = f"EVERY {_event_quantity(n)} {unit}"
+                    node.schedule = f"EVERY {_event_quantity(n, unit)} {unit}"
                     if cur.accept("STARTS"):
                         node.starts = self._event_time()
                     if cur.accept("ENDS"):
@@ -1966,10 +1967,43 @@ def _unquote_var(text: str) -> str:
     return text
 
 
-def _event_quantity(e) -> str:
+def _event_quantity(e, unit: str) -> str:
+    """The ``EVERY`` quantity as the server stores and shows it. MySQL and
+    MariaDB share this code (``Event_parse_data::init_interval``): the quantity
+    is evaluated when the event is created, so a single unit shows an integer
+    (``1+1`` -> ``2``, ``1.5`` -> ``2``, ``'1'`` -> ``1``) and a compound unit
+    (``HOUR_MINUTE``) a quoted string, in both flavors alike. Compound strings
+    are kept as written (the server also carries ``'1:90'`` -> ``'2:30'``);
+    an expression that is not constant arithmetic is kept as printed."""
+    if "_" not in unit:
+        value = _constant(e)
+        if value is not None:
+            return str(int(value.to_integral_value(rounding=ROUND_HALF_UP)))
     if isinstance(e, Lit) and e.kind == "num":
         return e.text
     if isinstance(e, Lit) and e.kind == "str":
         return quote_string(e.value, backslash_escapes=False)
     from .printer import MARIADB_STYLE, Printer
     return Printer(MARIADB_STYLE)(e)
+
+
+def _constant(e) -> Decimal | None:
+    """The value of constant arithmetic (numbers, strings read as numbers the way
+    the server converts them: the leading integer, ``+ - * /``), else ``None``."""
+    if isinstance(e, Lit) and e.kind == "num":
+        try:
+            return Decimal(e.text)
+        except InvalidOperation:
+            return None
+    if isinstance(e, Lit) and e.kind == "str":
+        m = re.match(r"\s*([-+]?\d+)", e.value or "")
+        return Decimal(m.group(1)) if m else Decimal(0)
+    if isinstance(e, Unary) and e.op in ("-", "+"):
+        v = _constant(e.expr)
+        return None if v is None else (-v if e.op == "-" else v)
+    if isinstance(e, Binary) and e.op in ("+", "-", "*", "/"):
+        a, b = _constant(e.left), _constant(e.right)
+        if a is None or b is None or (e.op == "/" and b == 0):
+            return None
+        return {"+": a + b, "-": a - b, "*": a * b}.get(e.op) if e.op != "/" else a / b
+    return None
