@@ -72,11 +72,15 @@ def examine_docker(image: str | None = None) -> Finding:
                        f"{docker_backend.build_hint()}")
     official = [t for t in ("mysql:8.0", "mariadb:10.11") if t not in present]
     if official:
-        if _registry_reachable(official[0]):
+        reachable = _registry_reachable(official[0])
+        if reachable:
             f.notes.append(f"a registry answers: images such as {official[0]} are pulled on first use")
             f.ok = True
         f.hints.append("official images: " + "; ".join(f"`docker pull {t}`" for t in official)
                        + " (needs access to Docker Hub)")
+        if not reachable:  # the one way in then: an image saved on a machine that has it
+            f.hints.append(f"no registry answers here: `docker save {official[0]} -o image.tar` on a machine "
+                           f"that has it, then `docker load -i image.tar` here")
     if image and image not in present:
         f.hints.append(f"--image {image} is not present: `docker pull {image}`")
     return f

@@ -168,3 +168,18 @@ def test_generate_on_a_server_of_another_flavor_says_the_same_as_verify(server, 
     assert "cannot stand for SOURCE's MySQL 8.0.19" in r.output
     assert "--no-verify writes it unchecked" in r.output
     assert not (chain / "000_initial_schema.sql").exists()
+
+
+@pytest.mark.docker
+def test_doctor_without_a_registry_says_how_to_bring_an_image_in():
+    """doctor said `docker pull mysql:8.0 (needs access to Docker Hub)` on a machine
+    with no registry: advice that cannot work there. Say how images get in then."""
+    from baseline import doctor
+
+    docker_client_or_skip().close()
+    if doctor._registry_reachable("mysql:8.0"):
+        pytest.skip("a registry answers here: docker pull works")
+    r = invoke("doctor", "--scratch", "docker")
+    assert r.exit_code == 0, r.output
+    assert "no registry answers here: `docker save mysql:8.0 -o image.tar`" in r.output
+    assert "`docker load -i image.tar` here" in r.output
