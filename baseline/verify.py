@@ -40,6 +40,8 @@ from .chain.read import read_chain
 from .chain.refs import MigrationRef
 from .chain.replay import MigrationFailed, ReplayResult, replay_chain
 from .compare import CompareOptions, ComparisonResult, Side, attribute_differences, compare, compared_objects
+from .compare.attribution import prefixed_path
+from .compare.clock import set_aside_clock_times
 from .compare.differences import ReplayFailure
 from .errors import InputError, NotBuiltYet
 from .model import Schema
@@ -173,6 +175,10 @@ def run_verify(migrations: Path | str | Chain, against: str | Schema, *, scratch
     else:
         a, b = _without(source, excluded), _without(replayed, excluded)
         differences = compare(a, b, compare_options or CompareOptions())
+        differences, clock_notes = set_aside_clock_times(
+            differences, replay.clock, a, b, where=lambda ref: _place(folder, ref))
+        for text in clock_notes:
+            tell(text)
         result.differences = attribute_differences(differences, replay.touched, _baseline_ref(chain),
                                                    path_prefix=folder)
         result.objects = compared_objects(a, b)
@@ -402,6 +408,12 @@ def _without(schema: Schema, tables: list[str]) -> Schema:
     drop = set(tables)
     return replace(schema, tables={k: t for k, t in schema.tables.items() if t.name not in drop},
                    triggers={k: t for k, t in schema.triggers.items() if t.table not in drop})
+
+
+def _place(folder: str, ref: MigrationRef) -> str:
+    """``db/migrations/001_init.sql:3``: a migration's statement as the user reaches it."""
+    path = prefixed_path(folder, ref.path)
+    return f"{path}:{ref.line}" if ref.line else path
 
 
 def _baseline_ref(chain: Chain) -> MigrationRef | None:
