@@ -114,3 +114,19 @@ def test_a_recurring_event_against_a_one_time_one_is_still_a_difference(server, 
     assert result.exit_code == 1 and result.notes == []
     assert {(d.attribute, d.a is None, d.b is None) for d in result.differences} == {
         ("schedule", False, False), ("starts", True, False)}
+
+
+def test_a_chain_source_whose_clock_set_starts(server, scratch_server, tmp_path):
+    """SOURCE a chain too (``verify --migrations new/ old/``): its replay's STARTS is
+    no more production's than the verified chain's; the note names SOURCE's file."""
+    old = make(tmp_path / "old", {"001_events.sql": "CREATE TABLE runs (id INT PRIMARY KEY);\n"
+                                                    "CREATE EVENT nightly ON SCHEDULE EVERY 1 DAY DO DELETE FROM runs;\n"})
+    new = make(tmp_path / "new", {"001_events.sql": "CREATE TABLE runs (id INT PRIMARY KEY);\n"
+                                                    "CREATE EVENT nightly ON SCHEDULE EVERY 1 DAY "
+                                                    "STARTS '2020-01-01 00:00:00' DO DELETE FROM runs;\n"})
+    result = run_verify(new, str(old), scratch=scratch_url(scratch_server), progress=False, note=lambda _: None)
+    assert (result.exit_code, result.differences) == (0, [])
+    assert result.source.events["nightly"].starts != result.replayed.events["nightly"].starts
+    [note] = result.notes
+    assert note.startswith(f"event `nightly`: STARTS not compared: {old}/001_events.sql:2 schedules it with "
+                           "no STARTS")
