@@ -8,7 +8,9 @@ import time
 import pytest
 
 from baseline.chain.eventclock import track_event_clock
+from baseline.chain.read import read_chain
 from baseline.chain.refs import MigrationRef
+from baseline.chain.replay import replay_chain
 from baseline.compare import compare
 from baseline.sql.touch import touched_objects
 from baseline.verify import run_verify
@@ -130,3 +132,18 @@ def test_a_chain_source_whose_clock_set_starts(server, scratch_server, tmp_path)
     [note] = result.notes
     assert note.startswith(f"event `nightly`: STARTS not compared: {old}/001_events.sql:2 schedules it with "
                            "no STARTS")
+
+
+def test_sequelize_migrations_are_tracked_too(node_env, server, scratch_db, tmp_path):
+    """A JS migration's raw SQL (what sequelize sent) counts like a SQL file's statements."""
+    chain_dir = make(tmp_path / "migrations", {
+        "000_initial_schema.sql": "CREATE TABLE runs (id INT PRIMARY KEY);\n",
+        "20240101000000-events.js": "'use strict';\nmodule.exports = {\n  up: async (queryInterface) => {\n"
+                                    "    await queryInterface.sequelize.query("
+                                    "'CREATE EVENT nightly ON SCHEDULE EVERY 1 DAY DO DELETE FROM runs');\n"
+                                    "  },\n  down: async () => {},\n};\n",
+    })
+    r = replay_chain(read_chain(chain_dir), server, scratch_db, progress=False)
+    [(key, times)] = r.clock.items()
+    assert (key, times.fields, times.reasons, times.ref.migration) == (
+        "nightly", ("starts",), ("no STARTS",), "20240101000000-events")
