@@ -147,3 +147,33 @@ def test_sequelize_migrations_are_tracked_too(node_env, server, scratch_db, tmp_
     [(key, times)] = r.clock.items()
     assert (key, times.fields, times.reasons, times.ref.migration) == (
         "nightly", ("starts",), ("no STARTS",), "20240101000000-events")
+
+
+def test_a_baseline_of_production_events_keeps_their_times(server, scratch_server, tmp_path):
+    """generate renders production's clock-set STARTS as a literal (exact), and
+    events whose time is past survive the baseline when they are PRESERVE (the
+    server disables, not drops, them); a past NOT PRESERVE one is dropped on
+    creation, and verify says the baseline lacks it (docs/CANONICAL.md)."""
+    from baseline.render.formats import render_migration, write_migration
+    from baseline.sources.live import read_live
+
+    with server.database(prefix="target") as db:
+        run_sql(server, db,
+                "CREATE EVENT nightly ON SCHEDULE EVERY 1 DAY DO SELECT 1",
+                "CREATE EVENT ran ON SCHEDULE AT '2020-01-01 00:00:00' ON COMPLETION PRESERVE DISABLE DO SELECT 1",
+                "CREATE EVENT expired ON SCHEDULE EVERY 1 DAY STARTS '2019-01-01 00:00:00' "
+                "ENDS '2020-01-01 00:00:00' ON COMPLETION PRESERVE DO SELECT 1",
+                "CREATE EVENT lapsed ON SCHEDULE AT '2030-01-01 00:00:00' ON COMPLETION PRESERVE DISABLE DO SELECT 1",
+                "ALTER EVENT lapsed ON SCHEDULE AT '2020-01-01 00:00:00'",
+                "ALTER EVENT lapsed ON COMPLETION NOT PRESERVE")
+        source = read_live(server.url.with_database(db), progress=False)
+        assert (source.events["expired"].status, source.events["lapsed"].preserve) == ("DISABLE", False)
+        files = render_migration(source, "sql", name="000_initial_schema", source_description="production")
+        [text] = files.values()
+        assert f"STARTS '{source.events['nightly'].starts}'" in text
+        time.sleep(1.1)
+        write_migration(files, tmp_path / "migrations")
+        result = run_verify(tmp_path / "migrations", source, scratch=scratch_url(scratch_server),
+                            progress=False, note=lambda _: None)
+    assert result.notes == []
+    assert [(d.label, d.attribute, d.a, d.b) for d in result.differences] == [("event lapsed", "exists", True, False)]
