@@ -35,11 +35,14 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable
 
+from .chain.eventclock import ClockTimes
 from .chain.migration import Chain
 from .chain.read import read_chain
 from .chain.refs import MigrationRef
 from .chain.replay import MigrationFailed, ReplayResult, replay_chain
 from .compare import CompareOptions, ComparisonResult, Side, attribute_differences, compare, compared_objects
+from .compare.attribution import prefixed_path
+from .compare.clock import set_aside_clock_times
 from .compare.differences import ReplayFailure
 from .errors import InputError, NotBuiltYet
 from .model import Schema
@@ -183,6 +186,10 @@ def run_verify(migrations: Path | str | Chain, against: str | Schema, *, scratch
     else:
         a, b = _without(source, excluded), _without(replayed, excluded)
         differences = compare(a, b, compare_options or CompareOptions())
+        clock = {**_placed(loader.clock, str(against)), **_placed(replay.clock, folder)}
+        differences, clock_notes = set_aside_clock_times(differences, clock, a, b)
+        for text in clock_notes:
+            tell(text)
         result.differences = attribute_differences(differences, replay.touched, _baseline_ref(chain),
                                                    path_prefix=folder)
         result.objects = compared_objects(a, b)
@@ -211,6 +218,8 @@ class _SourceLoader:
         self.section = None
         self.chain: Chain | None = None
         self.flavor = self.schema.flavor if self.schema is not None else None
+        #: A chain SOURCE's event times its replay's clock set (:mod:`.chain.eventclock`).
+        self.clock: dict[str, ClockTimes] = {}
 
     def before_server(self) -> None:
         if self.kind == "url":
@@ -307,7 +316,8 @@ class _SourceLoader:
         from .sources.live import read_live
 
         with server.database(charset=DEFAULT_CHARSET, collation=DEFAULT_COLLATION, drop=False) as db:
-            replay_chain(self.chain, server, db, progress=self.progress)  # its failure is bad input
+            built = replay_chain(self.chain, server, db, progress=self.progress)  # its failure is bad input
+            self.clock = built.clock
             schema = read_live(server.url.with_database(db), progress=self.progress,
                                label="the replayed SOURCE chain")
         schema.name = None
@@ -414,6 +424,11 @@ def _without(schema: Schema, tables: list[str]) -> Schema:
     drop = set(tables)
     return replace(schema, tables={k: t for k, t in schema.tables.items() if t.name not in drop},
                    triggers={k: t for k, t in schema.triggers.items() if t.table not in drop})
+
+
+def _placed(clock: dict[str, ClockTimes], folder: str) -> dict[str, ClockTimes]:
+    """The statements of ``clock`` as the user reaches them (``db/migrations/001_init.sql``)."""
+    return {k: replace(v, ref=replace(v.ref, path=prefixed_path(folder, v.ref.path))) for k, v in clock.items()}
 
 
 def _baseline_ref(chain: Chain) -> MigrationRef | None:

@@ -23,10 +23,12 @@ import time
 from dataclasses import dataclass, field
 
 from ..errors import InputError, UsageError
+from ..flavor import Flavor
 from ..sql.execute import ExecutionError
 from ..sql.parallel import ParallelExecutor
 from ..sql.split import Statement
-from ..sql.touch import touched_keys
+from ..sql.touch import touched_objects
+from .eventclock import ClockTimes, track_event_clock
 from ..util.progress import Progress
 from .migration import KIND_SEQUELIZE_JS, Chain, Migration, Script
 from .refs import MigrationRef, TouchKey
@@ -51,6 +53,11 @@ class ReplayResult:
     #: With ``keep_going``: the migrations that failed (the replay went on past them).
     failed: list["MigrationFailed"] = field(default_factory=list)
     seconds: float = 0.0
+    #: Events whose schedule times the replay's clock set (EVERY without STARTS...),
+    #: by case-folded name: :mod:`.eventclock`; :mod:`baseline.compare.clock` uses it.
+    clock: dict[str, ClockTimes] = field(default_factory=dict)
+    #: The flavor statements are parsed with for :attr:`clock` (the server's).
+    flavor: "Flavor | None" = None
 
     def touch(self, key: TouchKey, ref: MigrationRef) -> None:
         self.touched.pop(key, None)  # keep dict order = order of last touch
@@ -124,7 +131,7 @@ def replay_chain(chain: Chain, server, database: str, *, direction: str = UP,
             raise InputError(f"migration {lacking.id} has no down script, so the chain cannot be walked "
                              "back by its downs", file=str(lacking.path) if lacking.path else None,
                              hint="use inversion for this part of the chain")
-    result = ReplayResult(direction=direction, database=database)
+    result = ReplayResult(direction=direction, database=database, flavor=getattr(server, "flavor", None))
     start = time.monotonic()
     conn = server.connect(database)
     executor = ParallelExecutor(conn, lambda: server.connect(database))
@@ -184,8 +191,11 @@ def _run_sql(m: Migration, direction: str, executor: ParallelExecutor, result: R
         nonlocal done
         result.statements += 1
         done += 1
-        for key in touched_keys(st.text):
-            result.touch(key, MigrationRef(migration=m.id, path=script.rel, line=st.line))
+        ref = MigrationRef(migration=m.id, path=script.rel, line=st.line)
+        touches = touched_objects(st.text)
+        for key in dict.fromkeys(t.key for t in touches):
+            result.touch(key, ref)
+        track_event_clock(result.clock, touches, st.text, ref, result.flavor)
         if bar is not None and total > 50:  # a big file (a baseline): show its statements too
             bar.update(bar.done, note=f"{m.id}: {done:,}/{total:,} statements")
 
@@ -257,7 +267,12 @@ def _attribute_js(m: Migration, sql: list[str], direction: str, result: ReplayRe
     keys: list[TouchKey] = []
     for text in sql:
         result.statements += 1
-        keys += [k for k in touched_keys(text) if k[1] != "SequelizeMeta"]
+        touches = touched_objects(text)
+        keys += [k for k in dict.fromkeys(t.key for t in touches) if k[1] != "SequelizeMeta"]
+        if any(t.kind == "event" for t in touches):
+            event = next(t for t in touches if t.kind == "event")
+            track_event_clock(result.clock, touches, text, MigrationRef(
+                migration=m.id, path=script.rel, line=lines.get(event.key)), result.flavor)
     if not sql:
         keys = list(lines)  # nothing logged (should not happen): fall back to the source
     for key in keys:

@@ -42,6 +42,11 @@ def attribute_differences(differences: Iterable[Difference], touches: Mapping[To
     return out
 
 
+def prefixed_path(prefix: str | None, path: str) -> str:
+    """``path`` (chain-relative) as reached from the folder the user named."""
+    return _join(prefix, path) if prefix else path
+
+
 def _join(prefix: str, path: str) -> str:
     prefix = prefix.replace("\\", "/")
     path = path.replace("\\", "/")
