@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from ..flavor import Flavor, index_serves_fk
 from ..model import Column, ForeignKey, Index, IndexPart, Schema, Table
-from ..sql.ddl.builder import is_prefix_of, rename_column_in_table, rename_referenced_column
+from ..sql.ddl.builder import is_prefix_of as is_prefix_of  # re-exported: undo_table calls E.is_prefix_of
+from ..sql.ddl.builder import rename_column_in_table, rename_referenced_column
 
 
 def rename_column(schema: Schema, table: Table, column: Column, new: str, flavor: Flavor) -> None:
