@@ -78,6 +78,12 @@ class Rules:
     #: UNIQUE keys over BLOB/TEXT (or too long for the engine) become hash-based
     #: long unique keys, shown ``USING HASH`` (MariaDB 10.4+).
     long_unique_hash: bool = False
+    #: ALTER TABLE re-sorts the keys (``sort_keys``) only when the statement adds a
+    #: key or foreign key (or the table's implicit primary key, its first NOT NULL
+    #: UNIQUE key, stops being NOT NULL); otherwise the keys keep their previous
+    #: order even where a column's nullability, prefix or long-hash state changed
+    #: (MariaDB; seen on 10.11). False: every ALTER re-sorts like CREATE.
+    alter_keeps_key_order: bool = False
     #: A non-unique single-column key too long for the engine (or over BLOB/TEXT
     #: without a length) gets the longest prefix that fits, instead of an error.
     auto_prefix_long_keys: bool = False
@@ -213,7 +219,7 @@ RULE_TABLE: list[tuple[str, tuple[int, int, int], dict]] = [
         mariadb_version_comments=True, version_comment_digits=6,
         local_initialize="install-db",
         explicit_defaults_for_timestamp=False, fk_index_name_names_constraint=True,
-        auto_prefix_long_keys=True,
+        auto_prefix_long_keys=True, alter_keeps_key_order=True,
         default_sql_mode="NO_ENGINE_SUBSTITUTION,NO_AUTO_CREATE_USER",
     )),
     (MARIADB, (10, 2, 1), dict(check_constraints=True, expression_defaults=True,

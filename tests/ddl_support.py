@@ -15,6 +15,17 @@ def _q(name: str) -> str:
     return "`" + name.replace("`", "``") + "`"
 
 
+def _keep_shown_key_order(b: SchemaBuilder, node) -> None:
+    """Keys in the order SHOW CREATE lists them: an ALTER can leave keys out of
+    ``sort_keys`` order (MariaDB), which re-running the CREATE would sort again."""
+    indexes = getattr(node, "indexes", None)
+    table = b.schema.tables.get(getattr(node, "name", None)) if indexes is not None else None
+    if table is None:
+        return
+    shown = {("PRIMARY" if d.kind == "PRIMARY" else (d.name or "")).casefold(): i for i, d in enumerate(indexes)}
+    table.indexes.sort(key=lambda ix: shown.get(ix.name.casefold(), len(shown)))
+
+
 def show_create_schema(conn, db: str, flavor: Flavor) -> Schema:
     """The model of ``db`` built from the server's SHOW CREATE output only."""
     with conn.cursor() as cur:
@@ -35,7 +46,8 @@ def show_create_schema(conn, db: str, flavor: Flavor) -> Schema:
                 cur.execute(f"SHOW CREATE SEQUENCE {_q(name)}")
             else:
                 cur.execute(f"SHOW CREATE TABLE {_q(name)}")
-            b.apply(Statement(cur.fetchone()[1], 1))
+            node = b.apply(Statement(cur.fetchone()[1], 1))
+            _keep_shown_key_order(b, node)
         # routines before views: a view calling a stored function prints it as one
         cur.execute("SELECT routine_type, routine_name FROM information_schema.routines WHERE "
                     "routine_schema=%s ORDER BY routine_type, routine_name", (db,))

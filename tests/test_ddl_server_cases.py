@@ -140,3 +140,78 @@ def test_a_bit_string_default_too_wide_is_refused_like_the_server(server, scratc
     with pytest.raises(InputError, match="invalid default value"):
         for st in split_sql(text, file="t.sql"):
             builder.apply(st)
+
+
+#: Key order after ALTERs: each script is checked against the server after every
+#: statement. MariaDB re-sorts keys in an ALTER only when it adds a key or a foreign
+#: key (or the implicit primary key loses NOT NULL); otherwise keys keep their places.
+KEY_ORDER = {
+    "json-unique-to-not-null-and-back": """
+CREATE TABLE r (id INT PRIMARY KEY, c0 JSON UNIQUE, c1 INT UNIQUE);
+ALTER TABLE r MODIFY COLUMN c0 INT NOT NULL;
+ALTER TABLE r MODIFY COLUMN c0 INT;
+ALTER TABLE r MODIFY COLUMN c0 JSON;
+ALTER TABLE r ADD KEY (id)""",
+    "int-unique-to-json": """
+CREATE TABLE r (id INT PRIMARY KEY, c0 INT UNIQUE, c1 INT UNIQUE);
+ALTER TABLE r MODIFY c0 JSON;
+ALTER TABLE r MODIFY c0 INT NOT NULL;
+ALTER TABLE r ADD KEY (id)""",
+    "text-blob-uniques": """
+CREATE TABLE r (id INT PRIMARY KEY, c0 TEXT, c1 INT, c2 BLOB, UNIQUE (c0), UNIQUE (c1), UNIQUE (c2));
+ALTER TABLE r MODIFY c0 INT NOT NULL;
+ALTER TABLE r MODIFY c0 TEXT;
+ALTER TABLE r MODIFY c1 TEXT;
+ALTER TABLE r MODIFY c2 VARCHAR(10) NOT NULL;
+ALTER TABLE r ADD KEY (id)""",
+    "prefix-unique": """
+CREATE TABLE r (id INT PRIMARY KEY, a INT UNIQUE, b INT NOT NULL UNIQUE, c VARCHAR(20), d TEXT,
+  UNIQUE (c(4)), UNIQUE (d(10)));
+ALTER TABLE r MODIFY b INT, MODIFY a INT NOT NULL;
+ALTER TABLE r MODIFY c VARCHAR(4) NOT NULL;
+ALTER TABLE r MODIFY d TEXT NOT NULL;
+ALTER TABLE r ADD KEY (id)""",
+    "not-null-cycle-plain-int-uniques": """
+CREATE TABLE r (id INT PRIMARY KEY, a INT UNIQUE, b INT NOT NULL UNIQUE, c INT UNIQUE);
+ALTER TABLE r MODIFY a INT NOT NULL;
+ALTER TABLE r MODIFY a INT;
+ALTER TABLE r MODIFY b INT;
+ALTER TABLE r MODIFY c INT NOT NULL;
+ALTER TABLE r ADD COLUMN z INT, ENGINE=MyISAM;
+ALTER TABLE r RENAME KEY a TO a2;
+ALTER TABLE r ADD UNIQUE (z)""",
+    "no-primary-key-implicit-primary": """
+CREATE TABLE r (a INT UNIQUE, b INT NOT NULL UNIQUE, c INT UNIQUE);
+ALTER TABLE r MODIFY c INT NOT NULL;
+ALTER TABLE r MODIFY b INT;
+ALTER TABLE r MODIFY b INT NOT NULL;
+ALTER TABLE r ADD COLUMN id INT NOT NULL FIRST, ADD PRIMARY KEY (id);
+ALTER TABLE r DROP PRIMARY KEY""",
+    "what-re-sorts": """
+CREATE TABLE p (id INT PRIMARY KEY);
+CREATE TABLE r (id INT PRIMARY KEY, a INT, b INT NOT NULL, UNIQUE (a), UNIQUE (b));
+ALTER TABLE r MODIFY b INT, MODIFY a INT NOT NULL;
+ALTER TABLE r DROP INDEX b, ADD UNIQUE b (b);
+ALTER TABLE r ADD CONSTRAINT x CHECK (a > 0);
+ALTER TABLE r ADD FOREIGN KEY (id) REFERENCES p (id);
+ALTER TABLE r MODIFY b INT NOT NULL, MODIFY a INT;
+CREATE INDEX k ON r (id);
+ALTER TABLE r MODIFY b INT, MODIFY a INT NOT NULL;
+ALTER TABLE r MODIFY a INT NOT NULL UNIQUE""",
+}
+
+
+@pytest.mark.parametrize("name", sorted(KEY_ORDER))
+def test_key_order_after_every_alter_matches_server(server, scratch_db, name):
+    conn = server.connect(scratch_db)
+    builder = SchemaBuilder(server.flavor, name=scratch_db, charset="utf8mb4", collation="utf8mb4_general_ci")
+    try:
+        with conn.cursor() as cur:
+            for st in split_sql(KEY_ORDER[name], file=f"case {name}"):
+                cur.execute(st.text)
+                builder.apply(st)
+                expected = show_create_schema(conn, scratch_db, server.flavor)
+                assert diff_models(expected, builder.schema) == [], st.text
+    finally:
+        conn.close()
+    assert builder.schema.tables["r"].indexes

@@ -819,6 +819,14 @@ class _TableCtx:
         self._cols: dict[str, Column] | None = None
         self._infos: dict[int, object] = {}
         self.dropped_indexes: list[str] = []
+        #: definitions of the keys this statement dropped / ids of those it added
+        #: (an ALTER re-sorts keys only when it really adds one: see finish)
+        self.dropped_defs: list[tuple] = []
+        self.added: list[Index] = []
+        self.added_fk = False
+        #: the first key when it serves as the implicit primary key (no PRIMARY
+        #: KEY, NOT NULL UNIQUE): it losing NOT NULL re-sorts the keys
+        self.implicit_pk: Index | None = self._implicit_primary() if isinstance(node, N.AlterTable) else None
         #: columns whose definition changed in this statement (MODIFY/CHANGE)
         self.modified_columns: set[str] = set()
         #: CHECK names written in this statement (generated names avoid them)
@@ -1037,6 +1045,7 @@ class _TableCtx:
         idx = Index(name, kind, parts, using=using, parser=idef.parser, comment=idef.comment or "",
                     visible=visible)
         t.indexes.append(idx)
+        self.added.append(idx)
         if not name:
             self.pending[id(idx)] = parts[0].column if parts[0].column is not None else "functional_index"
         if generated:
@@ -1120,6 +1129,8 @@ class _TableCtx:
                 return
             self.b._err(self.node, f"can't DROP INDEX `{name}`; check that it exists")
         self.dropped_indexes.append(idx.name)
+        at = next(i for i, ix in enumerate(t.indexes) if ix is idx)
+        self.dropped_defs.append((_key_shape(idx), t.indexes[at - 1] if at else None))
         t.indexes.remove(idx)
         self.generated.discard(id(idx))
         self.pending.pop(id(idx), None)
@@ -1128,6 +1139,7 @@ class _TableCtx:
     def add_foreign_key(self, fdef: N.ForeignKeyDef) -> ForeignKey:
         t = self.t
         b = self.b
+        self.added_fk = True
         rules = self.rules
         cols = []
         for c in fdef.columns:
@@ -1522,7 +1534,8 @@ class _TableCtx:
                 if idx.kind == "UNIQUE" and idx.using == "HASH" and t.engine != "MEMORY" and \
                         not self._needs_long_hash(idx.parts):
                     idx.using = None
-        self._sort_keys()
+        if self._resorts_keys():
+            self._sort_keys()
         if self.dropped_indexes:
             self._check_fk_indexes()
         # InnoDB keeps foreign keys in a set ordered by name; SHOW CREATE lists them so
@@ -1583,6 +1596,60 @@ class _TableCtx:
                 self.pending.pop(id(keys[i]), None)
                 del keys[i]
 
+    def _nullable_key(self, idx: Index) -> bool:
+        """Some part of the key may be NULL (an expression part counts as nullable)."""
+        for p in idx.parts:
+            col = self._col(p.column) if p.column else None
+            if col is None or col.nullable:
+                return True
+        return False
+
+    def _implicit_primary(self) -> Index | None:
+        """The key the server treats as primary key in a table without one: the
+        first key, when it is a NOT NULL UNIQUE key (not a long hash key)."""
+        t = self.t
+        if not t.indexes or t.primary_key is not None:
+            return None
+        first = t.indexes[0]
+        if first.kind != "UNIQUE" or first.using == "HASH" or self._nullable_key(first):
+            return None
+        return first
+
+    def _resorts_keys(self) -> bool:
+        """Whether the server sorts the keys again (``sort_keys``) after this
+        statement. CREATE always does. Where ``alter_keeps_key_order`` holds, an
+        ALTER does only when it adds a foreign key or a key that is not the
+        re-creation of one it dropped, or when the implicit primary key stops
+        being NOT NULL; otherwise every key keeps its place (measured on MariaDB
+        10.11: a MODIFY to NOT NULL, to another type, or out of a long hash key
+        moves no key)."""
+        if not isinstance(self.node, N.AlterTable) or not self.rules.alter_keeps_key_order:
+            return True
+        if self.added_fk:
+            return True
+        dropped = list(self.dropped_defs)
+        alive = {id(ix) for ix in self.t.indexes}
+        recreated = []
+        for idx in self.added:
+            if id(idx) not in alive:
+                continue
+            shape = _key_shape(idx)
+            match = next((d for d in dropped if d[0] == shape), None)
+            if match is None:
+                return True
+            dropped.remove(match)
+            recreated.append((idx, match[1]))
+        # a key dropped and added again unchanged is the same key, in its old place
+        for idx, prev in recreated:
+            keys = self.t.indexes
+            keys.remove(idx)
+            at = next((i + 1 for i, ix in enumerate(keys) if ix is prev), 0)
+            keys.insert(at, idx)
+        pk = self.implicit_pk
+        if pk is not None and id(pk) in alive and self._nullable_key(pk):
+            return True
+        return False
+
     def _sort_keys(self) -> None:
         t = self.t
 
@@ -1605,6 +1672,13 @@ class _TableCtx:
             return (1, 0)
 
         t.indexes.sort(key=rank)
+
+
+def _key_shape(idx: Index) -> tuple:
+    """What makes a dropped and re-added key the same key to the server."""
+    return (idx.name.casefold(), idx.kind, idx.using,
+            tuple((p.column.casefold() if p.column else None, p.expression, p.length, p.descending)
+                  for p in idx.parts))
 
 
 class _Wrap:
