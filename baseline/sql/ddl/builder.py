@@ -826,6 +826,8 @@ class _TableCtx:
         self.added_fk = False
         #: the first key when it serves as the implicit primary key (no PRIMARY
         #: KEY, NOT NULL UNIQUE): it losing NOT NULL re-sorts the keys
+        #: the storage as the statement found it: another engine re-fits the keys
+        self.storage = (t.engine, t.row_format)
         self.implicit_pk: Index | None = self._implicit_primary() if isinstance(node, N.AlterTable) else None
         #: columns whose definition changed in this statement (MODIFY/CHANGE)
         self.modified_columns: set[str] = set()
@@ -1011,8 +1013,8 @@ class _TableCtx:
                 if col is None:
                     b._err(self.node, f"key column `{kp.column}` doesn't exist in table `{t.name}`")
                 length = kp.length
-                if length is not None and _is_full_length(col, length):
-                    length = None
+                if length is not None and (kind == "FULLTEXT" or _is_full_length(col, length)):
+                    length = None          # a FULLTEXT key part has no prefix: the server drops it
                 desc = kp.descending and self.rules.descending_indexes
                 parts.append(IndexPart(col.name, None, length, desc))
                 if kind == "PRIMARY" and col.nullable:
@@ -1119,7 +1121,7 @@ class _TableCtx:
             if base in _LOB_BASES and p.length is None:
                 return True
             total += _key_bytes(col, p.length)
-        return total > 3072
+        return total > NZ.max_key_bytes(self.t.engine, self.t.row_format)
 
     def drop_index(self, name: str, if_exists: bool) -> None:
         t = self.t
@@ -1525,6 +1527,9 @@ class _TableCtx:
                     col.default = NZ.format_literal_default("num", "0", "timestamp", col.type, self.rules)
         self._dedupe_generated_keys()
         self._name_pending()
+        if isinstance(self.node, N.AlterTable) and (t.engine, t.row_format) != self.storage:
+            # the new engine's key length limit applies to every key, as if created now
+            self.modified_columns.update(p.column.casefold() for ix in t.indexes for p in ix.parts if p.column)
         if self.modified_columns:
             self._refit_keys()
         if isinstance(self.node, N.AlterTable) and self.rules.long_unique_hash:
