@@ -828,6 +828,7 @@ class _TableCtx:
         #: KEY, NOT NULL UNIQUE): it losing NOT NULL re-sorts the keys
         #: the storage as the statement found it: another engine re-fits the keys
         self.storage = (t.engine, t.row_format)
+        self.had_long_hash = self._has_long_hash()
         self.implicit_pk: Index | None = self._implicit_primary() if isinstance(node, N.AlterTable) else None
         #: columns whose definition changed in this statement (MODIFY/CHANGE)
         self.modified_columns: set[str] = set()
@@ -1609,6 +1610,10 @@ class _TableCtx:
                 return True
         return False
 
+    def _has_long_hash(self) -> bool:
+        return self.rules.long_unique_hash and (self.t.engine or "InnoDB") != "MEMORY" and \
+            any(ix.kind == "UNIQUE" and ix.using == "HASH" for ix in self.t.indexes)
+
     def _implicit_primary(self) -> Index | None:
         """The key the server treats as primary key in a table without one: the
         first key, when it is a NOT NULL UNIQUE key (not a long hash key)."""
@@ -1624,7 +1629,8 @@ class _TableCtx:
         """Whether the server sorts the keys again (``sort_keys``) after this
         statement. CREATE always does. Where ``alter_keeps_key_order`` holds, an
         ALTER does only when it adds a foreign key or a key that is not the
-        re-creation of one it dropped, or when the implicit primary key stops
+        re-creation of one it dropped (in a table with a long hash key, any
+        re-created key counts as new), or when the implicit primary key stops
         being NOT NULL; otherwise every key keeps its place (measured on MariaDB
         10.11: a MODIFY to NOT NULL, to another type, or out of a long hash key
         moves no key)."""
@@ -1640,8 +1646,8 @@ class _TableCtx:
                 continue
             shape = _key_shape(idx)
             match = next((d for d in dropped if d[0] == shape), None)
-            if match is None:
-                return True
+            if match is None or self.had_long_hash or self._has_long_hash():
+                return True             # beside a long hash key, a re-created key is a new one
             dropped.remove(match)
             recreated.append((idx, match[1]))
         # a key dropped and added again unchanged is the same key, in its old place
