@@ -3,6 +3,8 @@ through SchemaBuilder; the builder's model must equal the model parsed from the
 server's own SHOW CREATE output (see tests/ddl_cases.py for the cases)."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from baseline.errors import InputError
@@ -215,3 +217,33 @@ def test_key_order_after_every_alter_matches_server(server, scratch_db, name):
     finally:
         conn.close()
     assert builder.schema.tables["r"].indexes
+
+
+@pytest.mark.parametrize("replacement", ["c1 INT NOT NULL UNIQUE", "c1 INT NOT NULL"])
+def test_dropping_the_primary_key_a_foreign_key_needs_when_another_takes_its_place(server, scratch_db,
+                                                                                  replacement):
+    """MariaDB's in-place ALTER lets a new clustered index (a new PRIMARY KEY, or a
+    NOT NULL UNIQUE key as implicit one) replace the primary key a foreign key
+    needs, leaving that key without an index; the simulator accepts it alike."""
+    script = f"""CREATE TABLE p (id INT PRIMARY KEY);
+CREATE TABLE r (id INT NOT NULL PRIMARY KEY, c0 INT, {replacement});
+ALTER TABLE r ADD FOREIGN KEY (id) REFERENCES p (id);
+ALTER TABLE r DROP PRIMARY KEY{'' if 'UNIQUE' in replacement else ', ADD PRIMARY KEY (c1)'};
+ALTER TABLE r ADD KEY (c0)"""
+    conn = server.connect(scratch_db)
+    builder = SchemaBuilder(server.flavor, name=scratch_db, charset="utf8mb4", collation="utf8mb4_general_ci")
+    try:
+        with conn.cursor() as cur:
+            for st in split_sql(script, file="fk.sql"):
+                cur.execute(st.text)
+                builder.apply(st, file="fk.sql")
+            cur.execute("SHOW CREATE TABLE r")
+            shown = cur.fetchone()[1]
+    finally:
+        conn.close()
+    # SHOW CREATE's own text, not its re-parse: run again, that CREATE would add an FK index
+    keys = re.findall(r"^  (?:PRIMARY KEY|UNIQUE KEY `(\w+)`|KEY `(\w+)`)", shown, re.M)
+    names = [u or k or "PRIMARY" for u, k in keys]
+    table = builder.schema.tables["r"]
+    assert [ix.name for ix in table.indexes] == names
+    assert "FOREIGN KEY (`id`)" in shown and [fk.columns for fk in table.foreign_keys] == [["id"]]

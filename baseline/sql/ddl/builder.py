@@ -824,6 +824,7 @@ class _TableCtx:
         self.dropped_defs: list[tuple] = []
         self.added: list[Index] = []
         self.added_fk = False
+        self.dropped_primary = False
         #: the first key when it serves as the implicit primary key (no PRIMARY
         #: KEY, NOT NULL UNIQUE): it losing NOT NULL re-sorts the keys
         #: the storage as the statement found it: another engine re-fits the keys
@@ -1132,6 +1133,8 @@ class _TableCtx:
                 return
             self.b._err(self.node, f"can't DROP INDEX `{name}`; check that it exists")
         self.dropped_indexes.append(idx.name)
+        if idx.kind == "PRIMARY" or idx is self.implicit_pk:
+            self.dropped_primary = True
         at = next(i for i, ix in enumerate(t.indexes) if ix is idx)
         self.dropped_defs.append((_key_shape(idx), t.indexes[at - 1] if at else None))
         t.indexes.remove(idx)
@@ -1567,6 +1570,9 @@ class _TableCtx:
         """A foreign key needs an index that starts with its columns; dropping
         the last one is an error on the server (1553), not a silent change."""
         t = self.t
+        if self.dropped_primary and self.rules.fk_check_skips_dropped_primary and \
+                (t.primary_key is not None or self._implicit_primary() is not None):
+            return          # the server leaves such a foreign key without an index (see Rules)
         for fk in t.foreign_keys:
             cols = [c.casefold() for c in fk.columns]
             if not any([p.column.casefold() if p.column else None for p in ix.parts[:len(cols)]] == cols
