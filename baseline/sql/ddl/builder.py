@@ -1622,12 +1622,14 @@ class _TableCtx:
 
     def _implicit_primary(self) -> Index | None:
         """The key the server treats as primary key in a table without one: the
-        first key, when it is a NOT NULL UNIQUE key (not a long hash key)."""
+        first key, when it is a NOT NULL UNIQUE key without prefix parts (and not
+        a long hash key)."""
         t = self.t
         if not t.indexes or t.primary_key is not None:
             return None
         first = t.indexes[0]
-        if first.kind != "UNIQUE" or first.using == "HASH" or self._nullable_key(first):
+        if first.kind != "UNIQUE" or first.using == "HASH" or self._nullable_key(first) or \
+                any(p.length is not None for p in first.parts):
             return None
         return first
 
