@@ -1467,6 +1467,7 @@ class _TableCtx:
                 continue
             old_max = NZ.charset_maxlen(c.charset)
             c.charset, c.collation = cs, co
+            self.modified_columns.add(c.key)          # key prefixes re-fit to the new byte width
             # the server grows TEXT types so that as many characters still fit
             sizes = [("tinytext", 255), ("text", 65535), ("mediumtext", 16777215), ("longtext", 4294967295)]
             size = dict(sizes).get(c.type)
