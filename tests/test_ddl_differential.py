@@ -144,8 +144,8 @@ key_def = st.tuples(st.sampled_from(["UNIQUE", "KEY", "UNIQUE", "FULLTEXT"]), st
 @settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
                                                                          HealthCheck.too_slow])
 # found by Hypothesis: beside a long hash key, a dropped and re-added key is a new one (re-sorted)
-@example(types=["INT", "INT", "TEXT", "INT"], inline=[False] * 4, keys=[("UNIQUE", 0, None, None), ("UNIQUE", 0, None, None),
-                                                                        ("UNIQUE", 2, None, None)],
+@example(types=["INT", "INT", "TEXT", "INT"], inline=[False] * 4,
+         keys=[("UNIQUE", 0, None, None), ("UNIQUE", 0, None, None), ("UNIQUE", 2, None, None)],
          pk=False, ops=[("DROP INDEX k{i}, ADD UNIQUE k{i} (c{c})", 0, "INT", 0)])
 # ... and a NOT NULL UNIQUE key with a prefix is no implicit primary key: it turning nullable moves nothing
 @example(types=["INT", "CHAR(4) NOT NULL", "INT", "INT"], inline=[False, False, False, True],

@@ -19,8 +19,12 @@ against a real MariaDB 10.11 in the tests):
   ``<table>_chk_<n>`` (MySQL); column-level CHECKs are named after the column
   on MariaDB; JSON on MariaDB adds the column CHECK ``json_valid(`c`)``;
 * index order: PRIMARY, UNIQUE over NOT NULL columns, UNIQUE without prefix
-  parts, other UNIQUE, plain, FULLTEXT; creation order otherwise (the server's
-  ``sort_keys``); MariaDB UNIQUE keys over BLOB/TEXT become ``USING HASH``;
+  parts, other UNIQUE (MariaDB: long hash keys last), plain, FULLTEXT; creation
+  order otherwise (the server's ``sort_keys``); MariaDB UNIQUE keys over
+  BLOB/TEXT become ``USING HASH``. A MariaDB ALTER sorts again only when it
+  adds a key or foreign key (or the implicit primary key loses NOT NULL):
+  otherwise keys keep their places, even out of that order
+  (``Rules.alter_keeps_key_order``);
 * ``RENAME TABLE`` renames ``<old>_ibfk_<n>`` constraints and follows the
   references of other tables; ``DROP TABLE`` drops the table's triggers;
 * session state: ``SET sql_mode`` (also through ``@saved`` user variables, as
