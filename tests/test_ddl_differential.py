@@ -147,6 +147,9 @@ key_def = st.tuples(st.sampled_from(["UNIQUE", "KEY", "UNIQUE", "FULLTEXT"]), st
 @example(types=["INT", "INT", "TEXT", "INT"], inline=[False] * 4,
          keys=[("UNIQUE", 0, None, None), ("UNIQUE", 0, None, None), ("UNIQUE", 2, None, None)],
          pk=False, ops=[("DROP INDEX k{i}, ADD UNIQUE k{i} (c{c})", 0, "INT", 0)])
+# ... and so is one on MyISAM (the re-created key keeps its place only on InnoDB's in-place path)
+@example(types=["INT"] * 4, inline=[False] * 4, keys=[("UNIQUE", 0, None, None), ("UNIQUE", 0, None, None)],
+         pk=False, ops=[("ENGINE=MyISAM", 0, "INT", 0), ("DROP INDEX k{i}, ADD UNIQUE k{i} (c{c})", 0, "INT", 0)])
 # ... and a NOT NULL UNIQUE key with a prefix is no implicit primary key: it turning nullable moves nothing
 @example(types=["INT", "CHAR(4) NOT NULL", "INT", "INT"], inline=[False, False, False, True],
          keys=[("UNIQUE", 1, 3, None)], pk=False, ops=[("MODIFY c{c} {t}", 1, "VARCHAR(20)", 0)])

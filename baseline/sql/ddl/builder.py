@@ -1621,6 +1621,16 @@ class _TableCtx:
                 return True
         return False
 
+    def _recreates_in_place(self) -> bool:
+        """A key dropped and added again unchanged stays the same key only on
+        InnoDB's in-place path: not on another engine (MyISAM, Aria), not with
+        ``ALGORITHM=COPY`` or an engine change, not beside a long hash key."""
+        t = self.t
+        copy = any(isinstance(op, N.NoOp) and op.what.replace(" ", "") == "ALGORITHM=COPY"
+                   for op in getattr(self.node, "operations", ()))
+        return (t.engine or "InnoDB") == "InnoDB" and (t.engine, t.row_format) == self.storage and not copy \
+            and not self.had_long_hash and not self._has_long_hash()
+
     def _has_long_hash(self) -> bool:
         return self.rules.long_unique_hash and (self.t.engine or "InnoDB") != "MEMORY" and \
             any(ix.kind == "UNIQUE" and ix.using == "HASH" for ix in self.t.indexes)
@@ -1642,8 +1652,7 @@ class _TableCtx:
         """Whether the server sorts the keys again (``sort_keys``) after this
         statement. CREATE always does. Where ``alter_keeps_key_order`` holds, an
         ALTER does only when it adds a foreign key or a key that is not the
-        re-creation of one it dropped (in a table with a long hash key, any
-        re-created key counts as new), or when the implicit primary key stops
+        re-creation of one it dropped (see ``_recreates_in_place``), or when the implicit primary key stops
         being NOT NULL; otherwise every key keeps its place (measured on MariaDB
         10.11: a MODIFY to NOT NULL, to another type, or out of a long hash key
         moves no key)."""
@@ -1659,8 +1668,8 @@ class _TableCtx:
                 continue
             shape = _key_shape(idx)
             match = next((d for d in dropped if d[0] == shape), None)
-            if match is None or self.had_long_hash or self._has_long_hash():
-                return True             # beside a long hash key, a re-created key is a new one
+            if match is None or not self._recreates_in_place():
+                return True
             dropped.remove(match)
             recreated.append((idx, match[1]))
         # a key dropped and added again unchanged is the same key, in its old place
