@@ -829,11 +829,11 @@ class _TableCtx:
         self.added: list[Index] = []
         self.added_fk = False
         self.dropped_primary = False
-        #: the first key when it serves as the implicit primary key (no PRIMARY
-        #: KEY, NOT NULL UNIQUE): it losing NOT NULL re-sorts the keys
         #: the storage as the statement found it: another engine re-fits the keys
         self.storage = (t.engine, t.row_format)
         self.had_long_hash = self._has_long_hash()
+        #: the first key when it serves as the implicit primary key (no PRIMARY
+        #: KEY, NOT NULL UNIQUE): it losing NOT NULL re-sorts the keys
         self.implicit_pk: Index | None = self._implicit_primary() if isinstance(node, N.AlterTable) else None
         #: columns whose definition changed in this statement (MODIFY/CHANGE)
         self.modified_columns: set[str] = set()
@@ -1548,8 +1548,7 @@ class _TableCtx:
                 if idx.kind == "UNIQUE" and idx.using == "HASH" and t.engine != "MEMORY" and \
                         not self._needs_long_hash(idx.parts):
                     idx.using = None
-        if self._resorts_keys():
-            self._sort_keys()
+        self._order_keys()
         if self.dropped_indexes:
             self._check_fk_indexes()
         # InnoDB keeps foreign keys in a set ordered by name; SHOW CREATE lists them so
@@ -1648,40 +1647,37 @@ class _TableCtx:
             return None
         return first
 
-    def _resorts_keys(self) -> bool:
-        """Whether the server sorts the keys again (``sort_keys``) after this
-        statement. CREATE always does. Where ``alter_keeps_key_order`` holds, an
-        ALTER does only when it adds a foreign key or a key that is not the
-        re-creation of one it dropped (see ``_recreates_in_place``), or when the implicit primary key stops
-        being NOT NULL; otherwise every key keeps its place (measured on MariaDB
-        10.11: a MODIFY to NOT NULL, to another type, or out of a long hash key
-        moves no key)."""
-        if not isinstance(self.node, N.AlterTable) or not self.rules.alter_keeps_key_order:
-            return True
-        if self.added_fk:
-            return True
+    def _order_keys(self) -> None:
+        """Put the keys in the order the server leaves them. CREATE sorts them
+        (``sort_keys``). Where ``alter_keeps_key_order`` holds, an ALTER sorts
+        only when it adds a foreign key, or a key that is not the re-creation of
+        one it dropped (see ``_recreates_in_place``), or when the implicit
+        primary key stops being NOT NULL; otherwise every key keeps its place,
+        a re-created one included (measured on MariaDB 10.11: a MODIFY to NOT
+        NULL, to another type, or out of a long hash key moves no key)."""
+        if not isinstance(self.node, N.AlterTable) or not self.rules.alter_keeps_key_order or self.added_fk:
+            self._sort_keys()
+            return
+        keys = self.t.indexes
+        alive = {id(ix) for ix in keys}
         dropped = list(self.dropped_defs)
-        alive = {id(ix) for ix in self.t.indexes}
         recreated = []
         for idx in self.added:
             if id(idx) not in alive:
                 continue
-            shape = _key_shape(idx)
-            match = next((d for d in dropped if d[0] == shape), None)
+            match = next((d for d in dropped if d[0] == _key_shape(idx)), None)
             if match is None or not self._recreates_in_place():
-                return True
+                self._sort_keys()
+                return
             dropped.remove(match)
             recreated.append((idx, match[1]))
-        # a key dropped and added again unchanged is the same key, in its old place
-        for idx, prev in recreated:
-            keys = self.t.indexes
-            keys.remove(idx)
-            at = next((i + 1 for i, ix in enumerate(keys) if ix is prev), 0)
-            keys.insert(at, idx)
         pk = self.implicit_pk
         if pk is not None and id(pk) in alive and self._nullable_key(pk):
-            return True
-        return False
+            self._sort_keys()
+            return
+        for idx, prev in recreated:          # back where the dropped key was
+            keys.remove(idx)
+            keys.insert(next((i + 1 for i, ix in enumerate(keys) if ix is prev), 0), idx)
 
     def _sort_keys(self) -> None:
         t = self.t
