@@ -79,6 +79,18 @@ class Rules:
     #: UNIQUE keys over BLOB/TEXT (or too long for the engine) become hash-based
     #: long unique keys, shown ``USING HASH`` (MariaDB 10.4+).
     long_unique_hash: bool = False
+    #: ALTER TABLE re-sorts the keys (``sort_keys``) only when the statement adds a
+    #: key or foreign key (or the table's implicit primary key, its first NOT NULL
+    #: UNIQUE key, stops being NOT NULL); otherwise the keys keep their previous
+    #: order even where a column's nullability, prefix or long-hash state changed
+    #: (MariaDB; seen on 10.11). False: every ALTER re-sorts like CREATE.
+    alter_keeps_key_order: bool = False
+    #: An ALTER may drop the (explicit or implicit) primary key a foreign key
+    #: needs when another key takes its place as clustered index (a new PRIMARY
+    #: KEY, or a NOT NULL UNIQUE key as implicit one): InnoDB's in-place path does
+    #: not check (MariaDB; seen on 10.11, where
+    #: ``ALGORITHM=COPY`` refuses the same statement with errno 150).
+    fk_check_skips_dropped_primary: bool = False
     #: A non-unique single-column key too long for the engine (or over BLOB/TEXT
     #: without a length) gets the longest prefix that fits, instead of an error.
     auto_prefix_long_keys: bool = False
@@ -221,7 +233,7 @@ RULE_TABLE: list[tuple[str, tuple[int, int, int], dict]] = [
         mariadb_version_comments=True, version_comment_digits=6,
         local_initialize="install-db",
         explicit_defaults_for_timestamp=False, fk_index_name_names_constraint=True,
-        auto_prefix_long_keys=True,
+        auto_prefix_long_keys=True, alter_keeps_key_order=True, fk_check_skips_dropped_primary=True,
         default_sql_mode="NO_ENGINE_SUBSTITUTION,NO_AUTO_CREATE_USER",
         expression_style="mariadb", view_rewrite="mariadb", generated_columns_nullable=True,
         list_partition_null_first=True,

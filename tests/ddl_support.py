@@ -12,6 +12,20 @@ from baseline.sql.literals import quote_ident
 from baseline.sql.split import Statement
 
 
+def _keep_shown_key_order(b: SchemaBuilder, node) -> None:
+    """Keys as SHOW CREATE lists them: an ALTER can leave keys out of ``sort_keys``
+    order (MariaDB), which re-running the CREATE would sort again."""
+    indexes = getattr(node, "indexes", None)
+    table = b.schema.tables.get(getattr(node, "name", None)) if indexes is not None else None
+    if table is None:
+        return
+    shown = {("PRIMARY" if d.kind == "PRIMARY" else (d.name or "")).casefold(): i for i, d in enumerate(indexes)}
+    # SHOW CREATE lists every key: one it lacks is an FK index the re-parse added (MariaDB
+    # can leave a foreign key without an index, see Rules.fk_check_skips_dropped_primary)
+    table.indexes = [ix for ix in table.indexes if ix.name.casefold() in shown]
+    table.indexes.sort(key=lambda ix: shown[ix.name.casefold()])
+
+
 def show_create_schema(conn, db: str, flavor: Flavor) -> Schema:
     """The model of ``db`` built from the server's SHOW CREATE output only."""
     with conn.cursor() as cur:
@@ -32,7 +46,8 @@ def show_create_schema(conn, db: str, flavor: Flavor) -> Schema:
                 cur.execute(f"SHOW CREATE SEQUENCE {quote_ident(name)}")
             else:
                 cur.execute(f"SHOW CREATE TABLE {quote_ident(name)}")
-            b.apply(Statement(cur.fetchone()[1], 1))
+            node = b.apply(Statement(cur.fetchone()[1], 1))
+            _keep_shown_key_order(b, node)
         # routines before views: a view calling a stored function prints it as one
         cur.execute("SELECT routine_type, routine_name FROM information_schema.routines WHERE "
                     "routine_schema=%s ORDER BY routine_type, routine_name", (db,))

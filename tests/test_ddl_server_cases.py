@@ -3,6 +3,8 @@ through SchemaBuilder; the builder's model must equal the model parsed from the
 server's own SHOW CREATE output (see tests/ddl_cases.py for the cases)."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from baseline.errors import InputError
@@ -140,3 +142,117 @@ def test_a_bit_string_default_too_wide_is_refused_like_the_server(server, scratc
     with pytest.raises(InputError, match="invalid default value"):
         for st in split_sql(text, file="t.sql"):
             builder.apply(st)
+
+
+#: Key order after ALTERs: each script is checked against the server after every
+#: statement. MariaDB re-sorts keys in an ALTER only when it adds a key or a foreign
+#: key (or the implicit primary key loses NOT NULL); otherwise keys keep their places.
+KEY_ORDER = {
+    "json-unique-to-not-null-and-back": """
+CREATE TABLE r (id INT PRIMARY KEY, c0 JSON UNIQUE, c1 INT UNIQUE);
+ALTER TABLE r MODIFY COLUMN c0 INT NOT NULL;
+ALTER TABLE r MODIFY COLUMN c0 INT;
+ALTER TABLE r MODIFY COLUMN c0 JSON;
+ALTER TABLE r ADD KEY (id)""",
+    "int-unique-to-json": """
+CREATE TABLE r (id INT PRIMARY KEY, c0 INT UNIQUE, c1 INT UNIQUE);
+ALTER TABLE r MODIFY c0 JSON;
+ALTER TABLE r MODIFY c0 INT NOT NULL;
+ALTER TABLE r ADD KEY (id)""",
+    "text-blob-uniques": """
+CREATE TABLE r (id INT PRIMARY KEY, c0 TEXT, c1 INT, c2 BLOB, UNIQUE (c0), UNIQUE (c1), UNIQUE (c2));
+ALTER TABLE r MODIFY c0 INT NOT NULL;
+ALTER TABLE r MODIFY c0 TEXT;
+ALTER TABLE r MODIFY c1 TEXT;
+ALTER TABLE r MODIFY c2 VARCHAR(10) NOT NULL;
+ALTER TABLE r ADD KEY (id)""",
+    "prefix-unique": """
+CREATE TABLE r (id INT PRIMARY KEY, a INT UNIQUE, b INT NOT NULL UNIQUE, c VARCHAR(20), d TEXT,
+  UNIQUE (c(4)), UNIQUE (d(10)));
+ALTER TABLE r MODIFY b INT, MODIFY a INT NOT NULL;
+ALTER TABLE r MODIFY c VARCHAR(4) NOT NULL;
+ALTER TABLE r MODIFY d TEXT NOT NULL;
+ALTER TABLE r ADD KEY (id)""",
+    "not-null-cycle-plain-int-uniques": """
+CREATE TABLE r (id INT PRIMARY KEY, a INT UNIQUE, b INT NOT NULL UNIQUE, c INT UNIQUE);
+ALTER TABLE r MODIFY a INT NOT NULL;
+ALTER TABLE r MODIFY a INT;
+ALTER TABLE r MODIFY b INT;
+ALTER TABLE r MODIFY c INT NOT NULL;
+ALTER TABLE r ADD COLUMN z INT, ENGINE=MyISAM;
+ALTER TABLE r RENAME KEY a TO a2;
+ALTER TABLE r ADD UNIQUE (z)""",
+    "no-primary-key-implicit-primary": """
+CREATE TABLE r (a INT UNIQUE, b INT NOT NULL UNIQUE, c INT UNIQUE);
+ALTER TABLE r MODIFY c INT NOT NULL;
+ALTER TABLE r MODIFY b INT;
+ALTER TABLE r MODIFY b INT NOT NULL;
+ALTER TABLE r ADD COLUMN id INT NOT NULL FIRST, ADD PRIMARY KEY (id);
+ALTER TABLE r DROP PRIMARY KEY""",
+    "what-re-sorts": """
+CREATE TABLE p (id INT PRIMARY KEY);
+CREATE TABLE r (id INT PRIMARY KEY, a INT, b INT NOT NULL, UNIQUE (a), UNIQUE (b));
+ALTER TABLE r MODIFY b INT, MODIFY a INT NOT NULL;
+ALTER TABLE r DROP INDEX b, ADD UNIQUE b (b);
+ALTER TABLE r ADD CONSTRAINT x CHECK (a > 0);
+ALTER TABLE r ADD FOREIGN KEY (id) REFERENCES p (id);
+ALTER TABLE r MODIFY b INT NOT NULL, MODIFY a INT;
+CREATE INDEX k ON r (id);
+ALTER TABLE r MODIFY b INT, MODIFY a INT NOT NULL;
+ALTER TABLE r MODIFY a INT NOT NULL UNIQUE""",
+    "re-created-key-by-engine": """
+CREATE TABLE r (id INT PRIMARY KEY, a INT, b INT NOT NULL, UNIQUE (a), UNIQUE (b));
+ALTER TABLE r MODIFY b INT, MODIFY a INT NOT NULL;
+ALTER TABLE r DROP INDEX b, ADD UNIQUE b (b);
+ALTER TABLE r MODIFY b INT NOT NULL, MODIFY a INT;
+ALTER TABLE r ALGORITHM=COPY, DROP INDEX b, ADD UNIQUE b (b);
+ALTER TABLE r MODIFY b INT, MODIFY a INT NOT NULL, ENGINE=MyISAM;
+ALTER TABLE r DROP INDEX a, ADD UNIQUE a (a);
+ALTER TABLE r ENGINE=Aria, DROP INDEX b, ADD UNIQUE b (b)""",
+}
+
+
+@pytest.mark.parametrize("name", sorted(KEY_ORDER))
+def test_key_order_after_every_alter_matches_server(server, scratch_db, name):
+    conn = server.connect(scratch_db)
+    builder = SchemaBuilder(server.flavor, name=scratch_db, charset="utf8mb4", collation="utf8mb4_general_ci")
+    try:
+        with conn.cursor() as cur:
+            for st in split_sql(KEY_ORDER[name], file=f"case {name}"):
+                cur.execute(st.text)
+                builder.apply(st)
+                expected = show_create_schema(conn, scratch_db, server.flavor)
+                assert diff_models(expected, builder.schema) == [], st.text
+    finally:
+        conn.close()
+    assert builder.schema.tables["r"].indexes
+
+
+@pytest.mark.parametrize("replacement", ["c1 INT NOT NULL UNIQUE", "c1 INT NOT NULL"])
+def test_dropping_the_primary_key_a_foreign_key_needs_when_another_takes_its_place(server, scratch_db,
+                                                                                  replacement):
+    """MariaDB's in-place ALTER lets a new clustered index (a new PRIMARY KEY, or a
+    NOT NULL UNIQUE key as implicit one) replace the primary key a foreign key
+    needs, leaving that key without an index; the simulator accepts it alike."""
+    script = f"""CREATE TABLE p (id INT PRIMARY KEY);
+CREATE TABLE r (id INT NOT NULL PRIMARY KEY, c0 INT, {replacement});
+ALTER TABLE r ADD FOREIGN KEY (id) REFERENCES p (id);
+ALTER TABLE r DROP PRIMARY KEY{'' if 'UNIQUE' in replacement else ', ADD PRIMARY KEY (c1)'};
+ALTER TABLE r ADD KEY (c0)"""
+    conn = server.connect(scratch_db)
+    builder = SchemaBuilder(server.flavor, name=scratch_db, charset="utf8mb4", collation="utf8mb4_general_ci")
+    try:
+        with conn.cursor() as cur:
+            for st in split_sql(script, file="fk.sql"):
+                cur.execute(st.text)
+                builder.apply(st, file="fk.sql")
+            cur.execute("SHOW CREATE TABLE r")
+            shown = cur.fetchone()[1]
+    finally:
+        conn.close()
+    # SHOW CREATE's own text, not its re-parse: run again, that CREATE would add an FK index
+    keys = re.findall(r"^  (?:PRIMARY KEY|UNIQUE KEY `(\w+)`|KEY `(\w+)`)", shown, re.M)
+    names = [u or k or "PRIMARY" for u, k in keys]
+    table = builder.schema.tables["r"]
+    assert [ix.name for ix in table.indexes] == names
+    assert "FOREIGN KEY (`id`)" in shown and [fk.columns for fk in table.foreign_keys] == [["id"]]

@@ -19,8 +19,12 @@ against a real MariaDB 10.11 in the tests):
   ``<table>_chk_<n>`` (MySQL); column-level CHECKs are named after the column
   on MariaDB; JSON on MariaDB adds the column CHECK ``json_valid(`c`)``;
 * index order: PRIMARY, UNIQUE over NOT NULL columns, UNIQUE without prefix
-  parts, other UNIQUE, plain, FULLTEXT; creation order otherwise (the server's
-  ``sort_keys``); MariaDB UNIQUE keys over BLOB/TEXT become ``USING HASH``;
+  parts, other UNIQUE (MariaDB: long hash keys last), plain, FULLTEXT; creation
+  order otherwise (the server's ``sort_keys``); MariaDB UNIQUE keys over
+  BLOB/TEXT become ``USING HASH``. A MariaDB ALTER sorts again only when it
+  adds a key or foreign key (or the implicit primary key loses NOT NULL):
+  otherwise keys keep their places, even out of that order
+  (``Rules.alter_keeps_key_order``);
 * ``RENAME TABLE`` renames ``<old>_ibfk_<n>`` constraints and follows the
   references of other tables; ``DROP TABLE`` drops the table's triggers;
 * session state: ``SET sql_mode`` (also through ``@saved`` user variables, as
@@ -828,6 +832,18 @@ class _TableCtx:
         self._cols: dict[str, Column] | None = None
         self._infos: dict[int, object] = {}
         self.dropped_indexes: list[str] = []
+        #: definitions of the keys this statement dropped / ids of those it added
+        #: (an ALTER re-sorts keys only when it really adds one: see finish)
+        self.dropped_defs: list[tuple] = []
+        self.added: list[Index] = []
+        self.added_fk = False
+        self.dropped_primary = False
+        #: the storage as the statement found it: another engine re-fits the keys
+        self.storage = (t.engine, t.row_format)
+        self.had_long_hash = self._has_long_hash()
+        #: the first key when it serves as the implicit primary key (no PRIMARY
+        #: KEY, NOT NULL UNIQUE): it losing NOT NULL re-sorts the keys
+        self.implicit_pk: Index | None = self._implicit_primary() if isinstance(node, N.AlterTable) else None
         #: columns whose definition changed in this statement (MODIFY/CHANGE)
         self.modified_columns: set[str] = set()
         #: CHECK names written in this statement (generated names avoid them)
@@ -1011,8 +1027,8 @@ class _TableCtx:
                 if col is None:
                     b._err(self.node, f"key column `{kp.column}` doesn't exist in table `{t.name}`")
                 length = kp.length
-                if length is not None and _is_full_length(col, length):
-                    length = None
+                if length is not None and (kind == "FULLTEXT" or _is_full_length(col, length)):
+                    length = None          # a FULLTEXT key part has no prefix: the server drops it
                 desc = kp.descending and self.rules.descending_indexes
                 parts.append(IndexPart(col.name, None, length, desc))
                 if kind == "PRIMARY" and col.nullable:
@@ -1045,6 +1061,7 @@ class _TableCtx:
         idx = Index(name, kind, parts, using=using, parser=idef.parser, comment=idef.comment or "",
                     visible=visible, key_block_size=self._key_block_size(idef))
         t.indexes.append(idx)
+        self.added.append(idx)
         if not name:
             self.pending[id(idx)] = parts[0].column if parts[0].column is not None else "functional_index"
         if generated:
@@ -1135,7 +1152,7 @@ class _TableCtx:
             if base in _LOB_BASES and p.length is None:
                 return True
             total += _key_bytes(col, p.length)
-        return total > 3072
+        return total > NZ.max_key_bytes(self.t.engine, self.t.row_format)
 
     def drop_index(self, name: str, if_exists: bool) -> None:
         t = self.t
@@ -1145,6 +1162,10 @@ class _TableCtx:
                 return
             self.b._err(self.node, f"can't DROP INDEX `{name}`; check that it exists")
         self.dropped_indexes.append(idx.name)
+        if idx.kind == "PRIMARY" or idx is self.implicit_pk:
+            self.dropped_primary = True
+        at = next(i for i, ix in enumerate(t.indexes) if ix is idx)
+        self.dropped_defs.append((_key_shape(idx), t.indexes[at - 1] if at else None))
         t.indexes.remove(idx)
         self.generated.discard(id(idx))
         self.pending.pop(id(idx), None)
@@ -1153,6 +1174,7 @@ class _TableCtx:
     def add_foreign_key(self, fdef: N.ForeignKeyDef) -> ForeignKey:
         t = self.t
         b = self.b
+        self.added_fk = True
         rules = self.rules
         cols = []
         for c in fdef.columns:
@@ -1454,6 +1476,7 @@ class _TableCtx:
                 continue
             old_max = NZ.charset_maxlen(c.charset)
             c.charset, c.collation = cs, co
+            self.modified_columns.add(c.key)          # key prefixes re-fit to the new byte width
             # the server grows TEXT types so that as many characters still fit
             sizes = [("tinytext", 255), ("text", 65535), ("mediumtext", 16777215), ("longtext", 4294967295)]
             size = dict(sizes).get(c.type)
@@ -1518,6 +1541,9 @@ class _TableCtx:
                     col.default = NZ.format_literal_default("num", "0", "timestamp", col.type, self.rules)
         self._dedupe_generated_keys()
         self._name_pending()
+        if isinstance(self.node, N.AlterTable) and (t.engine, t.row_format) != self.storage:
+            # the new engine's key length limit applies to every key, as if created now
+            self.modified_columns.update(p.column.casefold() for ix in t.indexes for p in ix.parts if p.column)
         if self.modified_columns:
             self._refit_keys()
         if isinstance(self.node, N.AlterTable) and self.rules.long_unique_hash:
@@ -1528,7 +1554,7 @@ class _TableCtx:
                         not self._needs_long_hash(idx.parts):
                     idx.using = None
         self._settle_key_block_sizes()
-        self._sort_keys()
+        self._order_keys()
         if self.dropped_indexes:
             self._check_fk_indexes()
         # InnoDB keeps foreign keys in a set ordered by name; SHOW CREATE lists them so
@@ -1554,6 +1580,9 @@ class _TableCtx:
         """A foreign key needs an index that starts with its columns; dropping
         the last one is an error on the server (1553), not a silent change."""
         t = self.t
+        if self.dropped_primary and self.rules.fk_check_skips_dropped_primary and \
+                (t.primary_key is not None or self._implicit_primary() is not None):
+            return          # the server leaves such a foreign key without an index (see Rules)
         for fk in t.foreign_keys:
             cols = [c.casefold() for c in fk.columns]
             if not any([p.column.casefold() if p.column else None for p in ix.parts[:len(cols)]] == cols
@@ -1589,6 +1618,73 @@ class _TableCtx:
                 self.pending.pop(id(keys[i]), None)
                 del keys[i]
 
+    def _nullable_key(self, idx: Index) -> bool:
+        """Some part of the key may be NULL (an expression part counts as nullable)."""
+        for p in idx.parts:
+            col = self._col(p.column) if p.column else None
+            if col is None or col.nullable:
+                return True
+        return False
+
+    def _recreates_in_place(self) -> bool:
+        """A key dropped and added again unchanged stays the same key only on
+        InnoDB's in-place path: not on another engine (MyISAM, Aria), not with
+        ``ALGORITHM=COPY`` or an engine change, not beside a long hash key."""
+        t = self.t
+        copy = any(isinstance(op, N.NoOp) and op.what.replace(" ", "") == "ALGORITHM=COPY"
+                   for op in getattr(self.node, "operations", ()))
+        return (t.engine or "InnoDB") == "InnoDB" and (t.engine, t.row_format) == self.storage and not copy \
+            and not self.had_long_hash and not self._has_long_hash()
+
+    def _has_long_hash(self) -> bool:
+        return self.rules.long_unique_hash and (self.t.engine or "InnoDB") != "MEMORY" and \
+            any(ix.kind == "UNIQUE" and ix.using == "HASH" for ix in self.t.indexes)
+
+    def _implicit_primary(self) -> Index | None:
+        """The key the server treats as primary key in a table without one: the
+        first key, when it is a NOT NULL UNIQUE key without prefix parts (and not
+        a long hash key)."""
+        t = self.t
+        if not t.indexes or t.primary_key is not None:
+            return None
+        first = t.indexes[0]
+        if first.kind != "UNIQUE" or first.using == "HASH" or self._nullable_key(first) or \
+                any(p.length is not None for p in first.parts):
+            return None
+        return first
+
+    def _order_keys(self) -> None:
+        """Put the keys in the order the server leaves them. CREATE sorts them
+        (``sort_keys``). Where ``alter_keeps_key_order`` holds, an ALTER sorts
+        only when it adds a foreign key, or a key that is not the re-creation of
+        one it dropped (see ``_recreates_in_place``), or when the implicit
+        primary key stops being NOT NULL; otherwise every key keeps its place,
+        a re-created one included (measured on MariaDB 10.11: a MODIFY to NOT
+        NULL, to another type, or out of a long hash key moves no key)."""
+        if not isinstance(self.node, N.AlterTable) or not self.rules.alter_keeps_key_order or self.added_fk:
+            self._sort_keys()
+            return
+        keys = self.t.indexes
+        alive = {id(ix) for ix in keys}
+        dropped = list(self.dropped_defs)
+        recreated = []
+        for idx in self.added:
+            if id(idx) not in alive:
+                continue
+            match = next((d for d in dropped if d[0] == _key_shape(idx)), None)
+            if match is None or not self._recreates_in_place():
+                self._sort_keys()
+                return
+            dropped.remove(match)
+            recreated.append((idx, match[1]))
+        pk = self.implicit_pk
+        if pk is not None and id(pk) in alive and self._nullable_key(pk):
+            self._sort_keys()
+            return
+        for idx, prev in recreated:          # back where the dropped key was
+            keys.remove(idx)
+            keys.insert(next((i + 1 for i, ix in enumerate(keys) if ix is prev), 0), idx)
+
     def _sort_keys(self) -> None:
         t = self.t
 
@@ -1611,6 +1707,13 @@ class _TableCtx:
             return (1, 0)
 
         t.indexes.sort(key=rank)
+
+
+def _key_shape(idx: Index) -> tuple:
+    """What makes a dropped and re-added key the same key to the server."""
+    return (idx.name.casefold(), idx.kind, idx.using,
+            tuple((p.column.casefold() if p.column else None, p.expression, p.length, p.descending)
+                  for p in idx.parts))
 
 
 class _Wrap:
