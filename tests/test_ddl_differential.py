@@ -170,7 +170,7 @@ key_def = st.tuples(st.sampled_from(["UNIQUE", "KEY", "UNIQUE", "FULLTEXT"]), st
 def test_key_order_after_alters_matches_server(server, diff_db, types, inline, keys, pk, ops):
     """Keys over nullable / NOT NULL / prefix / long-hash columns, then ALTERs that
     change them: the simulator's key order must be the server's after every statement."""
-    cols = ", ".join(f"c{i} {t}{' UNIQUE' if u else ''}" for i, (t, u) in enumerate(zip(types, inline)))
+    cols = ", ".join(f"c{i} {t}{' UNIQUE' if u else ''}" for i, (t, u) in enumerate(zip(types, inline, strict=True)))
     body = [f"id INT NOT NULL{' PRIMARY KEY' if pk else ''}", cols]
     for i, (kind, c, prefix, second) in enumerate(keys):
         more = "" if second is None else f", c{second}"
