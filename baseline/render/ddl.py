@@ -47,7 +47,8 @@ class RenderOptions:
 @dataclass(frozen=True)
 class RenderedStatement:
     #: ``table``, ``foreign_keys``, ``sequence``, ``sequence_position``, ``view``,
-    #: ``procedure``, ``function``, ``trigger`` or ``event``.
+    #: ``procedure``, ``function``, ``trigger``, ``event`` or ``event_completion``
+    #: (the ``ALTER EVENT`` after an event that may be past, see :func:`event_may_lapse`).
     kind: str
     #: The object's name (for ``foreign_keys``: the table the keys are added to).
     name: str
@@ -453,6 +454,18 @@ def trigger_sql(trg: Trigger, options: RenderOptions) -> str:
             f" ON {ident(trg.table)} FOR EACH ROW {trg.body}")
 
 
+def event_may_lapse(ev: Event) -> bool:
+    """An event whose time can be past when the baseline is loaded (an ``AT``
+    schedule or an ``ENDS``), and whose ``CREATE`` the server would then change:
+    drop it (``NOT PRESERVE``, note 1588) or disable it (note 1544). Such an event
+    is created ``PRESERVE`` and then given its completion and status by
+    :func:`event_completion_sql`. This depends on the model only, never on the
+    clock, so the same schema renders the same bytes on any day."""
+    if not (ev.schedule.upper().startswith("AT ") or ev.ends):
+        return False
+    return not (ev.preserve and ev.status == "DISABLE")
+
+
 def event_sql(ev: Event, options: RenderOptions) -> str:
     lit = _literal(ev)
     out = f"CREATE{_definer(ev, options)} EVENT {ident(ev.name)} ON SCHEDULE {ev.schedule}"
@@ -460,11 +473,23 @@ def event_sql(ev: Event, options: RenderOptions) -> str:
         out += f" STARTS {lit(ev.starts)}"
     if ev.ends:
         out += f" ENDS {lit(ev.ends)}"
-    out += " ON COMPLETION PRESERVE" if ev.preserve else " ON COMPLETION NOT PRESERVE"
+    out += " ON COMPLETION PRESERVE" if ev.preserve or event_may_lapse(ev) else " ON COMPLETION NOT PRESERVE"
     out += f" {ev.status}"
     if ev.comment:
         out += f" COMMENT {lit(ev.comment)}"
     return out + f" DO {ev.body}"
+
+
+def event_completion_sql(ev: Event, options: RenderOptions) -> str:
+    """The ``ALTER EVENT`` that follows :func:`event_sql` for an event that
+    :func:`event_may_lapse`: its real completion and status. The server checks an
+    event's time against the clock only when a statement sets its schedule, so
+    this keeps a past ``NOT PRESERVE`` event (MariaDB 10.11, checked on the
+    server) and re-enables a past ``ENABLE`` one; schedule, body, ``sql_mode`` and
+    ``time_zone`` stay as created. ``DEFINER`` is repeated when kept: an
+    ``ALTER EVENT`` without it makes the current user the definer."""
+    completion = "ON COMPLETION PRESERVE" if ev.preserve else "ON COMPLETION NOT PRESERVE"
+    return f"ALTER{_definer(ev, options)} EVENT {ident(ev.name)} {completion} {ev.status}"
 
 
 def _sql_mode(obj) -> tuple[tuple[str, str], ...]:
@@ -525,6 +550,9 @@ def create_statements(schema: Schema, options: RenderOptions = RenderOptions()) 
         ev = schema.events[name]
         session = _sql_mode(ev) + ((("time_zone", string(ev.time_zone)),) if ev.time_zone else ())
         out.append(RenderedStatement("event", ev.name, event_sql(ev, options), True, session))
+        if event_may_lapse(ev):
+            out.append(RenderedStatement("event_completion", ev.name, event_completion_sql(ev, options),
+                                         False, session))
     return out
 
 

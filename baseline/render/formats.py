@@ -328,6 +328,8 @@ def _rollback_for(stmt: RenderedStatement, drops: dict[tuple[str, str], str], sc
         return f"ALTER TABLE {ident(table.name)} " + ", ".join(f"DROP FOREIGN KEY {n}" for n in names)
     if stmt.kind == "sequence_position":
         return "DO 0"  # the sequence's own changeset drops it
+    if stmt.kind == "event_completion":
+        return "DO 0"  # the event's own changeset drops it
     return drops[(stmt.kind, stmt.name)]
 
 

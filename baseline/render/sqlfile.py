@@ -77,6 +77,8 @@ def _title(stmt: RenderedStatement) -> str:
         return comment_safe(f"foreign keys of {ident(stmt.name)}")
     if stmt.kind == "sequence_position":
         return comment_safe(f"position of sequence {ident(stmt.name)}")
+    if stmt.kind == "event_completion":
+        return comment_safe(f"completion and status of event {ident(stmt.name)}")
     return comment_safe(f"{stmt.kind} {ident(stmt.name)}")
 
 
