@@ -248,9 +248,12 @@ def diff(source_a, source_b, report_format, scratch, image, schema_name, chain_f
     b = load(source_b)
     options = CompareOptions(ignore_column_order=ignore_column_order, compare_definers=include_definers,
                              compare_counters=include_auto_increment)
-    differences = compare(a, b, options)
+    from .compare.clock import set_aside_replay_clock
+
+    # a migrations folder's event times its replay took from the clock are not the chain's
+    differences, notes = set_aside_replay_clock(compare(a, b, options), a, b)
     result = ComparisonResult(Side("A", describe_source(source_a, a)), Side("B", describe_source(source_b, b)),
-                              differences, command="diff", objects=compared_objects(a, b))
+                              differences, command="diff", objects=compared_objects(a, b), notes=notes)
     click.echo(render_report(result, report_format, stream_is_tty=sys.stdout.isatty()), nl=False)
     sys.exit(1 if differences else 0)
 

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import copy
 from dataclasses import dataclass, field, fields
-from typing import Iterator
+from typing import Any, Iterator
 
 from .flavor import Flavor
 
@@ -398,6 +398,15 @@ class Schema:
     routines: dict[tuple[str, str], Routine] = field(default_factory=dict)
     triggers: dict[str, Trigger] = field(default_factory=dict)
     events: dict[str, Event] = field(default_factory=dict)
+    #: Only on a schema built by replaying a chain (a chain given as SOURCE): the
+    #: events whose schedule times the replay's clock set (``EVERY`` without
+    #: ``STARTS``, ``AT CURRENT_TIMESTAMP + ...``), by case-folded name, as
+    #: :class:`baseline.chain.eventclock.ClockTimes` (paths as the user reaches
+    #: them). Those values are the replay's, not the chain's: ``diff`` sets their
+    #: differences aside with a note, and rendering writes such a schedule as the
+    #: chain wrote it (so ``generate`` from a chain is the same on every run).
+    #: Never compared; empty for servers and dumps.
+    replay_clock: dict[str, Any] = field(default_factory=dict, metadata={"compare": False})
 
     # ------------------------------------------------------------------ helpers
 

@@ -175,3 +175,59 @@ def test_a_baseline_of_production_events_keeps_their_times(server, scratch_serve
         result = run_verify(tmp_path / "migrations", source, scratch=scratch_url(scratch_server),
                             progress=False, note=lambda _: None)
     assert (result.notes, result.differences, result.exit_code) == ([], [], 0)
+
+
+def test_generate_from_a_chain_writes_the_schedule_as_the_chain_did(scratch_server, tmp_path):
+    """The replay's clock time is no value of the chain's: generate from a chain
+    folder writes EVERY without STARTS, AT as the expression, and the same bytes
+    on every run."""
+    from verify_helpers import run_cli
+
+    chain_dir = make(tmp_path / "migrations", {
+        **CLOCKED,
+        "002_more.sql": "CREATE EVENT fixed ON SCHEDULE EVERY 1 HOUR STARTS '2020-01-01 00:00:00' "
+                        "ENDS CURRENT_TIMESTAMP + INTERVAL 1 YEAR DO DELETE FROM runs;\n",
+    })
+    outputs = []
+    for run in ("one", "two"):
+        if outputs:
+            time.sleep(1.1)
+        res = run_cli("generate", str(chain_dir), "--output", str(tmp_path / run), "--scratch",
+                      scratch_url(scratch_server))
+        assert res.exit_code == 0, res.output
+        outputs.append((tmp_path / run / "000_initial_schema.sql").read_bytes())
+    assert outputs[0] == outputs[1]
+    text = outputs[0].decode()
+    assert "EVENT `nightly` ON SCHEDULE EVERY 1 DAY ON COMPLETION NOT PRESERVE ENABLE" in text
+    assert ("EVENT `once` ON SCHEDULE AT CURRENT_TIMESTAMP + INTERVAL 1 DAY ON COMPLETION PRESERVE ENABLE"
+            in text)
+    # a literal STARTS stays; an ENDS the clock set is written as the chain wrote it
+    assert ("EVENT `fixed` ON SCHEDULE EVERY 1 HOUR STARTS '2020-01-01 00:00:00' "
+            "ENDS CURRENT_TIMESTAMP + INTERVAL 1 YEAR ON COMPLETION PRESERVE ENABLE" in text)
+
+
+def test_diff_of_a_chain_folder_sets_the_clock_times_aside(server, scratch_server, tmp_path):
+    """``diff chain/ db`` (either order), db built from the chain a second earlier:
+    exit 0, with verify's note naming the migration; a real difference on the
+    same event is still reported."""
+    import json
+
+    from verify_helpers import run_cli
+
+    chain_dir = make(tmp_path / "migrations", CLOCKED)
+    scratch = scratch_url(scratch_server)
+    with target_database(server, chain_dir) as db:
+        time.sleep(1.1)
+        res = run_cli("diff", str(chain_dir), url_of(server, db), "--scratch", scratch)
+        assert res.exit_code == 0, res.output
+        assert (f"note: event `nightly`: STARTS not compared: {chain_dir}/001_events.sql:2 schedules it "
+                "with no STARTS, so the server took the time the replay ran (B has STARTS '") in res.stdout
+        assert "note: event `once`: AT time not compared" in res.stdout
+        res = run_cli("diff", url_of(server, db), str(chain_dir), "--scratch", scratch, "--report", "json")
+        doc = json.loads(res.stdout)
+        assert res.exit_code == 0 and doc["summary"]["differences"] == 0
+        assert [n.split(":")[0] for n in doc["notes"]] == ["event `nightly`", "event `once`"]
+        assert "(A has STARTS '" in doc["notes"][0]
+        run_sql(server, db, "ALTER EVENT nightly COMMENT 'changed'")
+        res = run_cli("diff", str(chain_dir), url_of(server, db), "--scratch", scratch)
+        assert res.exit_code == 1 and "comment" in res.stdout and "note: event `nightly`" in res.stdout

@@ -8,12 +8,13 @@ other side's defaults, so implicit column charsets come out the same), else
 from __future__ import annotations
 
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Iterator
 
 from ..model import Schema
 from ..sources import SourceOptions
+from .eventclock import ClockTimes
 from .migration import Chain
 from .read import read_chain
 from .replay import ReplayResult, replay_chain
@@ -78,7 +79,17 @@ def build_chain_schema(chain: Chain, options: SourceOptions | None = None, *,
         # the scratch database's name is random: it is no name of the chain's, and
         # in generate/inspect output it made every run's bytes different
         schema.name = None
+        # the times the replay's clock set are no values of the chain's: diff sets
+        # them aside, rendering writes them as the chain did (chain/eventclock.py)
+        schema.replay_clock = placed_clock(r.replay.clock, str(chain.root))
         return ChainBuild(chain=chain, schema=schema, replay=r.replay, server=r.server.describe())
+
+
+def placed_clock(clock: dict[str, ClockTimes], folder: str) -> dict[str, ClockTimes]:
+    """``clock`` with each statement's path as the user reaches it (``db/migrations/001_init.sql``)."""
+    from ..compare.attribution import prefixed_path
+
+    return {k: replace(v, ref=replace(v.ref, path=prefixed_path(folder, v.ref.path))) for k, v in clock.items()}
 
 
 def read_chain_schema(path: Path | str, options: SourceOptions | None = None, *,

@@ -10,9 +10,11 @@ an ``AT`` schedule): a recurring event against a one-time one, or an event on on
 side only, is still a difference. Each event concerned gets a note whether or
 not its values happened to differ, so a report reads the same run after run.
 
-``diff`` has no chain, so it has no such knowledge: two servers whose events
-were created without ``STARTS`` at different times differ (their next runs are
-at different times), and ``diff`` reports it.
+``diff`` of two servers has no chain, so it has no such knowledge: two servers
+whose events were created without ``STARTS`` at different times differ (their
+next runs are at different times), and ``diff`` reports it. A chain folder given
+to ``diff`` carries its replay's knowledge on the schema
+(:attr:`~baseline.model.Schema.replay_clock`): :func:`set_aside_replay_clock`.
 """
 from __future__ import annotations
 
@@ -28,10 +30,12 @@ _LABELS = {"schedule": "AT time", "starts": "STARTS", "ends": "ENDS"}
 
 def set_aside_clock_times(differences: Iterable[Difference], clock: Mapping[str, ClockTimes],
                           source: Schema, replayed: Schema, *,
-                          where: Callable[[MigrationRef], str] | None = None) -> tuple[list[Difference], list[str]]:
+                          where: Callable[[MigrationRef], str] | None = None,
+                          other: str = "SOURCE") -> tuple[list[Difference], list[str]]:
     """The differences without those on values the replay's clock set, and a note
-    per event concerned. ``source``/``replayed`` are sides A and B as compared;
-    ``where(ref)`` spells a migration's place for the note (default ``path:line``)."""
+    per event concerned. ``replayed`` is the side the clock belongs to, ``source``
+    the other one, named ``other`` in the note; ``where(ref)`` spells a
+    migration's place for the note (default ``path:line``)."""
     where = where or _where
     kept: list[Difference] = []
     for d in differences:
@@ -51,7 +55,22 @@ def set_aside_clock_times(differences: Iterable[Difference], clock: Mapping[str,
         why = "; ".join(r for f, r in zip(times.fields, times.reasons, strict=True) if f in fields)
         theirs = ", ".join(f"{_LABELS[f]} {_shown(a, f)}" for f in fields)
         notes.append(f"event `{a.name}`: {what} not compared: {where(times.ref)} schedules it with {why}, so "
-                     f"the server took the time the replay ran (SOURCE has {theirs})")
+                     f"the server took the time the replay ran ({other} has {theirs})")
+    return kept, notes
+
+
+def set_aside_replay_clock(differences: Iterable[Difference], a: Schema, b: Schema,
+                           labels: tuple[str, str] = ("A", "B")) -> tuple[list[Difference], list[str]]:
+    """:func:`set_aside_clock_times` for ``diff``: each side built from a chain
+    brings its replay's clock (:attr:`~baseline.model.Schema.replay_clock`); the
+    note names the other side by its label. Servers and dumps bring none."""
+    kept, notes = list(differences), []
+    if b.replay_clock:
+        kept, found = set_aside_clock_times(kept, b.replay_clock, a, b, other=labels[0])
+        notes += found
+    if a.replay_clock:
+        kept, found = set_aside_clock_times(kept, a.replay_clock, b, a, other=labels[1])
+        notes += found
     return kept, notes
 
 

@@ -466,13 +466,37 @@ def event_may_lapse(ev: Event) -> bool:
     return not (ev.preserve and ev.status == "DISABLE")
 
 
-def event_sql(ev: Event, options: RenderOptions) -> str:
+def _as_written(ev: Event, clock) -> dict[str, str]:
+    """The schedule clauses a replayed chain left to the server's clock, as the
+    chain wrote them (``{"starts": ""}`` for ``EVERY`` without ``STARTS``,
+    ``{"schedule": "AT CURRENT_TIMESTAMP + INTERVAL 1 DAY"}``); ``clock`` is the
+    event's :class:`~baseline.chain.eventclock.ClockTimes` from
+    :attr:`Schema.replay_clock`, or ``None``. The replay's time is no value of
+    the chain's, and rendering it made ``generate`` from a chain differ on every
+    run. A field applies only where the event still has that kind of value."""
+    if clock is None:
+        return {}
+    recurring = not ev.schedule.upper().startswith("AT ")
+    out = {}
+    for name, reason in zip(clock.fields, clock.reasons):
+        if name == "schedule" and not recurring:
+            out["schedule"] = reason
+        elif name == "starts" and recurring and ev.starts:
+            out["starts"] = "" if reason == "no STARTS" else f" {reason}"
+        elif name == "ends" and recurring and ev.ends:
+            out["ends"] = f" {reason}"
+    return out
+
+
+def event_sql(ev: Event, options: RenderOptions, clock=None) -> str:
+    """``clock``: what :func:`_as_written` takes (a chain SOURCE's replay clock)."""
     lit = _literal(ev)
-    out = f"CREATE{_definer(ev, options)} EVENT {ident(ev.name)} ON SCHEDULE {ev.schedule}"
+    written = _as_written(ev, clock)
+    out = f"CREATE{_definer(ev, options)} EVENT {ident(ev.name)} ON SCHEDULE {written.get('schedule', ev.schedule)}"
     if ev.starts:
-        out += f" STARTS {lit(ev.starts)}"
+        out += written.get("starts", f" STARTS {lit(ev.starts)}")
     if ev.ends:
-        out += f" ENDS {lit(ev.ends)}"
+        out += written.get("ends", f" ENDS {lit(ev.ends)}")
     out += " ON COMPLETION PRESERVE" if ev.preserve or event_may_lapse(ev) else " ON COMPLETION NOT PRESERVE"
     out += f" {ev.status}"
     if ev.comment:
@@ -549,7 +573,8 @@ def create_statements(schema: Schema, options: RenderOptions = RenderOptions()) 
     for name in sorted(schema.events):
         ev = schema.events[name]
         session = _sql_mode(ev) + ((("time_zone", string(ev.time_zone)),) if ev.time_zone else ())
-        out.append(RenderedStatement("event", ev.name, event_sql(ev, options), True, session))
+        out.append(RenderedStatement("event", ev.name, event_sql(ev, options, schema.replay_clock.get(name)),
+                                     True, session))
         if event_may_lapse(ev):
             out.append(RenderedStatement("event_completion", ev.name, event_completion_sql(ev, options),
                                          False, session))
