@@ -478,7 +478,7 @@ def _as_written(ev: Event, clock) -> dict[str, str]:
         return {}
     recurring = not ev.schedule.upper().startswith("AT ")
     out = {}
-    for name, reason in zip(clock.fields, clock.reasons):
+    for name, reason in zip(clock.fields, clock.reasons, strict=True):
         if name == "schedule" and not recurring:
             out["schedule"] = reason
         elif name == "starts" and recurring and ev.starts:
