@@ -11,7 +11,11 @@ each by the best way available.
   parser's simulator) and comparing with the schema before the down. A down
   that fails, or does not round-trip (down scripts written for the chain as a
   whole rather than per migration, or simply wrong), is not used: that
-  migration is inverted instead, and a note says so.
+  migration is inverted instead, and a note says so, naming the up statement
+  the down leaves undone (``file:line``) where the difference shows it.
+  ``--strategy down`` runs the same check but uses every down as asked: a down
+  that does not undo its up is a warning naming it (a wrong baseline would
+  otherwise be found only by the verification, at a line of an *up* script).
 * **inversion**: no down (or ``--strategy invert``): the up script is undone
   on the model, offline (:mod:`baseline.chain.invert`).
 
@@ -38,6 +42,9 @@ from .model import Schema
 
 AUTO, DOWN, INVERT = "auto", "down", "invert"
 STRATEGIES = (AUTO, DOWN, INVERT)
+
+#: The comparison's attribute for a table whose columns differ only in order.
+COLUMN_ORDER = "column order"
 
 #: How a step is named in reports.
 BY_DOWNS, BY_INVERSION = "down scripts", "inversion"
@@ -196,8 +203,8 @@ class _Walk:
                 inv = self.inverter
                 before = _Fork(inv)
                 refused = None
-                if pm.is_sql and not self.strict:
-                    inv.invert(pm)  # what the up script says came before
+                checked = pm.is_sql and self._invert_for_check(pm, before)  # what the up says came before
+                if checked and not self.strict:
                     refused = self._predict(pm, before)  # spares the server a down it would refuse
                 if refused is None:
                     if not in_sync:
@@ -216,7 +223,11 @@ class _Walk:
                     in_sync = refused is None
                 self.bar.advance(note=pm.id)
                 if refused is None:
-                    deduced = inv.explicit - before.explicit  # what inverting the up taught
+                    if self.strict and checked:
+                        self._warn_if_wrong(after, pm, before)
+                    # what inverting the up taught (under --strategy down the inversion was
+                    # only the check's reference: the downs alone say what came before)
+                    deduced = set() if self.strict else inv.explicit - before.explicit
                     before.restore(inv)
                     inv.schema = after
                     inv.explicit = {(t, i) for t, i in inv.explicit | deduced
@@ -234,6 +245,31 @@ class _Walk:
         finally:
             if db is not None:
                 server.drop_database(db)
+
+    def _invert_for_check(self, pm: ParsedMigration, before: "_Fork") -> bool:
+        """Invert ``pm`` on the model, the reference its down is checked against.
+        Under ``--strategy down`` an up that cannot be inverted only goes unchecked
+        (the user asked for the downs, and they need no inversion)."""
+        if not self.strict:
+            self.inverter.invert(pm)
+            return True
+        try:
+            self.inverter.invert(pm)
+        except InputError:
+            before.restore(self.inverter)
+            return False
+        return True
+
+    def _warn_if_wrong(self, after: Schema, pm: ParsedMigration, before: "_Fork") -> None:
+        """``--strategy down``: the down is used as asked, but one that does not undo
+        its up is named (its file, the up line left undone) before any verification."""
+        from .chain.findings import WARNING
+
+        wrong = self._judge(after, pm, before)
+        if wrong:
+            self.notes.append(finding(WARNING, pm.id, _down_rel(pm), None, "", f"down script of {pm.id}",
+                                      f"used as --strategy down asks, but {wrong}; "
+                                      "--strategy auto inverts such a migration instead"))
 
     def _predict(self, pm: ParsedMigration, before: "_Fork") -> str | None:
         """Why the down would be refused, judged offline by simulating it (``None``:
@@ -261,9 +297,15 @@ class _Walk:
         inv = self.inverter
         if not before.new_warnings(inv):
             # inversion knew everything: the down must give the same schema
-            diffs = _compare(inv.schema, after)
-            return f"it gives another schema than undoing the up statement by statement does ({diffs})" \
-                if diffs else None
+            from .compare import compare
+
+            found = compare(inv.schema, after)
+            if found and all(d.attribute == COLUMN_ORDER for d in found):
+                # where inversion puts back a dropped column is its best guess when the
+                # chain never shows the columns before it: the round trip decides
+                return round_trip_problem(after, pm, before.schema, self.flavor)
+            diffs = _compare(inv.schema, after, pm)
+            return f"it does not undo its up: {diffs}" if diffs else None
         return round_trip_problem(after, pm, before.schema, self.flavor)
 
     def _run_down(self, server, db: str, pm: ParsedMigration, before: "_Fork") -> tuple[Schema | None, str | None]:
@@ -314,16 +356,47 @@ def _down_rel(pm: ParsedMigration) -> str:
     return (down.rel or down.path.name) if down is not None else pm.rel
 
 
-def _compare(a: Schema, b: Schema) -> str:
-    """``""`` when equal, else the first difference (and how many more)."""
+def _compare(a: Schema, b: Schema, pm: ParsedMigration | None = None) -> str:
+    """``""`` when equal, else the first difference (and how many more).
+
+    With ``pm`` (``a`` is the schema undoing ``pm``'s up gives, ``b`` what its down
+    gave): each side named, and the last up statement touching the object
+    (``file:line``), which the down leaves undone."""
     from .compare import compare
+    from .compare.differences import EXISTS
 
     diffs = compare(a, b)
     if not diffs:
         return ""
     d = diffs[0]
     more = f" and {len(diffs) - 1} more" if len(diffs) > 1 else ""
-    return f"{d.label} {d.attribute}{more}"
+    if pm is None:
+        return f"{d.label} {d.attribute}{more}"
+    if d.attribute == EXISTS:
+        has, lacks = ("before the up", "after the down") if d.a else ("after the down", "before the up")
+        what = f"{d.label} exists {has} but not {lacks}"
+    else:
+        what = f"{d.label} {d.attribute} is {d.a!r} before the up but {d.b!r} after the down"
+    more = f", and {len(diffs) - 1} more difference{'s' if len(diffs) > 2 else ''}" if len(diffs) > 1 else ""
+    where = _last_touch(pm, d.owner, d.path)
+    return what + more + (f" (left undone: {where})" if where else "")
+
+
+def _last_touch(pm: ParsedMigration, owner, path: tuple[str, ...] = ()) -> str:
+    """``file:line: statement`` of the last up statement of ``pm`` touching ``owner``
+    (naming the difference's own column or key when one does)."""
+    import re
+
+    from .sql.touch import touched_objects
+
+    touching = [ps for ps in pm.statements if any(t.key == tuple(owner) for t in touched_objects(ps.text))]
+    if len(path) > 1:  # a column or key: the statement naming it, if one does
+        word = re.compile(r"(?<![\w$])`?" + re.escape(path[-1]) + r"`?(?![\w$])", re.I)
+        touching = [ps for ps in touching if word.search(ps.text)] or touching
+    if not touching:
+        return ""
+    ps = touching[-1]
+    return f"{pm.rel}:{ps.line}: {' '.join(ps.text.split())[:80]}"
 
 
 def round_trip_problem(before: Schema, pm: ParsedMigration, expected: Schema, flavor) -> str | None:

@@ -9,6 +9,18 @@ the test or module, ``--baseline-migrations DIR``, or the ini option
 ``--baseline-scratch`` / ini ``baseline_scratch`` (``auto``, ``docker``,
 ``local`` or a server URL where scratch databases are created), one per session.
 
+When no throwaway server can be started, the tests that ask for one *error* by
+default, with baseline's reason and hint and no traceback: a suite that went
+green by skipping every database test would hide that nothing was tested (a CI
+runner without Docker, a wrong ``$BASELINE_MYSQLD``). A developer machine that
+may lack a server sets the ini option ``baseline_no_server = skip`` (or passes
+``--baseline-no-server skip``) to skip them instead.
+
+A migration that fails, a folder that cannot be read as a chain, or a statement
+that cannot be parsed errors the tests that use it with baseline's message
+(``file:line``, the server's words, the statement), not a traceback from
+baseline's own code.
+
 Fixtures:
 
 * ``baseline_db`` -- a new database with the whole chain applied, dropped after
@@ -32,6 +44,8 @@ from pathlib import Path
 import pytest
 
 MARKER = "baseline_migrations"
+#: What a test asking for a database does when no throwaway server can be started.
+NO_SERVER = ("error", "skip")
 
 
 def pytest_addoption(parser):
@@ -40,8 +54,12 @@ def pytest_addoption(parser):
                     help="migrations folder the baseline_db fixture builds databases from")
     group.addoption("--baseline-scratch", dest="baseline_scratch", default=None,
                     help="throwaway server: auto, docker, local, or a server URL")
+    group.addoption("--baseline-no-server", dest="baseline_no_server", default=None, choices=NO_SERVER,
+                    help="when no throwaway server can be started: error (default) or skip the tests")
     parser.addini("baseline_migrations", "migrations folder for the baseline_db fixture", default="")
     parser.addini("baseline_scratch", "throwaway server for the baseline_db fixture", default="auto")
+    parser.addini("baseline_no_server", "when no throwaway server can be started: error (default) or skip",
+                  default="error")
     parser.addini("baseline_chain_format", "chain format of the migrations folder (default: detected)",
                   default="")
 
@@ -92,15 +110,25 @@ def _migrations(request) -> Path:
 @pytest.fixture(scope="session")
 def baseline_server(request):
     """The session's throwaway server (started on first use, stopped at the end)."""
-    from baseline.errors import EnvironmentProblem
+    from baseline.errors import BaselineError, EnvironmentProblem
     from baseline.scratch import open_scratch
 
-    spec = request.config.getoption("baseline_scratch") or request.config.getini("baseline_scratch") or "auto"
-    server = open_scratch(spec)
+    config = request.config
+    spec = config.getoption("baseline_scratch") or config.getini("baseline_scratch") or "auto"
+    when_missing = config.getoption("baseline_no_server") or config.getini("baseline_no_server") or "error"
+    if when_missing not in NO_SERVER:
+        raise pytest.UsageError(f"baseline_no_server = {when_missing}: expected one of {', '.join(NO_SERVER)}")
     try:
+        server = open_scratch(spec)
         server.__enter__()
     except EnvironmentProblem as e:
-        pytest.skip(f"baseline: no throwaway server: {e}")
+        message = f"baseline: no throwaway server: {e}"
+        if when_missing == "skip":
+            pytest.skip(message)
+        pytest.fail(f"{message}\n(set baseline_no_server = skip in the ini file to skip these tests instead)",
+                    pytrace=False)
+    except BaselineError as e:  # a --baseline-scratch value that is no server spec
+        pytest.fail(f"baseline: {e}", pytrace=False)
     yield server
     server.__exit__(None, None, None)
 
@@ -108,13 +136,26 @@ def baseline_server(request):
 def _build(request, server):
     from baseline.adopt.run import chain_charset
     from baseline.chain.read import read_chain
-    from baseline.chain.replay import replay_chain
+    from baseline.chain.replay import MigrationFailed, replay_chain
+    from baseline.errors import BaselineError
 
     folder = _migrations(request)
-    chain = read_chain(folder, request.config.getini("baseline_chain_format") or None)
-    charset, collation = chain_charset(chain)
+    try:
+        chain = read_chain(folder, request.config.getini("baseline_chain_format") or None)
+        charset, collation = chain_charset(chain)
+    except BaselineError as e:
+        pytest.fail(f"baseline: {e}", pytrace=False)
     with server.database(charset=charset, collation=collation, prefix="baseline_test") as name:
-        result = replay_chain(chain, server, name, progress=False)
+        try:
+            result = replay_chain(chain, server, name, progress=False)
+        except MigrationFailed as e:
+            failure = e.without_database(str(e))
+        except BaselineError as e:
+            failure = str(e)
+        else:
+            failure = None
+        if failure is not None:  # failed outside the except block: no chained traceback in the report
+            pytest.fail(f"baseline: {failure}", pytrace=False)
         yield BaselineDatabase(name=name, server=server, migrations=folder, applied=result.applied)
 
 
