@@ -126,11 +126,8 @@ class TableUndo:
     def _restore_column(self, known: Column) -> None:
         """Put back a column the chain defined earlier, where it was, with the keys
         and CHECK that lost it."""
-        order = [c.key for c in self.st.table.columns]
-        i = order.index(known.key)
-        after = next((self.st.table.columns[j].name for j in range(i - 1, -1, -1)
-                      if self.t.column(self.st.table.columns[j].name) is not None), None)
-        E.place_column(self.t, known, after, first=(after is None and i == 0))
+        after, first = self._known_place(known)
+        E.place_column(self.t, known, after, first=first)
         for idx in self.st.table.indexes:
             if not any(p.column and fold(p.column) == known.key for p in idx.parts):
                 continue
@@ -144,6 +141,26 @@ class TableUndo:
         chk = next((c for c in self.st.table.checks if c.column_level and c.key == known.key), None)
         if chk is not None and self.t.check(chk.name) is None:
             self.t.checks.insert(0, copy.deepcopy(chk))
+
+    def _known_place(self, known: Column) -> tuple[str | None, bool]:
+        """Where a column the chain defined earlier goes back: ``(after, first)``
+        for :func:`edits.place_column`.
+
+        After its nearest predecessor in the chain's picture that the table still
+        has. Without one, a table the chain created has it first. A table that
+        existed before the chain (a stub) only shows what the chain touched, so
+        "no known predecessor" says nothing about being first: the column was most
+        likely added after the table's original columns, so it goes after the last
+        column the chain never mentions (certainly one of those), else last.
+        """
+        cols = self.st.table.columns
+        i = [c.key for c in cols].index(known.key)
+        after = next((cols[j].name for j in range(i - 1, -1, -1) if self.t.column(cols[j].name) is not None), None)
+        if after is not None or not self.st.stub:
+            return after, after is None and i == 0
+        mentioned = {c.key for c in cols}
+        original = [c.name for c in self.t.columns if c.key not in mentioned]
+        return (original[-1] if original else None), False
 
     def _ModifyColumn(self, op: N.ModifyColumn) -> None:
         self._redefine(op.column.name, op.column, op.position, "MODIFY", op.if_exists)
@@ -177,11 +194,8 @@ class TableUndo:
         self.t.columns[i] = known
         if position is not None:
             self.t.columns.remove(known)
-            order = [x.key for x in self.st.table.columns]
-            j = order.index(known.key)
-            after = next((self.st.table.columns[k].name for k in range(j - 1, -1, -1)
-                          if self.t.column(self.st.table.columns[k].name) is not None), None)
-            E.place_column(self.t, known, after, first=(after is None and j == 0))
+            after, first = self._known_place(known)
+            E.place_column(self.t, known, after, first=first)
         # keys refitted to the new type, and the column CHECK the new definition replaced
         for idx in self.t.indexes:
             old = self.known_index(idx.name)
