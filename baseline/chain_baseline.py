@@ -140,6 +140,9 @@ def generate_for_chain(source_spec: str, migrations: str | Path, options: ChainB
                                                  "-o OUTDIR --format sql") from None
         fmt = fmt or own
     fmt = fmt or "sql"
+    from .render.folder_files import folder_files
+
+    folder_files(fmt, outdir)  # a lock file for another database is refused before the long work
     # the chain's naming (sequelize-cli: a second before its first migration) also
     # when written elsewhere in the chain's own format: to review, or for CI to
     # compare with the committed file
@@ -178,7 +181,7 @@ def generate_for_chain(source_spec: str, migrations: str | Path, options: ChainB
     if result.verification is None or result.verification.identical or options.force:
         from .render.formats import write_migration
 
-        result.written = write_migration(result.files, outdir)
+        result.written = write_migration(result.files, outdir, fmt)
     return result
 
 

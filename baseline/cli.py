@@ -149,7 +149,7 @@ def generate(source, outdir, migrations, fmt, name, schema_name, scratch, image,
                                                    keep_auto_increment=keep_auto_increment),
                              source_description=_describe(schema))
     root = Path(outdir or ".")
-    written = write_migration(files, root)
+    written = write_migration(files, root, fmt)
     click.echo(f"wrote {', '.join(str(p) for p in written)}: {summary(schema)}")
 
 

@@ -365,9 +365,15 @@ _RENDERERS = {
 # =========================================================================== writing
 
 
-def write_migration(files: dict[str, str], outdir: Path | str) -> list[Path]:
-    """Write a migration's files under ``outdir`` as one group: all appear, or none."""
+def write_migration(files: dict[str, str], outdir: Path | str, fmt: str | None = None) -> list[Path]:
+    """Write a migration's files under ``outdir`` as one group: all appear, or none.
+
+    With ``fmt``, the files that tool expects beside its migrations and ``outdir``
+    lacks (Prisma's ``migration_lock.toml``: :mod:`.folder_files`) are part of the group.
+    """
     from ..util.atomic import write_files
+    from .folder_files import folder_files
 
     root = Path(outdir)
+    files = {**folder_files(fmt, root), **files} if fmt else files
     return write_files({root / rel: text for rel, text in sorted(files.items())})
