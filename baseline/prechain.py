@@ -263,13 +263,13 @@ class _Walk:
     def _warn_if_wrong(self, after: Schema, pm: ParsedMigration, before: "_Fork") -> None:
         """``--strategy down``: the down is used as asked, but one that does not undo
         its up is named (its file, the up line left undone) before any verification."""
-        from .chain.findings import WARNING
+        from .chain.findings import WARNING, WRONG_DOWN
 
         wrong = self._judge(after, pm, before)
         if wrong:
             self.notes.append(finding(WARNING, pm.id, _down_rel(pm), None, "", f"down script of {pm.id}",
                                       f"used as --strategy down asks, but {wrong}; "
-                                      "--strategy auto inverts such a migration instead"))
+                                      "--strategy auto inverts such a migration instead", kind=WRONG_DOWN))
 
     def _predict(self, pm: ParsedMigration, before: "_Fork") -> str | None:
         """Why the down would be refused, judged offline by simulating it (``None``:

@@ -11,6 +11,10 @@ comment block at the top of the baseline and the tests all read the same data.
 Severities: ``warning`` where the pre-chain schema may differ from what the
 baseline holds (or where replay may fail), ``info`` where nothing was lost
 that matters for the replay (a ``DROP ... IF EXISTS`` of something unknown).
+
+Kinds: an ``assumption`` (the chain lost information) or a ``wrong-down`` (under
+``--strategy down``, a down script used as asked that does not undo its up: not
+something the chain lost, but a script that is wrong, so it is listed apart).
 """
 from __future__ import annotations
 
@@ -20,6 +24,9 @@ from ..errors import shorten
 
 WARNING = "warning"
 INFO = "info"
+
+ASSUMPTION = "assumption"
+WRONG_DOWN = "wrong-down"
 
 
 @dataclass(frozen=True)
@@ -36,6 +43,8 @@ class Finding:
     object: str
     #: What was assumed, in a sentence.
     message: str
+    #: :data:`ASSUMPTION` or :data:`WRONG_DOWN`: which list it is shown in.
+    kind: str = ASSUMPTION
 
     @property
     def where(self) -> str:
@@ -51,12 +60,29 @@ class Finding:
 
 
 def finding(severity: str, migration: str, file: str, line: int | None, statement: str, obj: str,
-            message: str) -> Finding:
-    return Finding(severity, migration, file, line, shorten(statement or "", 120), obj, message)
+            message: str, kind: str = ASSUMPTION) -> Finding:
+    return Finding(severity, migration, file, line, shorten(statement or "", 120), obj, message, kind)
 
 
 def warnings(findings: list[Finding]) -> list[Finding]:
     return [f for f in findings if f.severity == WARNING]
+
+
+def warning_groups(findings: list[Finding], tail: str) -> list[tuple[str, list[Finding]]]:
+    """The warnings under their headers, in the order they are shown: wrong downs
+    first (a script to fix), then the assumptions (``tail`` ends that header)."""
+    ws = warnings(findings)
+    wrong = [f for f in ws if f.kind == WRONG_DOWN]
+    assumed = [f for f in ws if f.kind != WRONG_DOWN]
+    groups = []
+    if wrong:
+        n = len(wrong)
+        groups.append((f"{n} down script{'s' if n != 1 else ''} that do{'es' if n == 1 else ''} not undo "
+                       f"{'its' if n == 1 else 'their'} up (used as --strategy down asks):", wrong))
+    if assumed:
+        n = len(assumed)
+        groups.append((f"{n} assumption{'s' if n != 1 else ''} where the chain lost information {tail}:", assumed))
+    return groups
 
 
 def notes_for(findings: list[Finding], strategies: list[str] = ()) -> list[str]:
@@ -67,12 +93,10 @@ def notes_for(findings: list[Finding], strategies: list[str] = ()) -> list[str]:
         if lines:
             lines.append("Nothing had to be assumed: the chain says everything the baseline needs.")
         return lines
-    ws = warnings(findings)
     infos = [f for f in findings if f.severity != WARNING]
-    if ws:
-        lines.append(f"{len(ws)} assumption{'s' if len(ws) != 1 else ''} where the chain lost information "
-                     "(baseline + chain still rebuild SOURCE):")
-        lines += ["  " + f.text() for f in ws]
+    for header, group in warning_groups(findings, "(baseline + chain still rebuild SOURCE)"):
+        lines.append(header)
+        lines += ["  " + f.text() for f in group]
     if infos:
         lines.append("Notes:")
         lines += ["  " + f.text() for f in infos]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from ..chain.findings import INFO, WARNING
+from ..chain.findings import INFO, WARNING, warning_groups
 from ..errors import shorten
 from ..render.sqlfile import summary
 from .text import render_text
@@ -49,14 +49,13 @@ def print_chain_baseline(result, echo: Callable[..., None], *, color: bool = Fal
         echo(f"baseline: not written ({what}); --force writes it anyway"
              + ("; --no-verify writes it unchecked" if unchecked else ""), err=True)
     findings = result.findings
-    warn = [f for f in findings if f.severity == WARNING]
+    groups = warning_groups(findings, "(also listed at the top of the baseline)")
     info = [f for f in findings if f.severity == INFO]
-    if warn:
-        echo(f"{len(warn)} assumption{'s' if len(warn) != 1 else ''} where the chain lost information "
-             "(also listed at the top of the baseline):")
-        for f in warn:
+    for header, group in groups:
+        echo(header)
+        for f in group:
             echo(f"  {f.text()}")
-    elif result.chain.migrations:
+    if not any(f.severity == WARNING for f in findings) and result.chain.migrations:
         echo("nothing assumed: the chain says everything the baseline needs")
     for f in info:
         echo(f"  {f.text()}")
