@@ -248,8 +248,7 @@ class _SourceLoader:
     def _dump(self, server) -> Schema:
         """The dump replayed on the verify server (its own normalization, like the
         chain's), else read offline with a note."""
-        from .sources.dumpreplay import replay_into, reported_flavor
-        from .sources.live import read_live
+        from .sources.dumpreplay import replay_and_read
 
         contents, section = self.contents, self.section
         lacking = _lacking(server, section.charset, section.collation)
@@ -257,21 +256,11 @@ class _SourceLoader:
             return self._dump_offline(server, InputError(
                 f"it has no {lacking} (the dump's database default)", file=contents.file,
                 line=section.created_line))
-        db = server.create_database(section.charset, section.collation)
         try:
-            try:
-                replay_into(server, db, contents, section, progress=self.progress)
-            except InputError as e:
-                return self._dump_offline(server, e)
-            schema = read_live(server.url.with_database(db), progress=self.progress, label="the replayed dump")
-        finally:
-            if not server.disposable:  # a throwaway server discards it on stop
-                try:
-                    server.drop_database(db)
-                except Exception:
-                    pass
-        schema.name = section.name
-        schema.flavor = reported_flavor(contents, schema.flavor)
+            schema = replay_and_read(server, contents, section, charset=section.charset,
+                                     collation=section.collation, progress=self.progress)
+        except InputError as e:
+            return self._dump_offline(server, e)
         if section.charset_source == "most common table character set":
             schema.charset, schema.collation = self._app_charset(schema)
         return schema

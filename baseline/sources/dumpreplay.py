@@ -213,8 +213,8 @@ def _unknown_to(server, charset: str | None, collation: str | None) -> str | Non
     return None
 
 
-def _create_database(server, section: DatabaseSection, contents: DumpContents) -> str:
-    """The scratch database, with the dump's default character set and collation.
+def _database_defaults(server, section: DatabaseSection, contents: DumpContents) -> tuple[str | None, str | None]:
+    """The scratch database's character set and collation: the dump's defaults.
 
     A collation the dump does not write is left to the scratch server, as the
     stock client would (the source flavor's default may not exist there). A
@@ -232,27 +232,31 @@ def _create_database(server, section: DatabaseSection, contents: DumpContents) -
             f"the scratch server ({server.flavor or 'unknown'}) has no {unknown}, the default of database "
             f"{section.name}", file=contents.file, line=section.created_line, excerpt=section.created_text,
             hint=_suggestion(contents, server.flavor))
-    return server.create_database(charset, collation)
+    return charset, collation
 
 
 def replay_dump(contents: DumpContents, section: DatabaseSection, options) -> Schema:
     """Replay ``section`` into a scratch server chosen by ``options`` and introspect it."""
     from ..scratch import open_scratch
-    from .live import read_live
 
     with open_scratch(options.scratch, image=getattr(options, "image", None),
                       flavor=contents.flavor) as server:
-        database = _create_database(server, section, contents)
-        try:
-            replay_into(server, database, contents, section, progress=getattr(options, "progress", True))
-            schema = read_live(server.url.with_database(database), label="the replayed dump",
+        charset, collation = _database_defaults(server, section, contents)
+        return replay_and_read(server, contents, section, charset=charset, collation=collation,
                                progress=getattr(options, "progress", True))
-        finally:
-            if not server.disposable:  # a throwaway server discards it when it stops
-                try:
-                    server.drop_database(database)
-                except Exception:
-                    pass
+
+
+def replay_and_read(server, contents: DumpContents, section: DatabaseSection, *, charset: str | None,
+                    collation: str | None, progress: bool = True) -> Schema:
+    """``section`` replayed into a fresh database on ``server`` (given these
+    defaults), read back, and named and flavored as the dump's own schema. The
+    database goes when the block ends (with the server, when it is a throwaway
+    one). Raises :class:`InputError` when the server refuses a statement."""
+    from .live import read_live
+
+    with server.database(charset, collation, drop=False) as database:
+        replay_into(server, database, contents, section, progress=progress)
+        schema = read_live(server.url.with_database(database), label="the replayed dump", progress=progress)
     schema.name = section.name
     schema.flavor = reported_flavor(contents, schema.flavor)
     return schema
