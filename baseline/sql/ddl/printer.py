@@ -184,13 +184,7 @@ class Printer:
                 return "(" + word.join(self.p(a, LOWEST) for a in e.args) + ")"
             return word.join(self.p(a, prec) for a in e.args)
         if isinstance(e, Unary):
-            if e.op == "NOT":
-                if style.not_column_as_eq_zero and isinstance(e.expr, Ident):
-                    return f"{self.p(e.expr, CMP)} = 0"
-                if style.paren_all:
-                    return f"(not({self.p(e.expr, LOWEST)}))"
-                return "!" + self.p(e.expr, NEG)
-            if e.op == "!":
+            if e.op in ("NOT", "!"):  # the server prints both the same way
                 if style.not_column_as_eq_zero and isinstance(e.expr, Ident):
                     return f"{self.p(e.expr, CMP)} = 0"
                 if style.paren_all:
