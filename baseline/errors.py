@@ -47,10 +47,6 @@ class EnvironmentProblem(BaselineError):
     exit_code = 3
 
 
-class NotBuiltYet(BaselineError):
-    """A command whose engine does not exist yet (exit 2)."""
-
-
 def shorten(text: str, width: int = 160) -> str:
     one = " ".join(text.split())
     return one if len(one) <= width else one[: width - 1] + "…"

@@ -38,13 +38,13 @@ from typing import Callable
 from .chain.eventclock import ClockTimes
 from .chain.migration import Chain
 from .chain.read import read_chain
+from .chain.source import placed_clock
 from .chain.refs import MigrationRef
 from .chain.replay import MigrationFailed, ReplayResult, replay_chain
 from .compare import CompareOptions, ComparisonResult, Side, attribute_differences, compare, compared_objects
-from .compare.attribution import prefixed_path
 from .compare.clock import set_aside_clock_times
 from .compare.differences import ReplayFailure
-from .errors import InputError, NotBuiltYet
+from .errors import InputError
 from .model import Schema
 from .sources import SourceOptions, source_kind
 from .sources.url import ServerURL, redact
@@ -186,7 +186,7 @@ def run_verify(migrations: Path | str | Chain, against: str | Schema, *, scratch
     else:
         a, b = _without(source, excluded), _without(replayed, excluded)
         differences = compare(a, b, compare_options or CompareOptions())
-        clock = {**_placed(loader.clock, str(against)), **_placed(replay.clock, folder)}
+        clock = {**placed_clock(loader.clock, str(against)), **placed_clock(replay.clock, folder)}
         differences, clock_notes = set_aside_clock_times(differences, clock, a, b)
         for text in clock_notes:
             tell(text)
@@ -285,16 +285,9 @@ class _SourceLoader:
 
         contents, section = self.contents, self.section
         why = f"{refused.file}:{refused.line}: {refused.reason}" if refused.line else refused.reason
-        try:
-            schema = schema_from_statements(section.statements, flavor=contents.flavor, name=section.name,
-                                            charset=section.charset, collation=section.collation,
-                                            file=contents.file)
-        except NotBuiltYet:
-            raise InputError(f"the scratch server ({server.flavor}) cannot replay the dump written by "
-                             f"{contents.flavor}: {refused.reason}", file=refused.file, line=refused.line,
-                             excerpt=getattr(refused, "excerpt", None),
-                             hint=f"verify on a server of the dump's flavor: --scratch docker --image "
-                                  f"{contents.flavor.docker_image}") from None
+        schema = schema_from_statements(section.statements, flavor=contents.flavor, name=section.name,
+                                        charset=section.charset, collation=section.collation,
+                                        file=contents.file)
         self.tell(f"the scratch server ({server.flavor}) cannot replay dump SOURCE ({why}); "
                   "it was read offline instead, so SOURCE is normalized by baseline, "
                   f"not by the server (--scratch docker --image {contents.flavor.docker_image} "
@@ -413,11 +406,6 @@ def _without(schema: Schema, tables: list[str]) -> Schema:
     drop = set(tables)
     return replace(schema, tables={k: t for k, t in schema.tables.items() if t.name not in drop},
                    triggers={k: t for k, t in schema.triggers.items() if t.table not in drop})
-
-
-def _placed(clock: dict[str, ClockTimes], folder: str) -> dict[str, ClockTimes]:
-    """The statements of ``clock`` as the user reaches them (``db/migrations/001_init.sql``)."""
-    return {k: replace(v, ref=replace(v.ref, path=prefixed_path(folder, v.ref.path))) for k, v in clock.items()}
 
 
 def _baseline_ref(chain: Chain) -> MigrationRef | None:
