@@ -67,9 +67,10 @@ def examine_docker(image: str | None = None) -> Finding:
         f.notes.append("server images: " + ", ".join(_describe_image(t) for t in present))
     else:
         f.notes.append("no MySQL/MariaDB/Percona image present")
-    if docker_backend.TEST_IMAGE not in present:
-        f.hints.append(f"local test image {docker_backend.TEST_IMAGE} (no registry needed): "
-                       f"{docker_backend.build_hint()}")
+    absent = [t for t in docker_backend.TEST_IMAGES if t not in present]
+    if absent:
+        f.hints.append(f"local test image{'s' if len(absent) > 1 else ''} {', '.join(absent)} (no registry "
+                       f"needed): {docker_backend.build_hint(absent[0] if len(absent) == 1 else None)}")
     official = [t for t in ("mysql:8.0", "mariadb:10.11") if t not in present]
     if official:
         reachable = _registry_reachable(official[0])
@@ -87,9 +88,9 @@ def examine_docker(image: str | None = None) -> Finding:
 
 
 def _describe_image(tag: str) -> str:
-    if tag == docker_backend.TEST_IMAGE:
-        return f"{tag} (local test image)"
     flavor = docker_backend.image_flavor(tag)
+    if tag in docker_backend.TEST_IMAGES:
+        return f"{tag} (local test image, {flavor})"
     return f"{tag} ({flavor})" if flavor else tag
 
 

@@ -309,6 +309,13 @@ class Flavor:
         """Same family and major.minor: a server image that stands for ``other``."""
         return self.same_family(other) and self.version[:2] == other.version[:2]
 
+    def nearness_to(self, target: "Flavor") -> tuple:
+        """A sort key ranking servers of ``target``'s family to stand for it (by
+        major.minor release): the oldest release at least as new first (a newer
+        server runs what an older one wrote), then the newest older one."""
+        v, release = self.version[:2], target.version[:2]
+        return (0, v) if v >= release else (1, tuple(-x for x in v))
+
     def runs_sql_of(self, other: "Flavor") -> bool:
         """Does a server of this flavor accept what a server of ``other`` wrote
         (a dump, SHOW CREATE text)? Same family, same or newer version."""

@@ -37,11 +37,15 @@ fi
 
 # --- Docker test image (--scratch docker tests); built only where an engine answers
 if command -v docker >/dev/null && docker version >/dev/null 2>&1; then
-	if ! docker image inspect "${BASELINE_TEST_IMAGE:-baseline-test-mariadb:10.11}" >/dev/null 2>&1; then
+	absent=""
+	for image in baseline-test-mariadb:10.11 baseline-test-mysql:9.7 baseline-test-mariadb:11.8; do
+		docker image inspect "$image" >/dev/null 2>&1 || absent="$absent $image"
+	done
+	if [ -n "$absent" ]; then
 		if [ "$(id -u)" = 0 ] && command -v debootstrap >/dev/null; then
-			bash baseline/scratch/image/build.sh
+			bash baseline/scratch/image/build.sh $absent
 		else
-			say "Docker test image absent: run 'sudo make test-image' (docker tests skip meanwhile)"
+			say "Docker test images absent:$absent: run 'sudo make test-image' (docker tests skip meanwhile)"
 		fi
 	fi
 fi

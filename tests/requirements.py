@@ -9,7 +9,8 @@ Kinds (the variable is ``BASELINE_REQUIRE_`` + kind):
 
 * ``SERVER``: ``mariadbd``/``mysqld``, the ``mariadb``/``mysql`` client and
   ``mariadb-dump``/``mysqldump`` (Debian: mariadb-server, mariadb-client);
-* ``DOCKER``: an engine that answers, and the local test image (``make test-image``);
+* ``DOCKER``: an engine that answers, and the local test images (``make test-image``:
+  MariaDB 10.11, MySQL 9.7, MariaDB 11.8);
 * ``NODE``: Node and the sequelize-cli packages (``tests/provision.sh``);
 * ``TOOLS``: dbmate and Liquibase (``tests/provision.sh``);
 * ``C``: the dump splitter's C extension (built by ``pip install`` with a compiler);

@@ -60,11 +60,12 @@ def docker_client_or_skip():
     if not ok:
         missing("DOCKER", f"no Docker engine answers: {detail}")
     client = backend._client()
-    try:
-        client.images.get(backend.TEST_IMAGE)
-    except Exception:
-        client.close()
-        missing("DOCKER", f"{backend.TEST_IMAGE} is absent (make test-image)")
+    for image in backend.TEST_IMAGES:
+        try:
+            client.images.get(image)
+        except Exception:
+            client.close()
+            missing("DOCKER", f"{image} is absent (make test-image)")
     return client
 
 

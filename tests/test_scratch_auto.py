@@ -26,7 +26,7 @@ from baseline.errors import EnvironmentProblem
 from baseline.flavor import MARIADB, MYSQL, Flavor
 from baseline.scratch import docker as backend
 from baseline.scratch import open_scratch
-from baseline.scratch.base import choose_auto, resolve_auto
+from baseline.scratch.base import choose_auto, fallback, resolve_auto
 from baseline.scratch.docker import TEST_IMAGE, image_flavor, matching_image
 from baseline.scratch.local import LocalServer, _child_setup, binary_flavor, find_server_binary
 from requirements import missing, needs_server_binary
@@ -98,15 +98,34 @@ def test_a_matching_image_is_used_without_pulling(engine):
 
 
 @pytest.mark.docker
-def test_an_image_that_cannot_be_pulled_falls_back_to_the_test_image(engine, capsys):
+def test_an_image_that_cannot_be_pulled_falls_back_to_the_test_image_of_its_family(engine, capsys):
+    mysql_image = "baseline-test-mysql:9.7"
     choice = choose_auto(flavor=UNPULLABLE)
-    assert (choice.backend, choice.image) == ("docker", TEST_IMAGE)
+    assert (choice.backend, choice.image) == ("docker", mysql_image)  # MySQL, never MariaDB
     assert choice.note.startswith("no mysql:5.0 image in Docker and it cannot be pulled (")
-    assert choice.note.endswith(f"); using the local test image {TEST_IMAGE} instead")
+    assert choice.note.endswith(f"); using the local test image {mysql_image} instead")
     server = open_scratch("auto", flavor=UNPULLABLE)
-    assert server.kind == "docker" and server.image == TEST_IMAGE and server.auto_note == choice.note
+    assert server.kind == "docker" and server.image == mysql_image and server.auto_note == choice.note
     err = capsys.readouterr().err
     assert err == f"baseline: note: --scratch auto: {choice.note}\n"  # one line
+    maria = choose_auto(flavor=Flavor(MARIADB, (10, 0, 96)))  # no registry has mariadb:10.0 either
+    assert (maria.backend, maria.image) == ("docker", TEST_IMAGE)
+    assert maria.note.endswith(f"); using the local test image {TEST_IMAGE} instead")
+
+
+def test_a_server_of_the_other_family_is_never_chosen_silently():
+    mysql8 = Flavor(MYSQL, (8, 0, 36))
+    lack = "no mysql:8.0 image in Docker and it cannot be pulled (no registry)"
+    # a MariaDB image, a MariaDB binary: each taken with a note naming the other flavor
+    only_maria = fallback([TEST_IMAGE], mysql8, lack, None, None)
+    assert (only_maria.backend, only_maria.image) == ("docker", TEST_IMAGE)
+    assert f"of another flavor than {mysql8}" in only_maria.note and "baseline-test-mysql:9.7" in only_maria.note
+    local_maria = fallback([], mysql8, lack, "/usr/sbin/mariadbd", MARIADB_1011)
+    assert local_maria.backend == "local" and f"of another flavor than {mysql8}" in local_maria.note
+    # a MySQL binary of any release beats any MariaDB image
+    local_mysql = fallback([TEST_IMAGE], mysql8, lack, "/usr/sbin/mysqld", Flavor(MYSQL, (9, 7, 4)))
+    assert local_mysql.backend == "local" and local_mysql.note.endswith("using the local MySQL 9.7.4 server instead")
+    assert fallback([], mysql8, lack, None, None) is None
 
 
 @pytest.mark.docker

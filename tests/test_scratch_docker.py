@@ -14,7 +14,7 @@ from baseline.errors import EnvironmentProblem
 from baseline.flavor import MARIADB, MYSQL, Flavor
 from baseline.scratch import docker as backend
 from baseline.scratch import open_scratch
-from baseline.scratch.docker import (LABEL, LABEL_ID, LABEL_OWNER, TEST_IMAGE, DockerServer,
+from baseline.scratch.docker import (LABEL, LABEL_ID, LABEL_OWNER, TEST_IMAGE, TEST_IMAGES, DockerServer,
                                      choose_image, is_server_image)
 from scratch_helpers import docker_client_or_skip, probe_table
 
@@ -106,8 +106,16 @@ def test_image_choice():
     assert choose_image([], image="percona:8.0") == "percona:8.0"
     assert choose_image(["mariadb:10.11", TEST_IMAGE], flavor=maria) == "mariadb:10.11"
     assert choose_image([TEST_IMAGE], flavor=maria) == TEST_IMAGE
-    assert choose_image([TEST_IMAGE], flavor=mysql8) == TEST_IMAGE
+    # never a server of the other family: MySQL's own image (pulled), or a MySQL one present
+    assert choose_image([TEST_IMAGE], flavor=mysql8) == "mysql:8.0"
+    assert choose_image([*TEST_IMAGES, "mariadb:11.4"], flavor=mysql8) == "baseline-test-mysql:9.7"
     assert choose_image(["mysql:8.0"], flavor=mysql8) == "mysql:8.0"
+    # the nearest release of the family: the oldest at least as new, official before test images
+    assert choose_image(TEST_IMAGES, flavor=Flavor(MARIADB, (11, 4, 2))) == "baseline-test-mariadb:11.8"
+    assert choose_image(TEST_IMAGES, flavor=Flavor(MARIADB, (10, 4, 0))) == "baseline-test-mariadb:10.11"
+    assert choose_image(TEST_IMAGES, flavor=Flavor(MARIADB, (12, 0, 0))) == "baseline-test-mariadb:11.8"
+    assert choose_image([*TEST_IMAGES, "mariadb:11.8"], flavor=Flavor(MARIADB, (11, 6, 0))) == "mariadb:11.8"
+    assert choose_image(["mysql:8.4", "mysql:5.7", "baseline-test-mysql:9.7"], flavor=mysql8) == "mysql:8.4"
     assert choose_image([], flavor=mysql8) == "mysql:8.0"  # then pulled, or a clear error
     assert choose_image([]) == "mariadb:10.11"
 

@@ -240,8 +240,12 @@ def choose_auto(image: str | None = None, flavor: Flavor | None = None, *, pull:
     engine, detail = docker.engine_status()
     binary = local.find_server_binary()
     target = flavor or DEFAULT_FLAVOR
+    binary_flavor = local.binary_flavor(binary) if binary is not None else None
     if not engine:
         if binary is not None:
+            if binary_flavor is not None and not binary_flavor.same_family(target):
+                return AutoChoice("local", note=f"no Docker engine answers ({detail}); using the local "
+                                                f"{binary_flavor} server, of another flavor than {target}")
             return AutoChoice("local")
         raise EnvironmentProblem(
             f"no throwaway server can be started here: no Docker engine answers ({detail}) and no "
@@ -262,20 +266,42 @@ def choose_auto(image: str | None = None, flavor: Flavor | None = None, *, pull:
         if pulled:
             return AutoChoice("docker", wanted)
     lack = f"no {wanted} image in Docker and it cannot be pulled ({why})"
-    if docker.TEST_IMAGE in present:
-        return AutoChoice("docker", docker.TEST_IMAGE,
-                          note=f"{lack}; using the local test image {docker.TEST_IMAGE} instead")
-    if binary is not None:
-        found = local.binary_flavor(binary)
-        return AutoChoice("local", note=f"{lack}; using the local {found or binary} server instead")
-    if present:
-        other = sorted(present, key=lambda t: (not target.same_family(docker.image_flavor(t)), t))[0]
-        return AutoChoice("docker", other, note=f"{lack}; using {other} instead")
+    choice = fallback(present, target, lack, binary, binary_flavor)
+    if choice is not None:
+        return choice
     raise EnvironmentProblem(
         f"no throwaway server can be started here: {lack}, it has no other server image, and no "
         "mariadbd/mysqld is on PATH",
-        hint=f"{docker.build_hint()}; or install MariaDB (apt-get install mariadb-server); or pass "
-             "--scratch mysql://user:pass@host/ to use a server you have")
+        hint=f"{docker.build_hint(docker.test_image_for(target))}; or install MariaDB (apt-get install "
+             "mariadb-server); or pass --scratch mysql://user:pass@host/ to use a server you have")
+
+
+def fallback(present: list[str], target: Flavor, lack: str, binary: str | None,
+             binary_flavor: Flavor | None) -> AutoChoice | None:
+    """What ``--scratch auto`` settles for when SOURCE's own release is not to
+    be had (``lack`` says why): the nearest present image of SOURCE's family
+    (MySQL for MySQL, MariaDB for MariaDB), else a local server binary of that
+    family, else, saying so, a server of the other family; ``None`` when there
+    is nothing at all. Pure: the engine's images and the binary are given."""
+    from . import docker
+
+    near = docker.nearest_image(present, target)
+    if near:
+        what = "the local test image" if near in docker.TEST_IMAGES else "the image"
+        return AutoChoice("docker", near, note=f"{lack}; using {what} {near} instead")
+    if binary is not None and binary_flavor is not None and binary_flavor.same_family(target):
+        return AutoChoice("local", note=f"{lack}; using the local {binary_flavor} server instead")
+    # nothing of SOURCE's family: say so, and what would give one
+    other = f"of another flavor than {target} ({docker.build_hint(docker.test_image_for(target))})"
+    if docker.TEST_IMAGE in present:
+        return AutoChoice("docker", docker.TEST_IMAGE,
+                          note=f"{lack}; using the local test image {docker.TEST_IMAGE}, {other}")
+    if binary is not None:
+        return AutoChoice("local", note=f"{lack}; using the local {binary_flavor or binary} server, {other}")
+    if present:
+        pick = sorted(present)[0]
+        return AutoChoice("docker", pick, note=f"{lack}; using {pick}, {other}")
+    return None
 
 
 def resolve_auto(image: str | None = None, flavor: Flavor | None = None) -> str:

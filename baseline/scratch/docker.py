@@ -46,11 +46,15 @@ LABEL_ID = "baseline.scratch.id"
 LABEL_OWNER = "baseline.scratch.owner"
 #: Set from ``$BASELINE_RUN_ID`` when present, so a CI run can find exactly its own containers.
 LABEL_RUN = "baseline.scratch.run"
-#: The image ``make test-image`` builds (MariaDB from Debian 12's packages).
-TEST_IMAGE = "baseline-test-mariadb:10.11"
+#: The images ``make test-image`` builds from Debian packages, no registry needed:
+#: MariaDB 10.11 (Debian 12), MySQL 9.7 (sid; its catalog and SHOW CREATE are
+#: MySQL 8.0.19+'s) and MariaDB 11.8 (Debian 13).
+TEST_IMAGES = ("baseline-test-mariadb:10.11", "baseline-test-mysql:9.7", "baseline-test-mariadb:11.8")
+#: The test image of the default flavor (MariaDB 10.11).
+TEST_IMAGE = TEST_IMAGES[0]
 #: Image repositories that hold a MySQL-compatible server.
 SERVER_REPOSITORIES = ("mysql", "mariadb", "percona", "percona/percona-server",
-                       "mysql/mysql-server", "baseline-test-mariadb")
+                       "mysql/mysql-server", "baseline-test-mariadb", "baseline-test-mysql")
 #: Server options for a throwaway container; every flavor and version accepts them
 #: (no persistent statistics written per CREATE TABLE; table caches that hold a
 #: baseline of thousands of tables: see LocalServer.FAST_OPTIONS).
@@ -68,8 +72,16 @@ PULL_TIMEOUT = float(os.environ.get("BASELINE_PULL_TIMEOUT", "15"))
 BUILD_SCRIPT = Path(__file__).resolve().parent / "image" / "build.sh"
 
 
-def build_hint() -> str:
-    return f"build the local test image: `make test-image` in a baseline clone (or `sudo bash {BUILD_SCRIPT}`)"
+def build_hint(image: str | None = None) -> str:
+    which = f"the local test image {image}" if image else "the local test images"
+    arg = f" {image}" if image else ""
+    return f"build {which}: `make test-image` in a baseline clone (or `sudo bash {BUILD_SCRIPT}{arg}`)"
+
+
+def test_image_for(flavor: Flavor | None) -> str:
+    """The local test image standing for ``flavor``: the nearest release of its
+    family (``make test-image`` builds them all)."""
+    return nearest_image(TEST_IMAGES, flavor or DEFAULT_FLAVOR) or TEST_IMAGE
 
 
 def _client(timeout: int = 5):
@@ -139,18 +151,16 @@ def local_server_images(client=None) -> list[str]:
 
 def choose_image(present: Iterable[str], image: str | None = None,
                  flavor: Flavor | None = None) -> str:
-    """The image to start: ``--image`` when given; else the flavor hint's image
-    when present locally; else the local test image when present; else the
-    flavor's image (to be pulled). Pure, so it is testable without an engine."""
+    """The image to start: ``--image`` when given; else an image of the flavor
+    hint's release present locally; else the nearest present image of its
+    family (:func:`nearest_image`); else the flavor's image (to be pulled). A
+    server of the other family is never chosen here. Pure, so it is testable
+    without an engine."""
     if image:
         return image
     present = set(present)
-    wanted = (flavor or DEFAULT_FLAVOR).docker_image
-    if wanted in present:
-        return wanted
-    if TEST_IMAGE in present:
-        return TEST_IMAGE
-    return wanted
+    target = flavor or DEFAULT_FLAVOR
+    return matching_image(present, target) or nearest_image(present, target) or target.docker_image
 
 
 def image_flavor(tag: str) -> Flavor | None:
@@ -182,8 +192,22 @@ def matching_image(present: Iterable[str], flavor: Flavor | None) -> str | None:
         f = image_flavor(tag)
         return f is not None and f.same_release(target)
 
-    ranked = sorted((t for t in present if same(t)), key=lambda t: (t != TEST_IMAGE, t))
+    ranked = sorted((t for t in present if same(t)), key=lambda t: (t not in TEST_IMAGES, t))
     return ranked[0] if ranked else None
+
+
+def nearest_image(present: Iterable[str], flavor: Flavor | None) -> str | None:
+    """The present image of ``flavor``'s family nearest to its release: the
+    oldest one at least as new (a newer server runs what an older one wrote),
+    else the newest older one; ``None`` when the family has none. Official
+    images rank before the test images of the same release."""
+    target = flavor or DEFAULT_FLAVOR
+    ranked = []
+    for tag in set(present):
+        f = image_flavor(tag)
+        if f is not None and f.same_family(target):
+            ranked.append((f.nearness_to(target), tag in TEST_IMAGES, tag))
+    return min(ranked)[2] if ranked else None
 
 
 def try_pull(image: str, timeout: float = PULL_TIMEOUT) -> tuple[bool, str]:
@@ -320,15 +344,16 @@ class DockerServer(ScratchServer):
             return
         except docker.errors.ImageNotFound:
             pass
-        if image == TEST_IMAGE:
-            how = build_hint()
+        if image in TEST_IMAGES:
+            how = build_hint(image)
         else:
+            stand_in = test_image_for(image_flavor(image) or self.wanted_flavor)
             how = (f"`docker pull {image}` where a registry is reachable (on a machine without one: "
                    f"`docker save {image} -o image.tar` where it is present, then `docker load -i image.tar` "
-                   f"here), or {build_hint()}")
+                   f"here), or {build_hint(stand_in)}")
             if self.image:
-                how += f" and pass --image {TEST_IMAGE}"
-        if not self.pull or image == TEST_IMAGE:
+                how += f" and pass --image {stand_in}"
+        if not self.pull or image in TEST_IMAGES:
             raise EnvironmentProblem(f"Docker image {image} is not present", hint=how)
         try:
             _pull(client, image)

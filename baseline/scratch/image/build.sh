@@ -1,33 +1,59 @@
 #!/bin/bash
-# Build baseline's local test image: Debian 12 + its mariadb-server, imported
-# into Docker without any registry (debootstrap from the apt mirror this machine
-# already uses, then `docker import`). The container tests and `--scratch docker`
-# use it where no official mysql/mariadb image can be pulled.
+# Build baseline's local test images from Debian packages, imported into Docker
+# without any registry (debootstrap from the apt mirror this machine already
+# uses, then `docker import`). The container tests and `--scratch docker|auto`
+# use them where no official mysql/mariadb image can be pulled.
 #
-#   bash baseline/scratch/image/build.sh [--force]      (or: make test-image)
+#   bash baseline/scratch/image/build.sh [--force] [IMAGE...]     (or: make test-image)
 #
-# Environment: BASELINE_TEST_IMAGE (default baseline-test-mariadb:10.11),
-# BASELINE_MIRROR (default: the Debian mirror apt is configured with).
+# IMAGE is one of the tags below (default: all three, two built at a time):
+#   baseline-test-mariadb:10.11   Debian 12 (bookworm)  mariadb-server
+#   baseline-test-mariadb:11.8    Debian 13 (trixie)    mariadb-server
+#   baseline-test-mysql:9.7       Debian sid            mysql-server-core, mysql-client-core
+#                                 (MySQL 9.7: information_schema and SHOW CREATE as MySQL 8.0.19+)
+# Environment: BASELINE_MIRROR (default: the Debian mirror apt is configured with).
 # An image already present is reused unless --force is given. Needs root (for
 # debootstrap), debootstrap and a running Docker engine.
 set -euo pipefail
 
-IMAGE=${BASELINE_TEST_IMAGE:-baseline-test-mariadb:10.11}
-SUITE=bookworm
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+ALL=(baseline-test-mariadb:10.11 baseline-test-mysql:9.7 baseline-test-mariadb:11.8)
 FORCE=0
-[ "${1:-}" = --force ] && FORCE=1
+IMAGES=()
+for a in "$@"; do
+	case "$a" in
+	--force) FORCE=1 ;;
+	-*) echo "usage: build.sh [--force] [IMAGE...]" >&2; exit 2 ;;
+	*) IMAGES+=("$a") ;;
+	esac
+done
+[ ${#IMAGES[@]} -gt 0 ] || IMAGES=("${ALL[@]}")
 
 say() { printf 'test-image: %s\n' "$*" >&2; }
 die() { say "error: $*"; exit 1; }
 
+recipe() { # recipe IMAGE -> "SUITE PACKAGES SERVER"
+	case "$1" in
+	baseline-test-mariadb:10.11) echo "bookworm mariadb-server mariadbd" ;;
+	baseline-test-mariadb:11.8) echo "trixie mariadb-server mariadbd" ;;
+	baseline-test-mysql:9.7) echo "sid mysql-server-core,mysql-client-core,passwd mysqld" ;;
+	*) return 1 ;;
+	esac
+}
+
 command -v docker >/dev/null || die "docker is not installed (apt-get install docker.io)"
 docker version >/dev/null 2>&1 || die "no Docker engine answers (start dockerd, or check DOCKER_HOST)"
 
-if [ "$FORCE" = 0 ] && docker image inspect "$IMAGE" >/dev/null 2>&1; then
-	say "$IMAGE is present; reusing it (--force rebuilds)"
-	exit 0
-fi
+todo=()
+for image in "${IMAGES[@]}"; do
+	recipe "$image" >/dev/null || die "unknown image $image (known: ${ALL[*]})"
+	if [ "$FORCE" = 0 ] && docker image inspect "$image" >/dev/null 2>&1; then
+		say "$image is present; reusing it (--force rebuilds)"
+	else
+		todo+=("$image")
+	fi
+done
+[ ${#todo[@]} -gt 0 ] || exit 0
 
 [ "$(id -u)" = 0 ] || die "debootstrap needs root: run as root (sudo make test-image)"
 command -v debootstrap >/dev/null || [ -x /usr/sbin/debootstrap ] || die "debootstrap is missing (apt-get install debootstrap)"
@@ -46,49 +72,78 @@ mirror() {
 }
 MIRROR=${BASELINE_MIRROR:-$(mirror)}
 
-ROOTFS=$(mktemp -d /tmp/baseline-test-image.XXXXXX)
+ROOTS=()
 cleanup() {
-	# debootstrap mounts proc/sys inside the tree; never let rm cross into them
-	if [ -d "$ROOTFS" ]; then
-		awk -v r="$ROOTFS/" 'index($2, r) == 1 {print $2}' /proc/mounts | sort -r | while read -r m; do
+	local r m
+	for r in "${ROOTS[@]}"; do
+		# debootstrap mounts proc/sys inside the tree; never let rm cross into them
+		[ -d "$r" ] || continue
+		awk -v r="$r/" 'index($2, r) == 1 {print $2}' /proc/mounts | sort -r | while read -r m; do
 			umount -l "$m" 2>/dev/null || true
 		done
-		rm -rf --one-file-system "$ROOTFS"
-	fi
+		rm -rf --one-file-system "$r" "$r.log"
+	done
 }
 trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-say "debootstrap $SUITE with mariadb-server from $MIRROR (about a minute)"
-if ! debootstrap --variant=minbase --include=mariadb-server "$SUITE" "$ROOTFS" "$MIRROR" \
-		>"$ROOTFS.log" 2>&1; then
-	tail -n 30 "$ROOTFS.log" >&2
-	rm -f "$ROOTFS.log"
-	die "debootstrap failed (log above)"
-fi
-rm -f "$ROOTFS.log"
+build_one() { # build_one IMAGE ROOTFS
+	local image=$1 root=$2 suite packages server
+	read -r suite packages server < <(recipe "$image")
+	if ! debootstrap --variant=minbase --include="$packages" "$suite" "$root" "$MIRROR" >"$root.log" 2>&1; then
+		tail -n 30 "$root.log" >&2
+		say "debootstrap of $image failed (log above)"
+		return 1
+	fi
+	# An empty data folder: the entrypoint initializes it on first start, like the
+	# official images. Drop what a server does not need to keep the image small.
+	rm -rf "${root:?}"/var/lib/mysql/* "$root"/var/cache/apt/archives/*.deb \
+		"$root"/var/lib/apt/lists/* "$root"/usr/share/doc/* "$root"/usr/share/man/* \
+		"$root"/usr/share/info/*
+	chroot "$root" id -u mysql >/dev/null 2>&1 ||
+		chroot "$root" useradd --system --no-create-home --home-dir /nonexistent --shell /bin/false mysql
+	install -m 0755 "$HERE/entrypoint.sh" "$root/usr/local/bin/docker-entrypoint.sh"
+	if [ "$server" = mariadbd ]; then
+		install -m 0644 "$HERE/throwaway.cnf" "$root/etc/mysql/mariadb.conf.d/90-baseline-throwaway.cnf"
+	else
+		install -d "$root/etc/mysql"
+		install -m 0644 "$HERE/throwaway-mysql.cnf" "$root/etc/mysql/my.cnf"
+	fi
+	install -d -o "$(chroot "$root" id -u mysql)" -g "$(chroot "$root" id -g mysql)" \
+		"$root/run/mysqld" "$root/var/lib/mysql" "$root/var/lib/mysql-files"
+	tar --numeric-owner -C "$root" --exclude='./proc/*' --exclude='./sys/*' --exclude='./dev/*' -c . |
+		docker import \
+			-c 'ENTRYPOINT ["docker-entrypoint.sh"]' \
+			-c "CMD [\"$server\"]" \
+			-c 'EXPOSE 3306' \
+			-c 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
+			-c 'LABEL baseline.test-image=1' \
+			-m "baseline test image: Debian $suite $packages" \
+			- "$image" >/dev/null
+	docker run --rm --label baseline.scratch=1 --entrypoint "$server" "$image" --version >&2 ||
+		{ say "the imported image $image does not run"; return 1; }
+	say "built $image"
+}
 
-# An empty data folder: the entrypoint initializes it on first start, like the
-# official images. Drop what a server does not need to keep the image small.
-rm -rf "${ROOTFS:?}"/var/lib/mysql/* "$ROOTFS"/var/cache/apt/archives/*.deb \
-	"$ROOTFS"/var/lib/apt/lists/* "$ROOTFS"/usr/share/doc/* "$ROOTFS"/usr/share/man/* \
-	"$ROOTFS"/usr/share/info/*
-install -m 0755 "$HERE/entrypoint.sh" "$ROOTFS/usr/local/bin/docker-entrypoint.sh"
-install -m 0644 "$HERE/throwaway.cnf" "$ROOTFS/etc/mysql/mariadb.conf.d/90-baseline-throwaway.cnf"
-install -d -o "$(chroot "$ROOTFS" id -u mysql)" -g "$(chroot "$ROOTFS" id -g mysql)" "$ROOTFS/run/mysqld"
-
-say "importing into Docker as $IMAGE"
-tar --numeric-owner -C "$ROOTFS" --exclude='./proc/*' --exclude='./sys/*' --exclude='./dev/*' -c . |
-	docker import \
-		-c 'ENTRYPOINT ["docker-entrypoint.sh"]' \
-		-c 'CMD ["mariadbd"]' \
-		-c 'EXPOSE 3306' \
-		-c 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
-		-c 'LABEL baseline.test-image=1' \
-		-m "baseline test image: Debian $SUITE mariadb-server" \
-		- "$IMAGE" >/dev/null
-
-docker run --rm --label baseline.scratch=1 --entrypoint mariadbd "$IMAGE" --version >&2 \
-	|| die "the imported image does not run"
-say "built $IMAGE"
+# Two at a time: debootstrap waits on the network and dpkg, not on the CPU.
+pids=()
+names=()
+failed=0
+for image in "${todo[@]}"; do
+	root=$(mktemp -d /tmp/baseline-test-image.XXXXXX)
+	ROOTS+=("$root")
+	say "building $image: debootstrap $(recipe "$image" | cut -d' ' -f1) from $MIRROR (about 90 s)"
+	build_one "$image" "$root" &
+	pids+=($!)
+	names+=("$image")
+	if [ ${#pids[@]} -ge 2 ]; then
+		wait "${pids[0]}" || { say "failed: ${names[0]}"; failed=1; }
+		pids=("${pids[@]:1}")
+		names=("${names[@]:1}")
+	fi
+done
+for i in "${!pids[@]}"; do
+	wait "${pids[$i]}" || { say "failed: ${names[$i]}"; failed=1; }
+done
+exit "$failed"

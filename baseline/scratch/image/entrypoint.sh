@@ -1,6 +1,6 @@
 #!/bin/bash
-# Entrypoint of baseline's local test image (baseline-test-mariadb), modelled on
-# the official mariadb/mysql images: on an empty data folder it initializes one,
+# Entrypoint of baseline's local test images (baseline-test-mariadb,
+# baseline-test-mysql), modelled on the official mariadb/mysql images: on an empty data folder it initializes one,
 # sets the root password and creates the database and user named by the
 # environment, then runs the server in the foreground as PID 1.
 #
@@ -34,8 +34,11 @@ sql_ident() { # a backquoted identifier for $1
 	printf '`%s`' "${1//\`/\`\`}"
 }
 
+# The server this image holds: mariadbd (MariaDB) or mysqld (MySQL).
+if command -v mariadbd >/dev/null; then SERVER=mariadbd; else SERVER=mysqld; fi
+
 if [ "${1:0:1}" = '-' ]; then
-	set -- mariadbd "$@"
+	set -- "$SERVER" "$@"
 fi
 
 if [ "$1" != mariadbd ] && [ "$1" != mysqld ]; then
@@ -73,15 +76,22 @@ if [ ! -d "$DATADIR/mysql" ]; then
 	fi
 
 	log "initializing the data folder"
-	mariadb-install-db --user=mysql --datadir="$DATADIR" --skip-test-db \
-		--auth-root-authentication-method=normal --skip-name-resolve >/dev/null
+	if [ "$SERVER" = mariadbd ]; then
+		mariadb-install-db --user=mysql --datadir="$DATADIR" --skip-test-db \
+			--auth-root-authentication-method=normal --skip-name-resolve >/dev/null
+	else # MySQL: root@localhost without a password, no anonymous users
+		mysqld --initialize-insecure --user=mysql --datadir="$DATADIR" "$@" >/run/mysqld/init.log 2>&1 ||
+			{ cat /run/mysqld/init.log >&2; exit 1; }
+	fi
 
 	init=/run/mysqld/init.sql
 	umask 077
 	{
 		echo "SET @@SESSION.SQL_LOG_BIN=0;"
-		echo "DELETE FROM mysql.global_priv WHERE User='' OR (User='root' AND Host <> 'localhost');"
-		echo "FLUSH PRIVILEGES;"
+		if [ "$SERVER" = mariadbd ]; then
+			echo "DELETE FROM mysql.global_priv WHERE User='' OR (User='root' AND Host <> 'localhost');"
+			echo "FLUSH PRIVILEGES;"
+		fi
 		echo "ALTER USER 'root'@'localhost' IDENTIFIED BY $(sql_string "$root_password");"
 		if [ "$root_host" != localhost ]; then
 			echo "CREATE USER 'root'@$(sql_string "$root_host") IDENTIFIED BY $(sql_string "$root_password");"
@@ -104,4 +114,4 @@ if [ ! -d "$DATADIR/mysql" ]; then
 	log "data folder initialized; starting the server with the setup"
 fi
 
-exec mariadbd --user=mysql --datadir="$DATADIR" --bind-address=0.0.0.0 "${extra[@]}" "$@"
+exec "$SERVER" --user=mysql --datadir="$DATADIR" --bind-address=0.0.0.0 "${extra[@]}" "$@"
