@@ -110,6 +110,25 @@ class Rules:
     geometrycollection_name: str = "geometrycollection"
     #: ``NO_AUTO_CREATE_USER`` is still a sql_mode flag (removed in MySQL 8.0).
     sql_mode_has_no_auto_create_user: bool = True
+    #: The foreign-key action an omitted ``ON DELETE``/``ON UPDATE`` means, which
+    #: SHOW CREATE leaves out: ``NO ACTION`` (MySQL, which prints an explicit
+    #: ``RESTRICT``) or ``RESTRICT`` (MariaDB, which prints an explicit ``NO ACTION``).
+    fk_default_action: str = "NO ACTION"
+    #: The server marks a column whose collation its definition gave (``CHARACTER
+    #: SET`` or ``COLLATE``), and SHOW CREATE then prints both even where they
+    #: equal the table's (MySQL 8's data dictionary); MariaDB prints a column's
+    #: charset only where its collation differs from the table's.
+    column_collation_explicit_recorded: bool = False
+    #: An index algorithm the engine does not have (``USING HASH`` on InnoDB) is
+    #: kept and shown (MariaDB); MySQL drops it.
+    keeps_unsupported_index_algorithm: bool = False
+    #: SHOW CREATE TRIGGER prints the statement as written from ``TRIGGER`` to
+    #: the body (MariaDB: keyword case, spacing, qualifiers; without FOLLOWS/
+    #: PRECEDES); MySQL rebuilds that head in its own spelling.
+    trigger_head_as_written: bool = False
+    #: A function's parameter list is stored without its leading whitespace
+    #: (MariaDB; a procedure's is kept as written, as MySQL keeps both).
+    function_params_lstripped: bool = False
 
     # -- mysqldump / client behaviour
     #: Highest ``/*!NNNNN ... */`` version the server executes (MariaDB ignores 50700+).
@@ -218,7 +237,7 @@ RULE_TABLE: list[tuple[str, tuple[int, int, int], dict]] = [
         sql_mode_has_no_auto_create_user=False,
         default_sql_mode="ONLY_FULL_GROUP_BY,STRICT_TRANS_TABLES,NO_ZERO_IN_DATE,NO_ZERO_DATE,"
                          "ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION",
-        local_server_options=("--mysqlx=OFF",),
+        local_server_options=("--mysqlx=OFF",), column_collation_explicit_recorded=True,
     )),
     (MYSQL, (8, 0, 2), dict(explicit_defaults_for_timestamp=True)),
     (MYSQL, (8, 0, 13), dict(functional_indexes=True)),
@@ -236,7 +255,8 @@ RULE_TABLE: list[tuple[str, tuple[int, int, int], dict]] = [
         auto_prefix_long_keys=True, alter_keeps_key_order=True, fk_check_skips_dropped_primary=True,
         default_sql_mode="NO_ENGINE_SUBSTITUTION,NO_AUTO_CREATE_USER",
         expression_style="mariadb", view_rewrite="mariadb", generated_columns_nullable=True,
-        list_partition_null_first=True,
+        list_partition_null_first=True, fk_default_action="RESTRICT", keeps_unsupported_index_algorithm=True,
+        trigger_head_as_written=True, function_params_lstripped=True,
     )),
     (MARIADB, (10, 2, 1), dict(check_constraints=True, check_level_recorded=True,
                                lob_default_null_shown=True)),

@@ -72,6 +72,11 @@ class Column:
     versioning: str | None = None
     #: MariaDB ``COMPRESSED`` column attribute (``COMPRESSED=zlib``).
     compressed: str | None = None
+    #: The column's own definition gave its collation (``CHARACTER SET`` or
+    #: ``COLLATE``): MySQL 8 records it and SHOW CREATE then prints both, even
+    #: where they equal the table's. Always False where the flavor keeps no such
+    #: mark (``Rules.column_collation_explicit_recorded``), and compared only there.
+    collation_explicit: bool = False
 
     @property
     def key(self) -> str:
@@ -99,8 +104,9 @@ class Index:
     #: ``PRIMARY``, ``UNIQUE``, ``INDEX``, ``FULLTEXT`` or ``SPATIAL``.
     kind: str
     parts: list[IndexPart]
-    #: Index algorithm only when it is not the engine's default (``HASH`` on
-    #: InnoDB, ``BTREE`` on MEMORY); ``None`` otherwise.
+    #: The ``USING`` clause SHOW CREATE prints: the algorithm the definition
+    #: named (``BTREE``, ``HASH``), kept by the server even where it is the
+    #: engine's default; ``None`` when none was named (or the server dropped it).
     using: str | None = None
     #: FULLTEXT ``WITH PARSER`` name.
     parser: str | None = None
@@ -259,6 +265,11 @@ class View:
     #: ``NONE``, ``CASCADED`` or ``LOCAL``.
     check_option: str = "NONE"
     definer: str | None = field(default=None, metadata=IGNORED_BY_DEFAULT)
+    #: ``character_set_client`` and ``collation_connection`` of the session that
+    #: created it, stored with it (string literals in its text were read in
+    #: them); ``None`` where the source does not tell.
+    client_charset: str | None = None
+    connection_collation: str | None = None
 
     @property
     def key(self) -> str:
@@ -279,6 +290,14 @@ class Trigger:
     order: int = 1
     sql_mode: str | None = None
     definer: str | None = field(default=None, metadata=IGNORED_BY_DEFAULT)
+    #: As for :class:`View`.
+    client_charset: str | None = None
+    connection_collation: str | None = None
+    #: Where the server keeps the statement as written (MariaDB,
+    #: ``Rules.trigger_head_as_written``): its text from ``TRIGGER`` up to the
+    #: body (``trigger t_ins after insert on t for each row ``), own-database
+    #: qualifiers and FOLLOWS/PRECEDES taken out; ``None`` elsewhere.
+    head: str | None = None
 
     @property
     def key(self) -> str:
@@ -314,6 +333,13 @@ class Routine:
     comment: str = ""
     sql_mode: str | None = None
     definer: str | None = field(default=None, metadata=IGNORED_BY_DEFAULT)
+    #: As for :class:`View`.
+    client_charset: str | None = None
+    connection_collation: str | None = None
+    #: The parameter list as the server stores it, between the parentheses
+    #: (as written: ``" dept_id char(4) "``); ``None`` when not known, and
+    #: ``params`` are then written out.
+    params_text: str | None = None
 
     @property
     def key(self) -> tuple[str, str]:
@@ -336,6 +362,9 @@ class Event:
     sql_mode: str | None = None
     time_zone: str | None = None
     definer: str | None = field(default=None, metadata=IGNORED_BY_DEFAULT)
+    #: As for :class:`View`.
+    client_charset: str | None = None
+    connection_collation: str | None = None
 
     @property
     def key(self) -> str:

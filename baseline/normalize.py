@@ -623,9 +623,23 @@ def max_key_bytes(engine: str | None, row_format: str | None) -> int:
     return MAX_KEY_BYTES.get(engine or "InnoDB", 3072)
 
 
-def default_index_algorithm(engine: str | None) -> str:
-    """The index algorithm an engine uses when none is asked for."""
-    return "HASH" if (engine or "").upper() in ("MEMORY", "HEAP") else "BTREE"
+#: Index algorithms each engine has (others are BTREE only).
+_ENGINE_ALGORITHMS = {"MEMORY": ("HASH", "BTREE"), "HEAP": ("HASH", "BTREE"), "NDBCLUSTER": ("HASH", "BTREE"),
+                      "NDB": ("HASH", "BTREE")}
+
+
+def shown_index_algorithm(using: str | None, kind: str, engine: str | None, rules) -> str | None:
+    """The ``USING`` clause the server keeps (and SHOW CREATE prints) for a key
+    whose definition named ``using``: the name as given, except on FULLTEXT and
+    SPATIAL keys (none) and, where the flavor drops it, an algorithm the engine
+    does not have (``USING HASH`` on InnoDB: shown by MariaDB, dropped by MySQL)."""
+    if using is None or kind in ("FULLTEXT", "SPATIAL", "VECTOR"):
+        return None
+    using = using.upper()
+    supported = _ENGINE_ALGORITHMS.get((engine or "InnoDB").upper(), ("BTREE",))
+    if using not in supported and not rules.keeps_unsupported_index_algorithm:
+        return None
+    return using
 
 
 _ROW_FORMATS = {"default": "DEFAULT", "dynamic": "DYNAMIC", "fixed": "FIXED", "compressed": "COMPRESSED",

@@ -287,7 +287,7 @@ class _SourceLoader:
         why = f"{refused.file}:{refused.line}: {refused.reason}" if refused.line else refused.reason
         schema = schema_from_statements(section.statements, flavor=contents.flavor, name=section.name,
                                         charset=section.charset, collation=section.collation,
-                                        file=contents.file)
+                                        file=contents.file, server_text=contents.header.tool is not None)
         self.tell(f"the scratch server ({server.flavor}) cannot replay dump SOURCE ({why}); "
                   "it was read offline instead, so SOURCE is normalized by baseline, "
                   f"not by the server (--scratch docker --image {contents.flavor.docker_image} "

@@ -15,7 +15,10 @@ from dataclasses import dataclass
 
 SAKILA_MODE = ("SET sql_mode = 'STRICT_TRANS_TABLES,STRICT_ALL_TABLES,NO_ZERO_IN_DATE,NO_ZERO_DATE,"
                "ERROR_FOR_DIVISION_BY_ZERO,TRADITIONAL,NO_AUTO_CREATE_USER,NO_ENGINE_SUBSTITUTION';\n")
-DBATOOLS_MODE = "SET sql_mode = 'NO_ENGINE_SUBSTITUTION'; SET time_zone = 'SYSTEM';\n"
+#: The session dbatools' events were created in (ALTER EVENT stores the session's
+#: sql_mode, time zone and character sets with the event again).
+DBATOOLS_MODE = ("SET sql_mode = 'NO_ENGINE_SUBSTITUTION'; SET time_zone = 'SYSTEM'; "
+                 "SET character_set_client = utf8mb3; SET collation_connection = utf8mb3_general_ci;\n")
 
 STAFF_LIST = ("select `s`.`staff_id` AS `ID`,concat(`s`.`first_name`,_utf8mb4' ',`s`.`last_name`) AS `name`,"
               "`a`.`address` AS `address`,`a`.`postal_code` AS `zip code`,`a`.`phone` AS `phone`,"
@@ -221,7 +224,7 @@ MUTATIONS: list[Mutation] = [
       ("view", ("actor_info",), "exists")),
     # ---------------------------------------------------------------- triggers
     M("trigger body", "sakila",
-      SAKILA_MODE + "DROP TRIGGER del_film;\nDELIMITER ;;\nCREATE TRIGGER del_film AFTER DELETE ON film "
+      SAKILA_MODE + "DROP TRIGGER del_film;\nDELIMITER ;;\nCREATE TRIGGER `del_film` AFTER DELETE ON `film` "
                     "FOR EACH ROW BEGIN\n    DELETE FROM film_text WHERE film_id = old.film_id + 0;\n  END;;\n",
       ("trigger", ("del_film",), "body")),
     M("trigger timing", "sakila",

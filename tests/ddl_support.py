@@ -32,7 +32,7 @@ def show_create_schema(conn, db: str, flavor: Flavor) -> Schema:
         cur.execute("SELECT default_character_set_name, default_collation_name FROM "
                     "information_schema.schemata WHERE schema_name=%s", (db,))
         cs, co = cur.fetchone()
-        b = SchemaBuilder(flavor, name=db, charset=cs, collation=co)
+        b = SchemaBuilder(flavor, name=db, charset=cs, collation=co, server_text=True)
         cur.execute(f"USE {quote_ident(db)}")
         cur.execute("SELECT table_name, table_type FROM information_schema.tables WHERE table_schema=%s "
                     "ORDER BY table_name", (db,))
@@ -55,6 +55,7 @@ def show_create_schema(conn, db: str, flavor: Flavor) -> Schema:
             cur.execute(f"SHOW CREATE {kind} {quote_ident(name)}")
             row = cur.fetchone()
             _set_mode(b, row[1])
+            _set_client(b, row[3], row[4])
             # the database collation when the routine was created (mysqldump
             # brackets the routine with ALTER DATABASE the same way)
             saved = (b.schema.charset, b.schema.collation)
@@ -64,7 +65,8 @@ def show_create_schema(conn, db: str, flavor: Flavor) -> Schema:
         texts = {}
         for name in views:
             cur.execute(f"SHOW CREATE VIEW {quote_ident(name)}")
-            texts[name] = cur.fetchone()[1]
+            row = cur.fetchone()
+            texts[name] = (row[1], row[2], row[3])
         _apply_views(b, texts)
         cur.execute("SELECT trigger_name FROM information_schema.triggers WHERE trigger_schema=%s "
                     "ORDER BY event_object_table, action_timing, event_manipulation, action_order", (db,))
@@ -72,12 +74,14 @@ def show_create_schema(conn, db: str, flavor: Flavor) -> Schema:
             cur.execute(f"SHOW CREATE TRIGGER {quote_ident(name)}")
             row = cur.fetchone()
             _set_mode(b, row[1])
+            _set_client(b, row[3], row[4])
             b.apply(Statement(row[2], 1))
         cur.execute("SELECT event_name FROM information_schema.events WHERE event_schema=%s", (db,))
         for (name,) in cur.fetchall():
             cur.execute(f"SHOW CREATE EVENT {quote_ident(name)}")
             row = cur.fetchone()
             _set_mode(b, row[1])
+            _set_client(b, row[4], row[5])
             b.apply(Statement(f"SET time_zone = '{row[2]}'", 1))
             b.apply(Statement(row[3], 1))
     return b.schema
@@ -87,19 +91,28 @@ def _set_mode(b: SchemaBuilder, mode: str) -> None:
     b.apply(Statement(f"SET sql_mode = '{mode}'", 1))
 
 
-def _apply_views(b: SchemaBuilder, texts: dict[str, str]) -> None:
-    """Views in dependency order (a view's body names the views it reads)."""
+def _set_client(b: SchemaBuilder, charset: str, collation: str) -> None:
+    """The session an object was created in, as SHOW CREATE reports it."""
+    b.apply(Statement(f"SET character_set_client = {charset}", 1))
+    b.apply(Statement(f"SET collation_connection = {collation}", 1))
+
+
+def _apply_views(b: SchemaBuilder, texts: dict[str, tuple[str, str, str]]) -> None:
+    """Views in dependency order (a view's body names the views it reads);
+    ``texts``: name -> (SHOW CREATE text, character_set_client, collation_connection)."""
     pending = dict(texts)
     while pending:
         progressed = False
-        for name, text in list(pending.items()):
+        for name, (text, cs, coll) in list(pending.items()):
             if any(f"`{other}`" in text.split(" AS ", 1)[-1] for other in pending if other != name):
                 continue
+            _set_client(b, cs, coll)
             b.apply(Statement(text, 1))
             del pending[name]
             progressed = True
         if not progressed:
-            for text in pending.values():
+            for text, cs, coll in pending.values():
+                _set_client(b, cs, coll)
                 b.apply(Statement(text, 1))
             break
 

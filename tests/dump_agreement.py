@@ -59,7 +59,10 @@ def live(path: Path, server, schema: str | None = None):
     section = contents.select(schema)
     names = {n for n in contents.databases if n} | {section.name}
     run_sql(server, None, *(f"DROP DATABASE IF EXISTS {quote_ident(n)}" for n in names))
-    args = [client_binary(), "--no-defaults", "--comments", "--binary-mode", "-uroot"]
+    # utf8mb4, as the dump reader assumes for a script that sets no character set
+    # (the client's compiled-in default differs between builds)
+    args = [client_binary(), "--no-defaults", "--comments", "--binary-mode", "--default-character-set=utf8mb4",
+            "-uroot"]
     args += [f"--socket={server.url.unix_socket}"] if server.url.unix_socket else \
         ["-h", server.url.host, "-P", str(server.url.port)]
     if section.created_line is None:

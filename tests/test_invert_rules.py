@@ -120,7 +120,7 @@ def test_renames_are_undone_everywhere(server, tmp_path):
     CREATE TABLE c (id INT PRIMARY KEY, p_code VARCHAR(10), FOREIGN KEY (p_code) REFERENCES p (code));
     CREATE TRIGGER c_ins BEFORE INSERT ON c FOR EACH ROW SET NEW.id = NEW.id;
     """
-    pre, _, _ = check(server, tmp_path, before, {
+    pre, b, _ = check(server, tmp_path, before, {
         "001_rename.sql": """
             ALTER TABLE p RENAME COLUMN code TO sku;
             ALTER TABLE p RENAME COLUMN id TO pid;
@@ -129,8 +129,18 @@ def test_renames_are_undone_everywhere(server, tmp_path):
             ALTER TABLE p RENAME TO products;
             ALTER TABLE children RENAME COLUMN p_code TO product_sku;
         """,
-    })
+    }, exact=False)
     assert finding_keys(pre) == []
+    # Everything comes back exactly but the spelling of the trigger's ON clause:
+    # MariaDB keeps a trigger's text as written and a rename rewrites that clause
+    # (``ON `children` ``), so the original ``ON c`` is lost; the replay still
+    # gives production's text exactly (check above).
+    lost = [(d.kind, d.attribute, d.a, d.b) for d in b.truth_differences(pre)]
+    if server.flavor.rules.trigger_head_as_written:
+        assert lost == [("trigger", "head", "TRIGGER c_ins BEFORE INSERT ON c FOR EACH ROW ",
+                         "TRIGGER c_ins BEFORE INSERT ON `c` FOR EACH ROW ")]
+    else:
+        assert lost == []
 
 
 def test_an_index_that_displaced_an_implicit_fk_index_brings_it_back(server, tmp_path):

@@ -36,6 +36,7 @@ from dataclasses import dataclass, field
 from ..flavor import Flavor
 from ..model import Schema, Table
 from ..sql.ddl import nodes as N
+from ..sql.scan import retarget_trigger_head
 from . import edits as E
 from .findings import INFO, WARNING, Finding, finding
 from .parsed import ParsedMigration, ParsedStatement, parse_migrations
@@ -288,6 +289,8 @@ class Inverter:
         for trg in self.schema.triggers.values():
             if trg.table == new:
                 trg.table = old
+                if trg.head is not None:
+                    trg.head = retarget_trigger_head(trg.head, old)
         self.explicit = {((old if tn == new else tn), i) for tn, i in self.explicit}
 
     # ================================================================== ALTER TABLE

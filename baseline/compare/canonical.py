@@ -161,7 +161,13 @@ def _sequence(seq: Sequence) -> None:
     seq.value_type = fl.canonical_type(seq.value_type) or "bigint"
 
 
+def _client(obj) -> None:
+    obj.client_charset = fl.canonical_charset(obj.client_charset)
+    obj.connection_collation = fl.canonical_collation(obj.connection_collation)
+
+
 def _view(v: View, own) -> None:
+    _client(v)
     v.definition = fl.canonical_fragment(v.definition, own)
     v.algorithm = v.algorithm.upper()
     v.security = v.security.upper()
@@ -170,6 +176,7 @@ def _view(v: View, own) -> None:
 
 
 def _trigger(tr: Trigger, own) -> None:
+    _client(tr)
     tr.timing = tr.timing.upper()
     tr.event = tr.event.upper()
     tr.body = fl.canonical_fragment(tr.body, own)
@@ -178,6 +185,7 @@ def _trigger(tr: Trigger, own) -> None:
 
 
 def _routine(r: Routine, own, *, t_charset, t_collation, rules) -> None:
+    _client(r)
     r.params = [_param(p, t_charset, t_collation, rules) for p in r.params]
     r.returns = fl.canonical_type(r.returns)
     r.returns_charset, r.returns_collation = _text_charset(r.returns, r.returns_charset, r.returns_collation,
@@ -206,6 +214,7 @@ def _text_charset(type_text, charset, collation, d_charset, d_collation, rules):
 
 
 def _event(e: Event, own) -> None:
+    _client(e)
     e.schedule = fl.canonical_fragment(e.schedule)
     e.starts = fl.canonical_fragment(e.starts)
     e.ends = fl.canonical_fragment(e.ends)

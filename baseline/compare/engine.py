@@ -22,8 +22,8 @@ from typing import Any, Callable
 
 from .. import flavor as fl
 from ..chain.refs import TouchKey
-from ..model import KIND_NAMES, KINDS, Check, Column, Index, IndexPart, Param, Partitioning, Routine, \
-    Schema, Sequence, Table, View, object_name
+from ..model import KIND_NAMES, KINDS, Check, Column, Event, Index, IndexPart, Param, Partitioning, Routine, \
+    Schema, Sequence, Table, Trigger, View, object_name
 from ..render.ddl import index_part_sql
 from .canonical import canonical_head, canonical_object, rules_of
 from .differences import EXISTS, CompareOptions, Difference
@@ -45,11 +45,26 @@ PAIR_RULES: dict[tuple[type, str], Callable[[Any, Any], tuple[Any, Any]]] = {
     (Routine, "returns"): fl.display_width_pair,
     (Sequence, "value_type"): fl.display_width_pair,
     (View, "columns"): _absent_is_unknown,
+    (Routine, "params_text"): _absent_is_unknown,
+    (Trigger, "head"): _absent_is_unknown,
+    **{(cls, f): _absent_is_unknown for cls in (View, Routine, Trigger, Event)
+       for f in ("client_charset", "connection_collation")},
 }
 
 #: Fields only some flavors record: compared only when both sides' rules say so.
 RECORDED_WHEN: dict[tuple[type, str], str] = {
     (Check, "column_level"): "check_level_recorded",
+    (Column, "collation_explicit"): "column_collation_explicit_recorded",
+    (Trigger, "head"): "trigger_head_as_written",
+}
+
+
+#: Fields that spell out, as the server keeps the text, what other fields say:
+#: their difference is reported only where those others agree (a trigger
+#: re-created BEFORE instead of AFTER differs in timing, not also in its head).
+SPELLING_OF: dict[tuple[type, str], tuple[str, ...]] = {
+    (Trigger, "head"): ("name", "table", "timing", "event"),
+    (Routine, "params_text"): ("params",),
 }
 
 
@@ -160,6 +175,9 @@ class _Walker:
                 later.append(handler)
                 continue
             va, vb = getattr(A.canon, f.name), getattr(B.canon, f.name)
+            spelled = SPELLING_OF.get((cls, f.name), ())
+            if any(getattr(A.canon, x) != getattr(B.canon, x) for x in spelled):
+                continue
             rule = PAIR_RULES.get((cls, f.name))
             if rule is not None:
                 va, vb = rule(va, vb)

@@ -79,7 +79,23 @@ def _rules(schema: Schema) -> Rules:
 _TIMESTAMP_TYPES = ("timestamp",)
 
 
-def column_sql(col: Column, table: Table, check: Check | None = None) -> str:
+def column_charset_sql(col: Column, table: Table, rules: Rules) -> list[str]:
+    """The ``CHARACTER SET``/``COLLATE`` words of a column definition: none where
+    the column takes the table's collation (unless, where the server records it,
+    the source named it: MySQL 8 then prints both, and so must the baseline)."""
+    if col.collation_explicit and rules.column_collation_explicit_recorded and col.charset and col.collation:
+        return [f"CHARACTER SET {col.charset}", f"COLLATE {col.collation}"]
+    out = []
+    if col.collation and col.collation != table.collation:
+        if col.charset and col.charset != table.charset:
+            out.append(f"CHARACTER SET {col.charset}")
+        out.append(f"COLLATE {col.collation}")
+    elif col.charset and col.charset != table.charset:
+        out.append(f"CHARACTER SET {col.charset}")
+    return out
+
+
+def column_sql(col: Column, table: Table, check: Check | None = None, rules: Rules | None = None) -> str:
     out = [ident(col.name), col.type]
     if col.unsigned:
         out.append("unsigned")
@@ -87,12 +103,7 @@ def column_sql(col: Column, table: Table, check: Check | None = None) -> str:
         out.append("zerofill")
     if col.compressed:
         out.append("/*M!100301 COMPRESSED*/")
-    if col.collation and col.collation != table.collation:
-        if col.charset and col.charset != table.charset:
-            out.append(f"CHARACTER SET {col.charset}")
-        out.append(f"COLLATE {col.collation}")
-    elif col.charset and col.charset != table.charset:
-        out.append(f"CHARACTER SET {col.charset}")
+    out.extend(column_charset_sql(col, table, rules or DEFAULT_FLAVOR.rules))
     if col.generated is not None:
         out.append(f"GENERATED ALWAYS AS ({col.generated}) {col.generated_kind or 'VIRTUAL'}")
         if not col.nullable:
@@ -157,13 +168,14 @@ def index_sql(idx: Index, rules: Rules) -> str:
     return out
 
 
-def fk_sql(fk: ForeignKey, named: bool = True) -> str:
+def fk_sql(fk: ForeignKey, rules: Rules, named: bool = True) -> str:
     ref = ident(fk.ref_table) if fk.ref_schema is None else f"{ident(fk.ref_schema)}.{ident(fk.ref_table)}"
     out = f"CONSTRAINT {ident(fk.name)} " if named else ""
     out += f"FOREIGN KEY ({idents(fk.columns)}) REFERENCES {ref} ({idents(fk.ref_columns)})"
-    if fk.on_delete != "RESTRICT":
+    # the action an omitted clause means is left out, as SHOW CREATE does
+    if fk.on_delete != rules.fk_default_action:
         out += f" ON DELETE {fk.on_delete}"
-    if fk.on_update != "RESTRICT":
+    if fk.on_update != rules.fk_default_action:
         out += f" ON UPDATE {fk.on_update}"
     return out
 
@@ -242,7 +254,7 @@ def _layout(table: Table, rules: Rules, inline: list[ForeignKey], implicit: dict
     by_index = {id(i): n for n, i in implicit.items()}
     fks = {fk.name: fk for fk in table.foreign_keys}
     col_checks = {c.name: c for c in table.checks if c.column_level}
-    lines = [column_sql(c, table, col_checks.get(c.name)) for c in table.columns]
+    lines = [column_sql(c, table, col_checks.get(c.name), rules) for c in table.columns]
     placed: list[ForeignKey] = []
     slots: list = []  # indexes and foreign keys in clause order
     for idx in table.indexes:
@@ -271,12 +283,12 @@ def _layout(table: Table, rules: Rules, inline: list[ForeignKey], implicit: dict
         index_names[name] = name
         named[name] = True
     for s in slots:
-        lines.append(index_sql(s, rules) if isinstance(s, Index) else fk_sql(s, named[s.name]))
+        lines.append(index_sql(s, rules) if isinstance(s, Index) else fk_sql(s, rules, named[s.name]))
     starts = [c.name for c in table.columns if c.versioning == "ROW START"]
     ends = [c.name for c in table.columns if c.versioning == "ROW END"]
     if starts and ends:
         lines.append(f"PERIOD FOR SYSTEM_TIME ({ident(starts[0])}, {ident(ends[0])})")
-    lines.extend(fk_sql(fk, named[fk.name]) for fk in rest)
+    lines.extend(fk_sql(fk, rules, named[fk.name]) for fk in rest)
     lines.extend(check_sql(c) for c in table.checks if not c.column_level)
     return _TableLayout(lines=lines), named, index_names
 
@@ -410,13 +422,14 @@ def view_sql(view: View, options: RenderOptions) -> str:
     return out
 
 
-def _typed(type_text: str, charset: str | None, collation: str | None, rules: Rules) -> str:
-    """A routine parameter or return type with its resolved charset written out,
-    so the routine means the same whatever the loading database's default."""
+def _typed(type_text: str, charset: str | None, collation: str | None) -> str:
+    """A routine parameter or return type with its resolved charset and
+    collation written out, so the routine means the same whatever the loading
+    database's default (the server prints a return type so, from its own record)."""
     out = type_text
     if charset:
         out += f" CHARSET {charset}"
-        if collation and rules.default_collations.get(charset) != collation:
+        if collation:
             out += f" COLLATE {collation}"
     return out
 
@@ -427,14 +440,15 @@ def _literal(obj):
     return lambda text: string(text, backslash_escapes=escapes)
 
 
-def routine_sql(routine: Routine, rules: Rules, options: RenderOptions) -> str:
-    params = []
-    for p in routine.params:
-        mode = f"{p.mode} " if p.mode else ""
-        params.append(f"{mode}{ident(p.name)} {_typed(p.type, p.charset, p.collation, rules)}")
-    out = f"CREATE{_definer(routine, options)} {routine.kind} {ident(routine.name)}({', '.join(params)})"
+def routine_sql(routine: Routine, options: RenderOptions) -> str:
+    if routine.params_text is not None:  # as the server keeps it
+        params = routine.params_text
+    else:
+        params = ", ".join(f"{p.mode + ' ' if p.mode else ''}{ident(p.name)} {_typed(p.type, p.charset, p.collation)}"
+                           for p in routine.params)
+    out = f"CREATE{_definer(routine, options)} {routine.kind} {ident(routine.name)}({params})"
     if routine.kind == "FUNCTION" and routine.returns:
-        out += f" RETURNS {_typed(routine.returns, routine.returns_charset, routine.returns_collation, rules)}"
+        out += f" RETURNS {_typed(routine.returns, routine.returns_charset, routine.returns_collation)}"
     traits = []
     if routine.comment:
         traits.append(f"COMMENT {_literal(routine)(routine.comment)}")
@@ -449,7 +463,9 @@ def routine_sql(routine: Routine, rules: Rules, options: RenderOptions) -> str:
     return out + "\n" + routine.body
 
 
-def trigger_sql(trg: Trigger, options: RenderOptions) -> str:
+def trigger_sql(trg: Trigger, rules: Rules, options: RenderOptions) -> str:
+    if trg.head is not None and rules.trigger_head_as_written:  # the server keeps it as written
+        return f"CREATE{_definer(trg, options)} {trg.head}{trg.body}"
     return (f"CREATE{_definer(trg, options)} TRIGGER {ident(trg.name)} {trg.timing} {trg.event}"
             f" ON {ident(trg.table)} FOR EACH ROW {trg.body}")
 
@@ -520,6 +536,20 @@ def _sql_mode(obj) -> tuple[tuple[str, str], ...]:
     return (("sql_mode", string(obj.sql_mode)),) if obj.sql_mode is not None else ()
 
 
+def _client(obj, *texts: str | None) -> tuple[tuple[str, str], ...]:
+    """``character_set_client`` and ``collation_connection`` to create ``obj``
+    under (the server stores them with it). A text holding non-ASCII characters
+    is sent in the file's utf8mb4 whatever it says: read as another character
+    set, its bytes would become other characters."""
+    out = []
+    cs = obj.client_charset
+    if cs is not None and (cs.lower().startswith("utf8") or all(t is None or t.isascii() for t in texts)):
+        out.append(("character_set_client", string(cs)))
+    if obj.connection_collation is not None:
+        out.append(("collation_connection", string(obj.connection_collation)))
+    return tuple(out)
+
+
 # =========================================================================== statements
 
 
@@ -554,27 +584,33 @@ def create_statements(schema: Schema, options: RenderOptions = RenderOptions()) 
         for name in plan.order:
             fks = [fk for fk in schema.tables[name].foreign_keys if (name, fk.name) in group]
             if fks:
-                adds = ",\n  ".join(f"ADD {fk_sql(fk)}" for fk in fks)
+                adds = ",\n  ".join(f"ADD {fk_sql(fk, rules)}" for fk in fks)
                 out.append(RenderedStatement("foreign_keys", name, f"ALTER TABLE {ident(name)}\n  {adds}",
                                              session=session))
     view_order, early_functions = plan_views(schema)
+    def routine(key) -> RenderedStatement:
+        r = schema.routines[key]
+        sql = routine_sql(r, options)
+        return RenderedStatement(r.kind.lower(), r.name, sql, True, _sql_mode(r) + _client(r, sql))
+
     for key in early_functions:
-        r = schema.routines[key]
-        out.append(RenderedStatement(r.kind.lower(), r.name, routine_sql(r, rules, options), True, _sql_mode(r)))
+        out.append(routine(key))
     for name in view_order:
-        out.append(RenderedStatement("view", name, view_sql(schema.views[name], options)))
+        view = schema.views[name]
+        sql = view_sql(view, options)
+        out.append(RenderedStatement("view", name, sql, session=_client(view, sql)))
     for key in sorted(schema.routines):
-        if key in early_functions:
-            continue
-        r = schema.routines[key]
-        out.append(RenderedStatement(r.kind.lower(), r.name, routine_sql(r, rules, options), True, _sql_mode(r)))
+        if key not in early_functions:
+            out.append(routine(key))
     for trg in _trigger_order(schema):
-        out.append(RenderedStatement("trigger", trg.name, trigger_sql(trg, options), True, _sql_mode(trg)))
+        sql = trigger_sql(trg, rules, options)
+        out.append(RenderedStatement("trigger", trg.name, sql, True, _sql_mode(trg) + _client(trg, sql)))
     for name in sorted(schema.events):
         ev = schema.events[name]
-        session = _sql_mode(ev) + ((("time_zone", string(ev.time_zone)),) if ev.time_zone else ())
-        out.append(RenderedStatement("event", ev.name, event_sql(ev, options, schema.replay_clock.get(name)),
-                                     True, session))
+        sql = event_sql(ev, options, schema.replay_clock.get(name))
+        session = _sql_mode(ev) + ((("time_zone", string(ev.time_zone)),) if ev.time_zone else ()) \
+            + _client(ev, sql)
+        out.append(RenderedStatement("event", ev.name, sql, True, session))
         if event_may_lapse(ev):
             out.append(RenderedStatement("event_completion", ev.name, event_completion_sql(ev, options),
                                          False, session))

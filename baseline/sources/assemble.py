@@ -28,6 +28,7 @@ _NUMERIC_PREFIXES = _INT_TYPES + ("decimal", "numeric", "float", "double", "real
 _BLOB_LIKE = re.compile(r"^(tiny|medium|long)?(blob|text)\b")
 _COMPRESSED_MARK = re.compile(r"\s*/\*M!\d+ COMPRESSED\*/", re.I)
 _TYPE_FLAGS = re.compile(r"^(?P<type>.*?)(?P<unsigned> unsigned)?(?P<zerofill> zerofill)?$", re.S)
+_GENERATED = re.compile(r"\b(?:VIRTUAL|STORED) GENERATED\b", re.I)
 _ON_UPDATE = re.compile(r"\bon update ([^\s,]+)", re.I)
 _CURRENT_TS = re.compile(r"^current_timestamp(\(\d*\))?$", re.I)
 
@@ -105,7 +106,9 @@ def column_from_row(r: dict, rules: Rules) -> Column:
     if r.get("SRS_ID") is not None:
         col.srid = int(r["SRS_ID"])
     expr = r["GENERATION_EXPRESSION"]
-    if "generated" in extra_low and expr is not None:
+    # "VIRTUAL GENERATED"/"STORED GENERATED"; MySQL also says "DEFAULT_GENERATED"
+    # (with an empty expression) for a column whose DEFAULT is an expression
+    if _GENERATED.search(extra) and expr:
         if expr.upper() in ("ROW START", "ROW END"):  # MariaDB system versioning
             col.versioning = expr.upper()
         else:
@@ -157,14 +160,10 @@ def column_default(r: dict, col: Column, rules: Rules) -> str | None:
 # --------------------------------------------------------------------------- indexes
 
 
-_ENGINE_DEFAULT_ALGORITHM = {"MEMORY": "HASH", "HEAP": "HASH"}
-
-
 def indexes_from_rows(rows: list[dict], engine: str | None, rules: Rules) -> list[Index]:
     """One table's STATISTICS rows (in catalog order) -> indexes in SHOW CREATE order."""
     by_name: dict[str, Index] = {}
     parts: dict[str, list[tuple[int, IndexPart]]] = defaultdict(list)
-    default_alg = _ENGINE_DEFAULT_ALGORITHM.get((engine or "").upper(), "BTREE")
     for r in rows:
         name = r["INDEX_NAME"]
         itype = (r["INDEX_TYPE"] or "").upper()
@@ -177,8 +176,8 @@ def indexes_from_rows(rows: list[dict], engine: str | None, rules: Rules) -> lis
                 kind = "UNIQUE"
             else:
                 kind = "INDEX"
-            using = itype if itype in ("BTREE", "HASH", "RTREE") and itype != default_alg else None
-            by_name[name] = Index(name=name, kind=kind, parts=[], using=using,
+            # USING: what SHOW CREATE prints (the algorithm named), not the catalog's effective one
+            by_name[name] = Index(name=name, kind=kind, parts=[],
                                   comment=r["INDEX_COMMENT"] or "",
                                   visible=(r["VISIBLE"] or "YES") != "NO")
         part = IndexPart(
@@ -309,6 +308,7 @@ def trigger_from_row(r: dict) -> Trigger:
         name=r["TRIGGER_NAME"], table=r["EVENT_OBJECT_TABLE"], timing=r["ACTION_TIMING"],
         event=r["EVENT_MANIPULATION"], body=r["ACTION_STATEMENT"],
         order=int(r["ACTION_ORDER"] or 1), sql_mode=r["SQL_MODE"], definer=r["DEFINER"],
+        client_charset=r["CHARACTER_SET_CLIENT"], connection_collation=r["COLLATION_CONNECTION"],
     )
 
 
@@ -323,7 +323,8 @@ def routines_from_rows(rows: list[dict], param_rows: list[dict]) -> list[Routine
             kind=kind, name=r["ROUTINE_NAME"], body=r["ROUTINE_DEFINITION"],
             deterministic=r["IS_DETERMINISTIC"] == "YES", data_access=r["SQL_DATA_ACCESS"],
             security=r["SECURITY_TYPE"], comment=r["ROUTINE_COMMENT"] or "", sql_mode=r["SQL_MODE"],
-            definer=r["DEFINER"],
+            definer=r["DEFINER"], client_charset=r["CHARACTER_SET_CLIENT"],
+            connection_collation=r["COLLATION_CONNECTION"],
         )
         for p in sorted(params.get((kind, r["ROUTINE_NAME"]), []), key=lambda p: int(p["ORDINAL_POSITION"])):
             if int(p["ORDINAL_POSITION"]) == 0:
@@ -357,7 +358,8 @@ def event_from_row(r: dict) -> Event:
         ends=format_datetime(r["ENDS"]), preserve=r["ON_COMPLETION"] == "PRESERVE",
         status=_EVENT_STATUS.get(r["STATUS"], r["STATUS"]), comment=r["EVENT_COMMENT"] or "",
         body=r["EVENT_DEFINITION"], sql_mode=r["SQL_MODE"], time_zone=r["TIME_ZONE"],
-        definer=r["DEFINER"],
+        definer=r["DEFINER"], client_charset=r["CHARACTER_SET_CLIENT"],
+        connection_collation=r["COLLATION_CONNECTION"],
     )
 
 

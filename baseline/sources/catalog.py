@@ -83,7 +83,8 @@ def triggers_sql() -> str:
     # reads every database's (30 ms here however small the schema, more on a busy server).
     return """
         SELECT TRIGGER_NAME, EVENT_MANIPULATION, EVENT_OBJECT_TABLE, ACTION_ORDER,
-               ACTION_TIMING, ACTION_STATEMENT, SQL_MODE, DEFINER
+               ACTION_TIMING, ACTION_STATEMENT, SQL_MODE, DEFINER, CHARACTER_SET_CLIENT,
+               COLLATION_CONNECTION
         FROM information_schema.TRIGGERS
         WHERE EVENT_OBJECT_SCHEMA = :db AND TRIGGER_SCHEMA = :db"""
 
@@ -91,7 +92,8 @@ def triggers_sql() -> str:
 def routines_sql() -> str:
     return """
         SELECT ROUTINE_NAME, ROUTINE_TYPE, ROUTINE_DEFINITION, IS_DETERMINISTIC,
-               SQL_DATA_ACCESS, SECURITY_TYPE, ROUTINE_COMMENT, SQL_MODE, DEFINER
+               SQL_DATA_ACCESS, SECURITY_TYPE, ROUTINE_COMMENT, SQL_MODE, DEFINER, CHARACTER_SET_CLIENT,
+               COLLATION_CONNECTION
         FROM information_schema.ROUTINES
         WHERE ROUTINE_SCHEMA = :db AND ROUTINE_TYPE IN ('PROCEDURE', 'FUNCTION')"""
 
@@ -109,7 +111,7 @@ def events_sql() -> str:
     return """
         SELECT EVENT_NAME, DEFINER, TIME_ZONE, EVENT_DEFINITION, EVENT_TYPE, EXECUTE_AT,
                INTERVAL_VALUE, INTERVAL_FIELD, SQL_MODE, STARTS, ENDS, STATUS, ON_COMPLETION,
-               EVENT_COMMENT
+               EVENT_COMMENT, CHARACTER_SET_CLIENT, COLLATION_CONNECTION
         FROM information_schema.EVENTS
         WHERE EVENT_SCHEMA = :db"""
 
@@ -133,3 +135,7 @@ def show_create_sql(kind: str, schema: str, name: str) -> str:
 SHOW_CREATE_COLUMN = {
     "TABLE": 1, "VIEW": 1, "SEQUENCE": 1, "PROCEDURE": 2, "FUNCTION": 2, "TRIGGER": 2, "EVENT": 3,
 }
+#: The columns of a SHOW CREATE result holding ``character_set_client`` and
+#: ``collation_connection`` (kinds that store them).
+SHOW_CREATE_CHARSET_COLUMNS = {"VIEW": (2, 3), "PROCEDURE": (3, 4), "FUNCTION": (3, 4), "TRIGGER": (3, 4),
+                               "EVENT": (4, 5)}

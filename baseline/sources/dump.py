@@ -655,7 +655,7 @@ def read_dump(spec: str, options) -> Schema:
                       enabled=None if getattr(options, "progress", True) else False) as bar:
             schema = schema_from_statements(_counted(statements, bar), flavor=contents.flavor, name=section.name,
                                             charset=section.charset, collation=section.collation,
-                                            file=contents.file)
+                                            file=contents.file, server_text=contents.header.tool is not None)
     return schema
 
 

@@ -24,6 +24,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Iterator
 
 import pymysql
+from pymysql.constants import CLIENT
 
 from ..errors import EnvironmentProblem, UsageError
 from ..flavor import Flavor
@@ -32,7 +33,7 @@ from ..sql.scan import strip_qualifier
 from ..util.progress import Progress
 from . import assemble, catalog
 from .showcreate import parse_column, parse_constraint, parse_key, parse_partitioning, parse_view, \
-    split_create_table, true_tail
+    scan_create_table, split_create_table, table_lines, true_tail
 from .url import ServerURL
 
 #: Session setup before any read: a neutral sql_mode (so SHOW CREATE prints the
@@ -47,6 +48,9 @@ _SESSION = (
 #: What a catalog body may hold where its text differs from the body as written:
 #: string literals (re-escaped, introducers dropped) and '?' (4-byte characters).
 _REPRINTED = re.compile(r"['\"?\\]")
+
+#: SHOW CREATE statements sent in one round trip.
+SHOW_CREATE_BATCH = 200
 
 #: MySQL client error codes meaning "the server cannot be reached".
 _UNREACHABLE = {2002, 2003, 2005, 2006, 2013, 2026}
@@ -116,7 +120,8 @@ def _connection(url: ServerURL) -> Iterator[pymysql.connections.Connection]:
     # No default database on the connection: the database is checked by name (so
     # an unknown one is a usage error, not a login failure) and every query names it.
     try:
-        conn = pymysql.connect(autocommit=True, **connect_kwargs(url))
+        # several SHOW CREATEs go in one round trip (Reader.show_creates)
+        conn = pymysql.connect(autocommit=True, client_flag=CLIENT.MULTI_STATEMENTS, **connect_kwargs(url))
     except pymysql.err.MySQLError as e:
         raise _connect_error(e, url) from None
     try:
@@ -199,6 +204,26 @@ class Reader:
     def show_create(self, kind: str, schema: str, name: str) -> str:
         return self.submit_show_create(kind, schema, name).result()
 
+    def submit_show_creates(self, kind: str, schema: str, names: list[str]) -> list[Future]:
+        """SHOW CREATE of each name, :data:`SHOW_CREATE_BATCH` statements a round
+        trip; one future per batch, each giving ``{name: result row}``."""
+        return [self._worker.submit(self._show_creates, kind, schema, names[k:k + SHOW_CREATE_BATCH])
+                for k in range(0, len(names), SHOW_CREATE_BATCH)]
+
+    def _show_creates(self, kind: str, schema: str, names: list[str]) -> dict[str, tuple]:
+        out = {}
+        try:
+            with self.conn.cursor() as cur:
+                cur.execute(";".join(catalog.show_create_sql(kind, schema, n) for n in names))
+                for name in names:
+                    out[name] = cur.fetchone()
+                    cur.nextset()
+        except pymysql.err.MySQLError as e:
+            code, msg = _code_and_message(e)
+            raise EnvironmentProblem(f"SHOW CREATE {kind} in {schema} failed (error {code}): {msg}",
+                                     hint="a table dropped or renamed while it was read? run again") from None
+        return out
+
     def submit_show_create(self, kind: str, schema: str, name: str) -> Future:
         return self._worker.submit(self._show_create, kind, schema, name)
 
@@ -243,6 +268,7 @@ class Introspection:
         schema = Schema(name=self.db, charset=head["CHARSET"], collation=head["COLLATION"],
                         flavor=self.flavor)
         table_rows = self.r.rows(catalog.tables_sql(), db=self.db)
+        self._table_rows = table_rows
         self._send_ahead()
         self.bar.total = len(table_rows)
         kinds = {t["TABLE_NAME"]: t["TABLE_TYPE"] for t in table_rows}
@@ -269,6 +295,10 @@ class Introspection:
         for name, sql in queries.items():
             if sql:
                 self._ahead[name] = self.r.submit(sql, {"db": self.db})
+        # SHOW CREATE TABLE of every table: the key order, the USING clauses and
+        # (MySQL) which columns name their collation are in no catalog
+        base = [r["TABLE_NAME"] for r in self._table_rows if r["TABLE_TYPE"] in ("BASE TABLE", "SYSTEM VERSIONED")]
+        self._create_texts = self.r.submit_show_creates("TABLE", self.db, base)
 
     def _result(self, name: str) -> list[dict]:
         future = self._ahead.get(name)
@@ -287,6 +317,9 @@ class Introspection:
         stats = assemble.by_table(self._result("statistics"))
         fks = assemble.foreign_keys(self._result("referential"), self._result("key_columns"), self.db)
         checks = assemble.by_table(self._result("checks"))
+        texts: dict[str, str] = {}
+        for batch in self._create_texts:
+            texts.update((name, row[1]) for name, row in batch.result().items())
 
         for row in table_rows:
             if row["TABLE_TYPE"] not in ("BASE TABLE", "SYSTEM VERSIONED"):
@@ -302,8 +335,10 @@ class Introspection:
             t.foreign_keys = fks.get(name, [])
             t.checks = assemble.checks_from_rows(checks.get(name, []), t.columns, rules)
             t.auto_increment = assemble.table_auto_increment(row["AUTO_INCREMENT"], t.columns)
+            create = texts[name]
+            self._apply_lines(t, create)
             if self._needs_show_create(t, row, columns.get(name, [])):
-                self._apply_show_create(t, self.r.show_create("TABLE", self.db, name))
+                self._apply_show_create(t, create)
             schema.add(t)
 
     def _needs_show_create(self, t: Table, row: dict, column_rows: list[dict]) -> bool:
@@ -329,6 +364,25 @@ class Introspection:
                            for c in t.columns)):
                 return True
         return False
+
+    def _apply_lines(self, t: Table, create: str) -> None:
+        """Take from SHOW CREATE TABLE what no catalog has: the order of the keys,
+        the ``USING`` clauses, and which columns name their collation (MySQL)."""
+        lines = scan_create_table(create)
+        if lines is None:  # not the server's usual layout: tokenize it
+            lines = table_lines(create)
+        order = {n.casefold(): k for k, n in enumerate(lines.keys)}
+        if len(order) == len(t.indexes) and all(i.key in order for i in t.indexes):
+            t.indexes.sort(key=lambda i: order[i.key])
+        for idx in t.indexes:
+            idx.using = lines.using.get(idx.name)
+        order = {n.casefold(): k for k, n in enumerate(lines.constraints)}
+        if all(f.key in order for f in t.foreign_keys):
+            t.foreign_keys.sort(key=lambda f: order[f.key])
+        if self.rules.column_collation_explicit_recorded:
+            for col in t.columns:
+                charset, collation = lines.column_charsets.get(col.name, (None, None))
+                col.collation_explicit = charset is not None and collation is not None
 
     def _apply_show_create(self, t: Table, create: str) -> None:
         """Take from SHOW CREATE TABLE what it states exactly and the catalog does not."""
@@ -381,18 +435,21 @@ class Introspection:
 
     def _read_views(self, schema: Schema, table_rows: list[dict]) -> None:
         # one SHOW CREATE VIEW each (the catalog's VIEW_DEFINITION is rewritten), all queued at once
-        creates = [(row, self.r.submit_show_create("VIEW", self.db, row["TABLE_NAME"]))
-                   for row in table_rows if row["TABLE_TYPE"] == "VIEW"]
-        for row, create in creates:
+        full = self._show_create_all("VIEW", [row["TABLE_NAME"] for row in table_rows if row["TABLE_TYPE"] == "VIEW"])
+        cs, coll = catalog.SHOW_CREATE_CHARSET_COLUMNS["VIEW"]
+        for name, row in full.items():
             self.bar.advance(note="views")
-            v = parse_view(create.result())
-            schema.add(View(name=row["TABLE_NAME"], definition=strip_qualifier(v.definition, self.db, self.names),
+            v = parse_view(row[catalog.SHOW_CREATE_COLUMN["VIEW"]])
+            schema.add(View(name=name, definition=strip_qualifier(v.definition, self.db, self.names),
                             columns=v.columns, algorithm=v.algorithm, security=v.security,
-                            check_option=v.check_option, definer=v.definer))
+                            check_option=v.check_option, definer=v.definer, client_charset=row[cs],
+                            connection_collation=row[coll]))
 
     # ------------------------------------------------------------------ code objects
 
-    def _true_body(self, kind: str, name: str, body: str | None) -> str:
+    def _true_body(self, kind: str, name: str, body: str | None, full: str | None = None) -> str:
+        """The body as written: the catalog's, unless it is a re-print, then
+        taken from ``full`` (the SHOW CREATE text, read here when not given)."""
         if body is None:
             raise EnvironmentProblem(
                 f"the server does not show the body of {kind.lower()} {self.db}.{name} to this user",
@@ -403,30 +460,59 @@ class Introspection:
         # and string literals are re-escaped (a newline in a literal becomes \n,
         # \' becomes '', introducers such as _latin1 are dropped). SHOW CREATE
         # has the body as written; the DDL parser finds where it starts.
-        full = self.r.show_create(kind, self.db, name)
-        return self._parsed_body(full) or true_tail(full, body) or body
+        if full is None:
+            full = self.r.show_create(kind, self.db, name)
+        node = self._parsed(full)
+        return getattr(node, "body", None) or true_tail(full, body) or body
 
-    def _parsed_body(self, full: str) -> str | None:
+    def _parsed(self, full: str | None, sql_mode: str | None = None):
+        """SHOW CREATE text of a code object as a parse tree (``None`` when unreadable)."""
         from ..errors import InputError
         from ..sql.parse import parse_statement
 
+        if not full:
+            return None
+        flags = frozenset(f.strip().upper() for f in (sql_mode or "").split(",") if f.strip())
         try:
-            node = parse_statement(full, flavor=self.flavor)
+            return parse_statement(full, flavor=self.flavor, sql_mode=flags)
         except InputError:
             return None
-        return getattr(node, "body", None)
+
+    def _show_create_all(self, kind: str, names: list[str]) -> dict[str, tuple]:
+        out: dict[str, tuple] = {}
+        for batch in self.r.submit_show_creates(kind, self.db, names):
+            out.update(batch.result())
+        return out
 
     def _read_triggers(self, schema: Schema) -> None:
-        for row in self._result("triggers"):
+        rows = self._result("triggers")
+        # MariaDB keeps the statement as written, which only SHOW CREATE TRIGGER prints
+        full = self._show_create_all("TRIGGER", [r["TRIGGER_NAME"] for r in rows]) \
+            if self.rules.trigger_head_as_written else {}
+        column = catalog.SHOW_CREATE_COLUMN["TRIGGER"]
+        for row in rows:
             trg = assemble.trigger_from_row(row)
-            trg.body = self._true_body("TRIGGER", trg.name, trg.body)
+            text = full[trg.name][column] if trg.name in full else None
+            trg.body = self._true_body("TRIGGER", trg.name, trg.body, text)
+            node = self._parsed(text, trg.sql_mode)
+            if getattr(node, "head", None) is not None:
+                trg.head = strip_qualifier(node.head, self.db)
             schema.add(trg)
 
     def _read_routines(self, schema: Schema) -> None:
         rows = self._result("routines")
         params = self._result("parameters")
-        for routine in assemble.routines_from_rows(rows, params):
-            routine.body = self._true_body(routine.kind, routine.name, routine.body)
+        routines = assemble.routines_from_rows(rows, params)
+        # the parameter list as stored is only in SHOW CREATE
+        full = {kind: self._show_create_all(kind, [r.name for r in routines if r.kind == kind])
+                for kind in ("PROCEDURE", "FUNCTION")}
+        column = catalog.SHOW_CREATE_COLUMN["PROCEDURE"]
+        for routine in routines:
+            row = full[routine.kind].get(routine.name)
+            text = row[column] if row else None
+            routine.body = self._true_body(routine.kind, routine.name, routine.body, text)
+            node = self._parsed(text, routine.sql_mode)
+            routine.params_text = getattr(node, "params_text", None)
             schema.add(routine)
 
     def _read_events(self, schema: Schema) -> None:

@@ -82,6 +82,128 @@ def split_create_table(text: str) -> CreateTable:
                        partition=partition)
 
 
+# --------------------------------------------------------------------------- the fast scan
+
+
+@dataclass
+class TableLines:
+    """What every live read takes from a table's SHOW CREATE text, read line by
+    line without tokenizing (the text is the server's regular layout: one
+    definition a line, escapes inside literals, never a raw newline before the
+    closing parenthesis)."""
+
+    #: column name -> (``CHARACTER SET`` printed, ``COLLATE`` printed), the names as printed
+    column_charsets: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
+    #: key names in the order printed (``PRIMARY`` for the primary key)
+    keys: list[str] = field(default_factory=list)
+    #: key name -> the ``USING`` algorithm printed after its parts
+    using: dict[str, str] = field(default_factory=dict)
+    #: constraint names (foreign keys and CHECKs) in the order printed
+    constraints: list[str] = field(default_factory=list)
+
+
+_LINE_NAME = re.compile(r"`((?:[^`]|``)*)`")
+_TYPE_WORD = re.compile(r"[a-z][a-z0-9_ ]*?(?=[( ,]|$)", re.I)
+_AFTER_TYPE = re.compile(r"(?: unsigned)?(?: zerofill)?(?: /\*M!\d+ COMPRESSED\*/)?"
+                         r"(?: CHARACTER SET (\w+))?(?: COLLATE (\w+))?")
+_KEY_HEAD = re.compile(r"(PRIMARY KEY|(?:UNIQUE |FULLTEXT |SPATIAL |VECTOR )?KEY `((?:[^`]|``)*)`) \(")
+_QUOTE_OR_PAREN = re.compile(r"[()'\"`]")
+_CONSTRAINT = re.compile(r"CONSTRAINT `((?:[^`]|``)*)` ")
+
+
+_QUOTED = {"'": re.compile(r"'(?:[^'\\]|\\.|'')*'", re.S), '"': re.compile(r'"(?:[^"\\]|\\.|"")*"', re.S),
+           "`": re.compile(r"`(?:[^`]|``)*`")}
+
+
+def _close_paren(text: str, i: int) -> int:
+    """Index of the parenthesis closing the one at ``text[i]`` (quotes skipped)."""
+    depth = 0
+    while True:
+        m = _QUOTE_OR_PAREN.search(text, i)
+        if m is None:
+            raise ValueError("unbalanced parentheses")
+        c = m.group()
+        if c == "(":
+            depth += 1
+            i = m.end()
+        elif c == ")":
+            depth -= 1
+            if depth == 0:
+                return m.start()
+            i = m.end()
+        else:
+            q = _QUOTED[c].match(text, m.start())
+            if q is None:
+                raise ValueError("unterminated quote")
+            i = q.end()
+
+
+def scan_create_table(text: str) -> TableLines | None:
+    """Column charsets, key order and ``USING``, constraint order from a
+    ``SHOW CREATE TABLE`` text; ``None`` when the text is not laid out as the
+    server prints it (callers then tokenize it)."""
+    lines = text.split("\n")
+    if not lines[0].endswith(" (") or len(lines) < 3:
+        return None
+    out = TableLines()
+    try:
+        for line in lines[1:]:
+            if line.startswith(")"):
+                return out
+            if not line.startswith("  "):
+                return None
+            d = line[2:-1] if line.endswith(",") else line[2:]
+            if d.startswith("`"):
+                m = _LINE_NAME.match(d)
+                t = _TYPE_WORD.match(d, m.end() + 1)
+                i = t.end()
+                if i < len(d) and d[i] == "(":
+                    i = _close_paren(d, i) + 1
+                a = _AFTER_TYPE.match(d, i)
+                out.column_charsets[m.group(1).replace("``", "`")] = (a.group(1), a.group(2))
+                continue
+            k = _KEY_HEAD.match(d)
+            if k:
+                name = "PRIMARY" if k.group(2) is None else k.group(2).replace("``", "`")
+                out.keys.append(name)
+                close = _close_paren(d, k.end() - 1)
+                if d.startswith(" USING ", close + 1):
+                    out.using[name] = d[close + 8:].split(" ", 1)[0]
+                continue
+            c = _CONSTRAINT.match(d)
+            if c:
+                out.constraints.append(c.group(1).replace("``", "`"))
+    except (ValueError, AttributeError):
+        return None
+    return None
+
+
+def table_lines(text: str) -> TableLines:
+    """:func:`scan_create_table`'s result for any SHOW CREATE TABLE text, by
+    tokenizing it (slower; for a text the fast scan does not recognize)."""
+    ct = split_create_table(text)
+    out = TableLines()
+    for name, rest in ct.column_lines().items():
+        words = [t for t in significant(rest) if t.kind == WORD]
+        charset = collation = None
+        for k, w in enumerate(words[:-1]):
+            up = w.text.upper()
+            if up in ("NOT", "NULL", "DEFAULT", "GENERATED", "AS", "COMMENT", "ON", "AUTO_INCREMENT"):
+                break
+            if up == "SET" and k and words[k - 1].text.upper() == "CHARACTER":
+                charset = words[k + 1].text
+            elif up == "COLLATE":
+                collation = words[k + 1].text
+        out.column_charsets[name] = (charset, collation)
+    for line in ct.key_lines():
+        key = parse_key(line)
+        out.keys.append(key.name)
+        if key.using:
+            out.using[key.name] = key.using
+    out.constraints = [parse_constraint(line).name for line in ct.constraint_lines()]
+    return out
+
+
 # --------------------------------------------------------------------------- column definitions
 
 

@@ -209,3 +209,19 @@ def split_top_level(text: str, sep: str = ",") -> list[str]:
     if tail or parts:
         parts.append(tail)
     return parts
+
+
+def retarget_trigger_head(head: str, table: str) -> str:
+    """A trigger head as written (``trigger t after insert on  x  for each row``)
+    after its table was renamed to ``table``: MariaDB rewrites the ``ON`` clause
+    of the stored text so, ``ON `table` `` (qualifier dropped, one space before
+    ``FOR``), and keeps the rest as written."""
+    sig = significant(head)
+    fors = [k for k, t in enumerate(sig) if t.is_word("FOR")]
+    if not fors:
+        return head
+    k = fors[-1]
+    on = next((j for j in range(k - 1, -1, -1) if sig[j].is_word("ON")), None)
+    if on is None:
+        return head
+    return head[:sig[on].start] + f"ON {quote_ident(table)} " + head[sig[k].start:]

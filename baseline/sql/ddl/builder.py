@@ -51,6 +51,7 @@ from ...flavor import Flavor
 from ...model import (Check, Column, Event, ForeignKey, Index, IndexPart, Param, Routine, Schema,
                       Sequence, Table, Trigger, View)
 from ..literals import quote_ident, unescape
+from ..scan import retarget_trigger_head
 from ..split import Statement
 from . import nodes as N
 from .expr import Func, Ident, Lit
@@ -81,8 +82,13 @@ class SchemaBuilder:
     def __init__(self, flavor: Flavor, *, name: str | None = None, charset: str | None = None,
                  collation: str | None = None, schema: Schema | None = None,
                  sql_mode: str | None = None, connection_charset: str = "utf8mb4",
-                 file: str | None = None):
+                 file: str | None = None, server_text: bool = False):
         self.flavor = flavor
+        #: The CREATE TABLEs are SHOW CREATE output describing existing tables (a
+        #: dump's), not commands: where the two read differently (a column's
+        #: ``COLLATE x`` alone is an inherited collation the server prints, not
+        #: one the definition names), the description wins.
+        self.server_text = server_text
         self.rules = flavor.rules
         self.file = file
         if schema is None:
@@ -99,6 +105,10 @@ class SchemaBuilder:
                                               self.rules)
         self.user_vars: dict[str, str | None] = {}
         self.connection_charset = connection_charset
+        #: ``character_set_client`` and ``collation_connection``: stored with the
+        #: views, routines, triggers and events the session creates
+        self.client_charset = NZ.canonical_charset(connection_charset, self.rules)
+        self.connection_collation = NZ.default_collation(self.client_charset, self.rules)
         self.time_zone = "SYSTEM"
         self.default_engine = "InnoDB"
         self.explicit_defaults_for_timestamp = self.rules.explicit_defaults_for_timestamp
@@ -487,6 +497,8 @@ class SchemaBuilder:
         for trg in self.schema.triggers.values():
             if trg.table == old:
                 trg.table = new
+                if trg.head is not None:
+                    trg.head = retarget_trigger_head(trg.head, new)
 
     # ================================================================== views
     def _create_view(self, node: N.CreateView) -> None:
@@ -511,6 +523,7 @@ class SchemaBuilder:
         v.check_option = node.check_option or "NONE"
         # ALTER VIEW, like CREATE OR REPLACE, resets what it does not say
         v.definer = node.definer if node.definer not in ("CURRENT_USER",) else None
+        v.client_charset, v.connection_collation = self.client_charset, self.connection_collation
         self.schema.views[name] = v
 
     # ================================================================== triggers
@@ -541,11 +554,23 @@ class SchemaBuilder:
                 self._err(node, f"{how} `{other}`: no such trigger for the same table, time and event")
             pos = idx + 1 if how == "FOLLOWS" else idx
         trg = Trigger(node.name, table.name, node.timing, node.event, node.body, sql_mode=self.sql_mode,
-                      definer=node.definer if node.definer != "CURRENT_USER" else None)
+                      definer=node.definer if node.definer != "CURRENT_USER" else None,
+                      client_charset=self.client_charset, connection_collation=self.connection_collation)
+        if self.rules.trigger_head_as_written and node.head is not None:
+            trg.head = self._own_head(node.head)
         same.insert(pos, trg)
         for i, t in enumerate(same, 1):
             t.order = i
         self.schema.triggers[trg.key] = trg
+
+    def _own_head(self, head: str) -> str:
+        """A trigger's head as written, its own database's qualifiers taken out
+        (a baseline loads into a database of any name)."""
+        from ..scan import strip_qualifier
+
+        for db in {self.schema.name, self.current_db} - {None}:
+            head = strip_qualifier(head, db)  # in a head, `db`.`x` is always a qualified name
+        return head
 
     def _renumber_triggers(self, table: str, timing: str, event: str) -> None:
         same = sorted((t for t in self.schema.triggers.values()
@@ -577,6 +602,10 @@ class SchemaBuilder:
         r.comment = node.comment or ""
         r.sql_mode = self.sql_mode
         r.definer = node.definer if node.definer != "CURRENT_USER" else None
+        r.client_charset, r.connection_collation = self.client_charset, self.connection_collation
+        r.params_text = node.params_text
+        if r.params_text is not None and node.routine_kind == "FUNCTION" and self.rules.function_params_lstripped:
+            r.params_text = r.params_text.lstrip()
         self.schema.routines[key] = r
 
     def _param_type(self, dt: N.DataType, node) -> tuple[str, str | None, str | None]:
@@ -625,6 +654,8 @@ class SchemaBuilder:
             if existing is None:
                 self._err(node, f"ALTER EVENT: event `{node.name}` does not exist")
             ev = existing
+            # any ALTER EVENT stores the session's character sets with the event again
+            ev.client_charset, ev.connection_collation = self.client_charset, self.connection_collation
             if node.schedule is not None:
                 ev.schedule, ev.starts, ev.ends = node.schedule, _event_time(node.starts), _event_time(node.ends)
             if node.preserve is not None:
@@ -651,7 +682,8 @@ class SchemaBuilder:
         ev = Event(node.name, node.schedule or "", _event_time(node.starts), _event_time(node.ends),
                    bool(node.preserve),
                    node.status or "ENABLE", node.comment or "", node.body or "", self.sql_mode,
-                   self.time_zone, node.definer if node.definer != "CURRENT_USER" else None)
+                   self.time_zone, node.definer if node.definer != "CURRENT_USER" else None,
+                   client_charset=self.client_charset, connection_collation=self.connection_collation)
         self.schema.events[ev.key] = ev
 
     # ================================================================== sequences
@@ -732,11 +764,29 @@ class SchemaBuilder:
                 continue
             if a.scope == "GLOBAL":
                 continue
-            if a.scope == "NAMES" or a.name in ("character_set_connection",):
-                if value is not None:
-                    self.connection_charset = NZ.canonical_charset(value, self.rules)
+            if a.scope == "NAMES":
+                cs = NZ.canonical_charset(value or self.rules.default_charset, self.rules)
+                self.connection_charset = self.client_charset = cs
+                self.connection_collation = NZ.canonical_collation(a.collation, self.rules) or \
+                    NZ.default_collation(cs, self.rules)
+                continue
+            if a.scope == "CHARSET":  # SET CHARACTER SET: the connection takes the database's
+                self.client_charset = NZ.canonical_charset(value or self.rules.default_charset, self.rules)
+                self.connection_charset, self.connection_collation = self.schema.charset, self.schema.collation
                 continue
             name = a.name
+            if name == "character_set_client":
+                self.client_charset = NZ.canonical_charset(value or self.rules.default_charset, self.rules)
+                continue
+            if name == "character_set_connection":
+                self.connection_charset = NZ.canonical_charset(value or self.rules.default_charset, self.rules)
+                self.connection_collation = NZ.default_collation(self.connection_charset, self.rules)
+                continue
+            if name == "collation_connection":
+                if value is not None:
+                    self.connection_collation = NZ.canonical_collation(value, self.rules)
+                    self.connection_charset = NZ.charset_of_collation(self.connection_collation, self.rules)
+                continue
             if name == "sql_mode":
                 self.sql_mode = NZ.canonical_sql_mode(value if value is not None else self.rules.default_sql_mode,
                                                       self.rules)
@@ -760,8 +810,12 @@ class SchemaBuilder:
                 return self.sql_mode
             if name == "time_zone":
                 return self.time_zone
-            if name in ("character_set_connection", "character_set_client", "collation_connection"):
+            if name == "character_set_client":
+                return self.client_charset
+            if name == "character_set_connection":
                 return self.connection_charset
+            if name == "collation_connection":
+                return self.connection_collation
             return _UNKNOWN
         if low.startswith("@"):
             return self.user_vars.get(low, None)
@@ -915,6 +969,10 @@ class _TableCtx:
             col.type = text
             if textual:
                 col.charset, col.collation = cs, co
+                if rules.column_collation_explicit_recorded:
+                    # SHOW CREATE prints both exactly for the collations a definition named
+                    col.collation_explicit = (dt.charset is not None and dt.collation is not None) \
+                        if b.server_text else (dt.charset is not None or dt.collation is not None or dt.binary)
         base = text.split("(", 1)[0]
         col.nullable = True if cd.nullable is None else cd.nullable
         if cd.primary or info.serial:
@@ -1048,11 +1106,7 @@ class _TableCtx:
                 name = ""
             elif t.index(name) is not None:
                 b._err(self.node, f"duplicate key name `{name}` in `{t.name}`")
-        using = idef.using
-        if using is not None and using == NZ.default_index_algorithm(t.engine):
-            using = None
-        if kind in ("FULLTEXT", "SPATIAL"):
-            using = None
+        using = NZ.shown_index_algorithm(idef.using, kind, t.engine, self.rules)
         if kind == "UNIQUE" and self.rules.long_unique_hash and self._needs_long_hash(parts):
             using = "HASH"
         if kind == "INDEX" and len(parts) == 1 and parts[0].column is not None and self.rules.auto_prefix_long_keys:
@@ -1203,7 +1257,8 @@ class _TableCtx:
                     fixed.append(rc.name if rc is not None else c)
                 ref_cols = fixed
         fk = ForeignKey(name, cols, ref_table, ref_cols, ref_schema=ref_schema,
-                        on_delete=ref.on_delete or "RESTRICT", on_update=ref.on_update or "RESTRICT")
+                        on_delete=ref.on_delete or b.rules.fk_default_action,
+                        on_update=ref.on_update or b.rules.fk_default_action)
         if (t.engine or "InnoDB") in NZ.FK_ENGINES:
             t.foreign_keys.append(fk)
         # the implicit index, at the FK's position among the keys
@@ -1881,7 +1936,8 @@ _HANDLERS = {
 
 def schema_from_statements(statements: Iterable[Statement], *, flavor: Flavor, name: str | None = None,
                            charset: str | None = None, collation: str | None = None,
-                           file: str | None = None, warnings: list | None = None) -> Schema:
+                           file: str | None = None, warnings: list | None = None,
+                           server_text: bool = False) -> Schema:
     """Apply DDL statements in order to an empty schema and return it.
 
     ``name``: the database to build (statements for other databases of a
@@ -1889,8 +1945,11 @@ def schema_from_statements(statements: Iterable[Statement], *, flavor: Flavor, n
     ``CREATE DATABASE``). ``charset``/``collation``: the database default when no
     ``CREATE DATABASE`` says it (else ``rules.default_charset``). ``warnings``,
     when given, receives the :class:`BuildWarning` s (approximations).
+    ``server_text``: the CREATE TABLEs are SHOW CREATE output (a dump tool's),
+    read as describing a table rather than as commands (see :class:`SchemaBuilder`).
     """
-    b = SchemaBuilder(flavor, name=name, charset=charset, collation=collation, file=file)
+    b = SchemaBuilder(flavor, name=name, charset=charset, collation=collation, file=file,
+                      server_text=server_text)
     schema = b.apply_all(statements, file=file)
     if warnings is not None:
         warnings.extend(b.warnings)

@@ -499,6 +499,8 @@ class CreateTrigger(Node):
     order: tuple[str, str] | None = None
     or_replace: bool = False
     if_not_exists: bool = False
+    #: The text from ``TRIGGER`` up to the body (FOLLOWS/PRECEDES left out), as written.
+    head: str | None = None
     kind = "CREATE TRIGGER"
 
 
@@ -528,6 +530,8 @@ class CreateRoutine(Node):
     or_replace: bool = False
     if_not_exists: bool = False
     aggregate: bool = False
+    #: The parameter list between the parentheses, as written.
+    params_text: str | None = None
     kind = "CREATE ROUTINE"
 
 
@@ -611,6 +615,8 @@ class Assignment:
     value: str | None
     #: The value is an expression we did not evaluate (``@@sql_mode``, ``CONCAT(...)``).
     expression: bool = False
+    #: ``SET NAMES cs COLLATE coll``: the collation.
+    collation: str | None = None
 
 
 @dataclass

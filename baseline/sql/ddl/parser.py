@@ -1504,9 +1504,8 @@ class StatementParser:
             if cur.accept("DEFAULT"):
                 return N.Assignment("NAMES", "names", None)
             cs = cur.ident_or_string("charset").lower()
-            if cur.accept("COLLATE"):
-                cur.ident_or_string("collation")
-            return N.Assignment("NAMES", "names", cs)
+            coll = cur.ident_or_string("collation").lower() if cur.accept("COLLATE") else None
+            return N.Assignment("NAMES", "names", cs, collation=coll)
         if t.up in ("CHARACTER", "CHARSET") and (t.up == "CHARSET" or cur.peek().up == "SET"):
             cur.advance()
             if t.up == "CHARACTER":
@@ -1611,6 +1610,7 @@ class StatementParser:
     # ------------------------------------------------------------------ triggers
     def create_trigger(self, or_replace, definer) -> N.CreateTrigger:
         cur = self.cur
+        head_start = cur.toks[cur.i].start
         cur.expect("TRIGGER")
         ine = self.if_not_exists()
         schema, name = cur.qualified("trigger name")
@@ -1626,6 +1626,7 @@ class StatementParser:
         cur.expect("EACH")
         cur.expect("ROW")
         order = None
+        head_end = cur.toks[cur.i].start
         w = cur.accept_any("FOLLOWS", "PRECEDES")
         if w:
             order = (w, cur.ident("trigger name"))
@@ -1633,8 +1634,11 @@ class StatementParser:
         if not body:
             cur.error("expected the trigger body")
         cur.skip_to_end()
+        # the head as written, without FOLLOWS/PRECEDES (MariaDB keeps it so)
+        head = cur.lexed.slice(head_start, head_end)
         return N.CreateTrigger(name, table, timing, event, body, schema=schema, table_schema=tschema,
-                               definer=definer, order=order, or_replace=or_replace, if_not_exists=ine)
+                               definer=definer, order=order, or_replace=or_replace, if_not_exists=ine,
+                               head=head)
 
     # ------------------------------------------------------------------ routines
     def create_routine(self, or_replace, definer, aggregate) -> N.CreateRoutine:
@@ -1643,6 +1647,7 @@ class StatementParser:
         ine = self.if_not_exists()
         schema, name = cur.qualified("routine name")
         cur.expect_op("(")
+        params_start = cur.toks[cur.i - 1].end
         params: list[N.ParamDef] = []
         if not cur.is_op(")"):
             while True:
@@ -1653,10 +1658,11 @@ class StatementParser:
                 params.append(N.ParamDef(pname, self.data_type(), mode))
                 if not cur.accept_op(","):
                     break
+        params_text = cur.lexed.slice(params_start, cur.toks[cur.i].start)
         cur.expect_op(")")
         node = N.CreateRoutine(kind, name, params, "", schema=schema,
                                definer=definer, or_replace=or_replace, if_not_exists=ine,
-                               aggregate=aggregate)
+                               aggregate=aggregate, params_text=params_text)
         if kind == "FUNCTION":
             cur.expect("RETURNS")
             node.returns = self.data_type()
