@@ -63,3 +63,21 @@ def scratch_db(server):
     """A fresh utf8mb4 database on the session server, dropped afterwards."""
     with server.database(charset="utf8mb4", collation="utf8mb4_general_ci") as name:
         yield name
+
+
+@pytest.fixture(scope="session")
+def pairs():
+    """``pairs(key)``: a :class:`servers.Pair` of one flavor of the server matrix
+    (``servers.MATRIX``), started on first use and kept for the session."""
+    import contextlib
+
+    from servers import started_pair
+
+    cache = {}
+    with contextlib.ExitStack() as stack:
+        def get(key: str):
+            if key not in cache:
+                cache[key] = stack.enter_context(started_pair(key))
+            return cache[key]
+
+        yield get

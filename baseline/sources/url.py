@@ -82,6 +82,11 @@ class ServerURL:
         """The URL with the password replaced by ``***``: safe to print."""
         return self._render("***" if self.password else None)
 
+    def unredacted(self) -> str:
+        """The URL with its password (percent-encoded): for handing to another
+        process or command line that needs it, never for printing."""
+        return self._render(quote(self.password, safe="") if self.password is not None else None)
+
     def __str__(self) -> str:
         return self.redacted()
 
