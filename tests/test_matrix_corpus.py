@@ -63,11 +63,11 @@ def test_the_corpus_loads_where_documented(key, corpus_pair):
     assert set(matrix.source.databases()) >= {db for e in loads_on(matrix.key) for db in e.databases}
 
 
-def _rebuild(pair, db: str, source: str, tmp_path) -> list[str]:
+def _rebuild(pair, db: str, source: str, tmp_path, *options: str) -> list[str]:
     """``baseline generate SOURCE``, loaded into ``db`` on the target server;
     the server's differences between the two."""
     out = tmp_path / "out"
-    r = run_cli("generate", source, "-o", str(out))
+    r = run_cli("generate", source, "-o", str(out), *options)
     assert r.exit_code == 0, r.output
     charset, collation = pair.source.defaults(db)
     pair.target.create(db, charset, collation)
@@ -90,12 +90,16 @@ def test_a_live_baseline_rebuilds_the_servers_text(key, db, corpus_pair, tmp_pat
     assert diffs == _known(db, diffs), "\n".join(diffs)
 
 
+@pytest.mark.parametrize("assisted", [False, True], ids=["offline", "server-assisted"])
 @pytest.mark.parametrize("key, db", CASES, ids=[f"{k}-{d}" for k, d in CASES])
-def test_a_baseline_of_the_servers_own_dump_rebuilds_its_text(key, db, corpus_pair, tmp_path):
+def test_a_baseline_of_the_servers_own_dump_rebuilds_its_text(key, db, assisted, corpus_pair, tmp_path):
+    """Read offline (our DDL simulator) and replayed on a throwaway server of the
+    same flavor (``--scratch``)."""
     matrix, _ = corpus_pair(key)
     dump = tmp_path / f"{db}.sql"
     dump.write_bytes(matrix.source.dump(db))
-    diffs = _rebuild(matrix, db, str(dump), tmp_path)
+    options = ("--scratch", matrix.target.url()) if assisted else ()
+    diffs = _rebuild(matrix, db, str(dump), tmp_path, *options)
     assert diffs == _known(db, diffs), "\n".join(diffs)
 
 

@@ -39,6 +39,7 @@ from ..sql.scan import COMMENT, PUNCT, QIDENT, WORD, WS, replace_qualifier, toke
 from ..sql.split import Statement
 from ..util.progress import Progress
 from .dump import CHARSET, DATABASE_OPTIONS, DDL, DatabaseSection, DumpContents, object_kind, object_name
+from .showcreate import scan_create_table
 
 _ALTER_DB_NAME = re.compile(r"(ALTER\s+(?:DATABASE|SCHEMA))(\s+(?:`(?:[^`]|``)+`|(?!CHARACTER\b|CHARSET\b|"
                             r"DEFAULT\b|COLLATE\b)[A-Za-z0-9_$]+))?", re.I)
@@ -259,7 +260,27 @@ def replay_and_read(server, contents: DumpContents, section: DatabaseSection, *,
         schema = read_live(server.url.with_database(database), label="the replayed dump", progress=progress)
     schema.name = section.name
     schema.flavor = reported_flavor(contents, schema.flavor)
+    if contents.header.tool is not None and schema.flavor.rules.column_collation_explicit_recorded:
+        _described_collations(schema, section)
     return schema
+
+
+def _described_collations(schema: Schema, section: DatabaseSection) -> None:
+    """Which columns name their collation, as the dump describes them. A dump
+    tool writes SHOW CREATE text, where ``COLLATE x`` alone is a collation the
+    column inherited; replayed, the server takes it as named (MySQL 8 then
+    prints ``CHARACTER SET`` too). The dump's text says what the source had."""
+    for item in section.items:
+        text = item.statement.text
+        if item.kind != DDL or object_kind(text) != "TABLE" or not text.lstrip().upper().startswith("CREATE"):
+            continue
+        table = schema.tables.get(object_name(text) or "")
+        lines = scan_create_table(text) if table is not None else None
+        if lines is None:
+            continue
+        for col in table.columns:
+            charset, collation = lines.column_charsets.get(col.name, (None, None))
+            col.collation_explicit = charset is not None and collation is not None
 
 
 def reported_flavor(contents: DumpContents, scratch_flavor):
