@@ -57,6 +57,15 @@ def format_datetime(value) -> str | None:
     return str(value)
 
 
+def with_clauses(rows: list[dict], clauses: list[dict]) -> list[dict]:
+    """CHECK rows with their clauses filled from a separate catalog read (MySQL),
+    by constraint name; rows that carry their clause are returned as they are."""
+    if not clauses:
+        return rows
+    text = {c["CONSTRAINT_NAME"]: c["CHECK_CLAUSE"] for c in clauses}
+    return [{**r, "CHECK_CLAUSE": text.get(r["CONSTRAINT_NAME"], r["CHECK_CLAUSE"])} for r in rows]
+
+
 def by_table(rows: list[dict], key: str = "TABLE_NAME") -> dict[str, list[dict]]:
     """Group rows by table, keeping the catalog's row order inside each group."""
     out: dict[str, list[dict]] = defaultdict(list)

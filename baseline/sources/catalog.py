@@ -68,13 +68,24 @@ def checks_sql(rules: Rules) -> str | None:
             FROM information_schema.CHECK_CONSTRAINTS
             WHERE CONSTRAINT_SCHEMA = :db"""
     if rules.catalog_checks == "table_constraints":
+        # the clauses come from check_clauses_sql: joined on the server, these two
+        # views take seconds on MySQL 8/9 (2.6 s for 143 checks in 1,000 tables)
         return """
-            SELECT tc.TABLE_NAME, tc.CONSTRAINT_NAME, cc.CHECK_CLAUSE, NULL AS LEVEL, tc.ENFORCED
-            FROM information_schema.TABLE_CONSTRAINTS tc
-            JOIN information_schema.CHECK_CONSTRAINTS cc
-              ON cc.CONSTRAINT_SCHEMA = tc.CONSTRAINT_SCHEMA AND cc.CONSTRAINT_NAME = tc.CONSTRAINT_NAME
-            WHERE tc.TABLE_SCHEMA = :db AND tc.CONSTRAINT_TYPE = 'CHECK'"""
+            SELECT TABLE_NAME, CONSTRAINT_NAME, NULL AS CHECK_CLAUSE, NULL AS LEVEL, ENFORCED
+            FROM information_schema.TABLE_CONSTRAINTS
+            WHERE TABLE_SCHEMA = :db AND CONSTRAINT_TYPE = 'CHECK'"""
     return None
+
+
+def check_clauses_sql(rules: Rules) -> str | None:
+    """Where the catalog lists CHECK clauses apart from their tables (MySQL):
+    ``CONSTRAINT_NAME, CHECK_CLAUSE`` (a CHECK's name is unique in its schema)."""
+    if rules.catalog_checks != "table_constraints":
+        return None
+    return """
+        SELECT CONSTRAINT_NAME, CHECK_CLAUSE
+        FROM information_schema.CHECK_CONSTRAINTS
+        WHERE CONSTRAINT_SCHEMA = :db"""
 
 
 def triggers_sql() -> str:

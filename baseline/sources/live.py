@@ -84,9 +84,6 @@ _URL_OPTIONS = {
 }
 
 
-_LOOPBACK = ("127.0.0.1", "localhost", "::1")
-
-
 def connect_kwargs(url: ServerURL) -> dict:
     """``pymysql.connect`` arguments for ``url`` (its query options included).
 
@@ -94,10 +91,8 @@ def connect_kwargs(url: ServerURL) -> dict:
     unless the URL asks for it: the traffic never leaves the machine, and making
     the TLS context alone costs 20 ms, a tenth of reading a small schema.
     Elsewhere PyMySQL's default stands (TLS when the server offers it)."""
-    kw = url.pymysql_kwargs(database=False)
+    kw = url.pymysql_kwargs(database=False)  # no TLS to this machine (see there)
     kw["connect_timeout"] = 10
-    if (url.unix_socket or url.host in _LOOPBACK) and not any(k.startswith("ssl") for k, _ in url.query):
-        kw["ssl_disabled"] = True
     for key, value in url.query:
         kind = _URL_OPTIONS.get(key, "unknown")
         if kind in ("unknown", None):
@@ -288,7 +283,8 @@ class Introspection:
         queries = {
             "columns": catalog.columns_sql(rules), "statistics": catalog.statistics_sql(rules),
             "referential": catalog.referential_sql(), "key_columns": catalog.key_columns_sql(),
-            "checks": catalog.checks_sql(rules), "triggers": catalog.triggers_sql(),
+            "checks": catalog.checks_sql(rules), "check_clauses": catalog.check_clauses_sql(rules),
+            "triggers": catalog.triggers_sql(),
             "routines": catalog.routines_sql(), "parameters": catalog.parameters_sql(),
             "events": catalog.events_sql(),
         }
@@ -316,7 +312,7 @@ class Introspection:
         self._sequence_columns = {n: columns.get(n, []) for n, k in kinds.items() if k == "SEQUENCE"}
         stats = assemble.by_table(self._result("statistics"))
         fks = assemble.foreign_keys(self._result("referential"), self._result("key_columns"), self.db)
-        checks = assemble.by_table(self._result("checks"))
+        checks = assemble.by_table(assemble.with_clauses(self._result("checks"), self._result("check_clauses")))
         texts: dict[str, str] = {}
         for batch in self._create_texts:
             texts.update((name, row[1]) for name, row in batch.result().items())
