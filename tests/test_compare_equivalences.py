@@ -311,7 +311,10 @@ def test_prefix_index_does_not_serve_a_fk():
 
 
 def _view_schema(name, definition, flavor=MARIADB_10_11, **kw):
+    """A schema with table ``t`` and a view ``v`` on it (a two-part `db`.`x` in a
+    view is qualified by the database only where x is one of its relations)."""
     s = Schema(name=name, charset="utf8mb4", collation="utf8mb4_general_ci", flavor=flavor)
+    s.add(Table("t", [Column("a", "int(11)")]))
     s.add(View("v", definition, **kw))
     return s
 

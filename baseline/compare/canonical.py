@@ -12,12 +12,12 @@ applied by the comparison itself (:mod:`.engine`).
 from __future__ import annotations
 
 import copy
-from dataclasses import fields, is_dataclass
-from functools import lru_cache
 
 from .. import flavor as fl
+from ..sql.scan import strip_qualifier
 from ..model import KINDS, Column, Event, ForeignKey, Index, IndexPart, Param, Partition, \
     Partitioning, Routine, Schema, Sequence, Table, Trigger, View
+from ..model import clone as _clone
 
 
 def rules_of(schema: Schema) -> fl.Rules:
@@ -36,17 +36,22 @@ def canonical_head(schema: Schema) -> Schema:
     return s
 
 
-def canonical_object(kind: str, obj, head: Schema):
-    """A canonical deep copy of one object of the schema whose :func:`canonical_head` is ``head``."""
+def canonical_object(kind: str, obj, head: Schema, relations: set[str] | None = None, also_own: tuple = ()):
+    """A canonical deep copy of one object of the schema whose :func:`canonical_head` is ``head``;
+    ``relations``: its tables', views' and sequences' names, case-folded (which
+    two-part names in a view are qualified by the own database). ``also_own``:
+    other database names that stand for the own one in code bodies (the other
+    side's: a baseline copies a routine's ``db.t`` verbatim into a database of
+    another name)."""
     o = _clone(obj)
     rules = rules_of(head)
-    own = (head.name,) if head.name else ()
+    own = tuple(dict.fromkeys(n for n in (head.name, *also_own) if n))
     if kind == "tables":
         _table(o, head, rules)
     elif kind == "sequences":
         _sequence(o)
     elif kind == "views":
-        _view(o, own)
+        _view(o, head.name, relations)
     elif kind == "routines":
         _routine(o, own, t_charset=head.charset, t_collation=head.collation, rules=rules)
     elif kind == "triggers":
@@ -166,9 +171,13 @@ def _client(obj) -> None:
     obj.connection_collation = fl.canonical_collation(obj.connection_collation)
 
 
-def _view(v: View, own) -> None:
+def _view(v: View, own: str | None, relations: set[str] | None) -> None:
     _client(v)
-    v.definition = fl.canonical_fragment(v.definition, own)
+    # the own database's qualifiers, of names that are the schema's relations:
+    # `employees`.`emp_no` is table.column where a table is named like its database
+    if own and relations is not None:
+        v.definition = strip_qualifier(v.definition, own, relations)
+    v.definition = fl.canonical_fragment(v.definition, () if relations is not None else ((own,) if own else ()))
     v.algorithm = v.algorithm.upper()
     v.security = v.security.upper()
     v.check_option = v.check_option.upper()
@@ -225,32 +234,6 @@ def _event(e: Event, own) -> None:
 
 
 # --------------------------------------------------------------------------- helpers
-
-
-def _clone(value):
-    """A deep copy of model data (dataclasses, lists, dicts, scalars); about three
-    times faster than ``copy.deepcopy``, which matters for schemas of thousands of tables."""
-    if isinstance(value, list):
-        return [_clone(v) for v in value]
-    if isinstance(value, dict):
-        return {k: _clone(v) for k, v in value.items()}
-    names = _mutable_fields(type(value))
-    if names is None:
-        return value
-    new = copy.copy(value)
-    for name in names:
-        v = getattr(value, name)
-        if isinstance(v, (list, dict)) or _mutable_fields(type(v)) is not None:
-            setattr(new, name, _clone(v))
-    return new
-
-
-@lru_cache(maxsize=None)
-def _mutable_fields(cls) -> tuple[str, ...] | None:
-    """Field names of a mutable dataclass type, ``None`` for anything else."""
-    if not is_dataclass(cls) or cls.__dataclass_params__.frozen:
-        return None
-    return tuple(f.name for f in fields(cls))
 
 
 def _options(options: dict[str, str]) -> dict[str, str]:

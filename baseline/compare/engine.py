@@ -96,12 +96,18 @@ def _sort_key(k):
     return (k,) if isinstance(k, str) else tuple(k)
 
 
+def _relations(s: Schema) -> set[str]:
+    """Case-folded names a view's ``db.name`` may qualify: tables, views, sequences."""
+    return {n.casefold() for coll in (s.tables, s.views, s.sequences) for n in coll}
+
+
 class _Walker:
     def __init__(self, a: Schema, b: Schema, options: CompareOptions):
         self.options = options
         self.a, self.b = a, b
         self.ca, self.cb = canonical_head(a), canonical_head(b)
         self.ra, self.rb = rules_of(a), rules_of(b)
+        self.relations_a, self.relations_b = _relations(a), _relations(b)
         # Identical objects need no comparing when nothing else tells the two sides
         # apart: same flavor rules, same database defaults (what unnamed charsets
         # inherit). The databases' names matter only to objects that mention one
@@ -138,8 +144,11 @@ class _Walker:
                     continue
                 if self._identical(oa[key], ob[key]):
                     continue
-                self._fields(label, (name,), owner, _Pair(oa[key], canonical_object(kind, oa[key], self.ca)),
-                             _Pair(ob[key], canonical_object(kind, ob[key], self.cb)))
+                self._fields(label, (name,), owner,
+                             _Pair(oa[key], canonical_object(kind, oa[key], self.ca, self.relations_a,
+                                                             (self.b.name,))),
+                             _Pair(ob[key], canonical_object(kind, ob[key], self.cb, self.relations_b,
+                                                             (self.a.name,))))
         return self.out
 
     def _identical(self, x, y) -> bool:
@@ -256,8 +265,19 @@ class _Walker:
                   if i.key not in keys_b and _implicit_fk_index(i, A.canon, B.canon)}
         skip_b = {i.key for i in B.canon.indexes
                   if i.key not in keys_a and _implicit_fk_index(i, B.canon, A.canon)}
+        before = len(self.out)
         self._named("index", path, owner, A.orig.indexes, A.canon.indexes, B.orig.indexes, B.canon.indexes,
                     by_name=True, skip_a=skip_a, skip_b=skip_b)
+        # the order the server keeps the keys in (SHOW CREATE shows it; MariaDB
+        # keeps an order no CREATE gives after some ALTERs): between servers of
+        # one family, whose sorting rules are the same, and only where the keys
+        # are alike (a key of another kind sits elsewhere for that reason alone)
+        if len(self.out) == before and self.a.flavor is not None and self.a.flavor.same_family(self.b.flavor):
+            order_a = [i.name for i in A.orig.indexes if i.key in keys_b]
+            order_b = [i.name for i in B.orig.indexes if i.key in keys_a]
+            if [n.casefold() for n in order_a] != [n.casefold() for n in order_b]:
+                self._report(kind, path, owner, "key order", ", ".join(order_a), ", ".join(order_b),
+                             order_a, order_b)
 
     def _foreign_keys(self, kind, path, owner, A: _Pair, B: _Pair) -> None:
         self._named("foreign key", path, owner, A.orig.foreign_keys, A.canon.foreign_keys,
