@@ -33,7 +33,7 @@ from .chain.replay import MigrationFailed
 from .compare import EXISTS, CompareOptions, ComparisonResult
 from .errors import UsageError
 from .model import Schema
-from .prechain import AUTO, PreChain, pre_chain_schema
+from .prechain import AUTO, BY_DOWNS, INVERT, PreChain, pre_chain_schema
 from .render.ddl import RenderOptions
 
 #: Words in the header of a file baseline wrote (every template starts with it).
@@ -177,6 +177,20 @@ def generate_for_chain(source_spec: str, migrations: str | Path, options: ChainB
                 result.files = _render(pre, fmt, stem, options, core, chain, fixes)
                 v = _verify(server.get(), core, chain, pre, stem, options, say, source_spec)
                 v.fixes = fixes
+            if not v.identical and options.strategy == AUTO and any(s.how == BY_DOWNS for s in pre.steps):
+                # a down can pass every check and still be wrong (one numbered for
+                # another migration, an up that re-running cannot tell from a
+                # no-op): it must never leave a worse result than inversion alone
+                inverted = pre_chain_schema(core, chain, strategy=INVERT, server=server.get, progress=options.progress)
+                files = _render(inverted, fmt, stem, options, core, chain)
+                v2 = _verify(server.get(), core, chain, inverted, stem, options, say, source_spec)
+                if v2.identical:
+                    say("the walk back by down scripts does not rebuild SOURCE; inverting every migration does: "
+                        "the baseline is the inverted one")
+                    for line in inverted.strategy_lines():
+                        say(line)
+                    pre, v = inverted, v2
+                    result.prechain, result.files = inverted, files
             result.verification = v
     if result.verification is None or result.verification.identical or options.force:
         from .render.formats import write_migration

@@ -88,7 +88,12 @@ def test_mysql_dump_holds_every_object(corpus, path, version, db, counts):
     assert got == want
     assert (len(schema.tables), len(schema.views), len(schema.triggers), len(schema.routines)) == counts
     _assert_expressions_as_in_dump(schema, text)
-    assert b.warnings == []
+    # a dump from macOS (names case-insensitive there): its triggers name their tables in
+    # lower case; the reader says so, statement by statement, and takes the table
+    recased = {"dump-womensmell-mysql8.0.27/createDB_womensmell.sql": [(340, "order_product", "Order_Product"),
+                                                                      (428, "product", "Product")]}
+    assert [(w.line, *re.findall(r"`([^`]+)`", w.message)[:2]) for w in b.warnings] == recased.get(path, [])
+    assert all("case-insensitive table names" in w.message for w in b.warnings)
 
 
 def test_world_x_keeps_mysql_only_features(corpus):

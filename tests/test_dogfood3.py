@@ -96,8 +96,11 @@ def test_auto_names_the_wrong_down_and_the_up_line_it_leaves_undone(server, wron
     assert r.exit_code == 0, r.output
     assert "1 migration (006_query_indexes) by inversion (its down script does not undo its up)" in r.output
     assert "006_query_indexes.down.sql: info: down script of 006_query_indexes: not used" in r.output
-    assert ("column deployments.key exists before the up but not after the down, and 2 more differences "
-            "(left undone: 006_query_indexes.up.sql:3: ALTER TABLE deployments RENAME COLUMN `key`") in r.output
+    # the first of what the down leaves different: apps' keys come back in another order (it
+    # re-adds the implicit index accountId after tenantId's), and the column rename is not undone
+    assert ("table apps key order is 'PRIMARY, accountId, tenantId' before the up but 'PRIMARY, tenantId, "
+            "accountId' after the down, and 3 more differences (left undone: 006_query_indexes.up.sql:2: "
+            "CREATE INDEX idx_apps_account_created") in r.output
     assert "the migration was inverted instead" in r.output and "verified:" in r.output
 
 
@@ -108,7 +111,7 @@ def test_strategy_down_warns_about_the_wrong_down_it_was_told_to_use(server, wro
     assert r.exit_code == 0, r.output
     assert "006_query_indexes.down.sql: warning: down script of 006_query_indexes: used as --strategy down asks" \
         in r.output
-    assert "left undone: 006_query_indexes.up.sql:3:" in r.output
+    assert "left undone: 006_query_indexes.up.sql:2:" in r.output
     assert "--strategy auto inverts such a migration instead" in r.output
     baseline = (wrong_down_chain / "000_initial_schema.up.sql").read_text()
     assert "006_query_indexes.down.sql" in baseline  # listed at the top of the file too

@@ -120,7 +120,13 @@ def test_up_down_chain_by_its_downs(server, production, tmp_path, source_kind):
     up = chain_dir / "000_initial_schema.up.sql"
     assert (chain_dir / "000_initial_schema.down.sql").is_file()
     text = up.read_text()
-    assert "7 migrations (001_unified_architecture .. 007_release_views) by down scripts" in text
+    assert "5 migrations (001_unified_architecture .. 005_cleanup_legacy) by down scripts" in text
+    assert "1 migration (007_release_views) by down scripts" in text
+    # 006's down re-creates the implicit index `accountId` after `tenantId`'s, where sync()
+    # had made it first: a key order the up's CREATE INDEX re-sorts away, but not the
+    # schema before the chain; inversion puts it back where it was
+    assert ("1 migration (006_query_indexes) by inversion (its down script does not undo its up)" in text
+            and "table apps key order is 'PRIMARY, accountId, tenantId' before the up" in text)
     assert "CREATE TABLE `accessKeys`" in text and "`azureAdId` varchar(255) DEFAULT NULL" in text
     assert "`rollout` float DEFAULT NULL" in text
     _verify(server, chain_dir, source)

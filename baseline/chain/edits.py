@@ -13,7 +13,7 @@ from __future__ import annotations
 from ..flavor import Flavor, index_serves_fk
 from ..model import Column, ForeignKey, Index, IndexPart, Schema, Table
 from ..sql.ddl.builder import is_prefix_of as is_prefix_of  # re-exported: undo_table calls E.is_prefix_of
-from ..sql.ddl.builder import rename_column_in_table, rename_referenced_column
+from ..sql.ddl.builder import checks_after_drop, rename_column_in_table, rename_referenced_column
 
 
 def rename_column(schema: Schema, table: Table, column: Column, new: str, flavor: Flavor) -> None:
@@ -36,7 +36,7 @@ def remove_column(table: Table, column: Column) -> list[Index]:
             gone.append(idx)
         else:
             idx.parts = parts
-    table.checks = [c for c in table.checks if not (c.column_level and c.key == k)]
+    table.checks = checks_after_drop(table, column)
     table.foreign_keys = [fk for fk in table.foreign_keys if all(c.casefold() != k for c in fk.columns)]
     return gone
 
@@ -86,6 +86,15 @@ def place_column(table: Table, column: Column, after: str | None, first: bool = 
                 table.columns.insert(i + 1, column)
                 return
     table.columns.append(column)
+
+
+def describe_fk(fk: ForeignKey) -> str:
+    """``(nid) REFERENCES networks (id) ON DELETE CASCADE``: for messages."""
+    out = f"({', '.join(fk.columns)}) REFERENCES {fk.ref_table} ({', '.join(fk.ref_columns)})"
+    for what, action in (("DELETE", fk.on_delete), ("UPDATE", fk.on_update)):
+        if action not in ("RESTRICT", "NO ACTION"):
+            out += f" ON {what} {action}"
+    return out
 
 
 def describe_column(c: Column) -> str:

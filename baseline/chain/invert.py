@@ -91,6 +91,12 @@ class Inverter:
         self.explicit: set[tuple[str, str]] = set()
         self.if_not_exists: dict[str, Table] = {}
         self.if_not_exists_columns: dict = {}
+        #: foreign keys the chain adds (undone already, newest first): by (table, name)
+        #: casefolded, the definition and where; a key dropped earlier under that
+        #: name without a definition most likely had this one
+        self.readded_fks: dict[tuple[str, str], tuple] = {}
+        #: (table, index) casefolded: implicit foreign-key indexes the walk brought back
+        self.restored_implicit: set[tuple[str, str]] = set()
         self._pm: ParsedMigration | None = None
         self._ps: ParsedStatement | None = None
 

@@ -13,9 +13,15 @@ possible, and says what it is in its comment:
 * a table: one such column (plus the columns the chain's statements name);
 * an index: a plain key on a column that exists (a PRIMARY KEY on a NOT NULL one);
 * a view ``SELECT 1``, an empty procedure, a function returning NULL, a trigger
-  doing nothing, a disabled event, a default sequence.
+  doing nothing, a disabled event, a default sequence;
+* a foreign key: it cannot be permissive (every row must satisfy it), so it is
+  the most likely definition, see :func:`placeholder_fk`.
 """
 from __future__ import annotations
+
+import copy
+import re
+from collections import Counter
 
 from ..model import Column, Event, ForeignKey, Index, IndexPart, Routine, Schema, Sequence, Table, Trigger, View
 from .shadow import GHOST_TYPE
@@ -119,3 +125,70 @@ def fk_is_named(fk: ForeignKey, table: str, pattern: str) -> bool:
     prefix = pattern.format(table=table, n="")
     rest = fk.name[len(prefix):] if fk.name.startswith(prefix) else None
     return not (rest is not None and rest.isdigit())
+
+
+def placeholder_fk(schema: Schema, table: Table, name: str, readded: tuple[ForeignKey, str] | None,
+                   siblings: list[ForeignKey] = ()) -> tuple[ForeignKey, str] | None:
+    """A foreign key named ``name`` on ``table`` for the baseline, where the
+    chain drops one it never defined; ``(key, why it was chosen)`` or ``None``.
+
+    A foreign key cannot be made harmless the way a column can: it constrains
+    every row, needs an index and matching types, and blocks changes to its
+    columns. A key on the table's own primary key referencing itself would be
+    the most neutral, but MySQL 8.4+ refuses it (a referenced key must be
+    another unique key) and MariaDB rejects the first row inserted. So the
+    placeholder is the key as it most likely was:
+
+    1. the definition the chain gives a key of this name when it adds it again
+       later (a migration that drops a key to re-create it: the common case);
+    2. else a key the same statement adds to the table over a column named in
+       the dropped key's name (a key renamed: ``DROP FOREIGN KEY old_name, ADD
+       CONSTRAINT new_name FOREIGN KEY (identity_id) …``);
+    3. else, when a column of the table is named in the key's name
+       (``apps_accountId_fk``, ``…_nid_fk_idx``), the reference other tables make
+       from a column of that name (``nid`` -> ``networks (id)``), the most common
+       one, if its target exists with a key on the referenced columns.
+    """
+    if readded is not None:
+        fk, where = readded
+        fk = copy.deepcopy(fk)
+        fk.name = name
+        if _target_ok(schema, table, fk):
+            return fk, f"the definition {where} gives it again"
+    named = [col for col in table.columns if _names(name, col.name)]
+    for sibling in siblings:
+        if len(sibling.columns) == 1 and any(sibling.columns[0].casefold() == c.key for c in named):
+            fk = copy.deepcopy(sibling)
+            fk.name = name
+            if _target_ok(schema, table, fk):
+                return fk, f"the definition of `{sibling.name}`, which the same statement adds in its place"
+    for col in named:
+        refs = Counter((fk.ref_table, tuple(fk.ref_columns), fk.on_delete, fk.on_update)
+                       for other in schema.tables.values() for fk in other.foreign_keys
+                       if fk.ref_schema is None and [c.casefold() for c in fk.columns] == [col.key])
+        for (ref_table, ref_columns, on_delete, on_update), _n in refs.most_common():
+            fk = ForeignKey(name, [col.name], ref_table, list(ref_columns), on_delete=on_delete,
+                            on_update=on_update)
+            if _target_ok(schema, table, fk):
+                return fk, f"the reference other tables make from a column `{col.name}` (named in the key's name)"
+    return None
+
+
+def _names(key_name: str, column: str) -> bool:
+    """Whether ``key_name`` spells ``column`` as a run of its words
+    (``identity_recovery_tokens_identity_id_fk`` names ``identity_id``)."""
+    words = [w.casefold() for w in re.split(r"[^0-9A-Za-z]+", key_name) if w]
+    want = [w.casefold() for w in re.split(r"[^0-9A-Za-z]+", column) if w]
+    return bool(want) and any(words[i:i + len(want)] == want for i in range(len(words) - len(want) + 1))
+
+
+def _target_ok(schema: Schema, table: Table, fk: ForeignKey) -> bool:
+    """The referenced table exists here with a key starting with the referenced
+    columns, and every column exists on both sides."""
+    target = table if fk.ref_table.casefold() == table.name.casefold() else schema.table(fk.ref_table)
+    if target is None or any(table.column(c) is None for c in fk.columns) \
+            or any(target.column(c) is None for c in fk.ref_columns):
+        return False
+    want = [c.casefold() for c in fk.ref_columns]
+    return any([p.column.casefold() if p.column else None for p in idx.parts[:len(want)]] == want
+               for idx in target.indexes if idx.kind in ("PRIMARY", "UNIQUE", "INDEX"))

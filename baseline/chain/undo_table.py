@@ -13,12 +13,13 @@ undone (:meth:`TableUndo._server_side_effects`): implicit foreign-key indexes.
 from __future__ import annotations
 
 import copy
+import re
 
 from ..model import Check, Column, ForeignKey, Index, Table
 from ..sql.ddl import nodes as N
 from . import edits as E
 from .findings import INFO, WARNING
-from .placeholders import fk_is_named, placeholder_column, placeholder_index
+from .placeholders import fk_is_named, placeholder_column, placeholder_fk, placeholder_index
 from .shadow import TableState, fold
 
 
@@ -173,7 +174,7 @@ class TableUndo:
                                                                             "at this point of the chain")
             return
         if c.name != op.old_name:
-            E.rename_column(self.schema, self.t, c, op.old_name, self.flavor)
+            self._rename_column_back(c, op.old_name)
         self._redefine(op.old_name, op.column, op.position, "CHANGE", op.if_exists)
 
     def _redefine(self, name: str, cd: N.ColumnDef, position: N.Position | None, verb: str,
@@ -187,9 +188,16 @@ class TableUndo:
         self._undo_inline_keys(c, cd)
         known = self.known_column(name)
         if known is None:
+            but = ""
+            if self._key_order_says_not_null(c):
+                c.nullable = False
+                if c.default == "NULL":
+                    c.default = None
+                but = ", but NOT NULL: the order of the table's keys shows it was when a later key was added"
             self.note(WARNING, f"column {self.label}.{name}", f"{verb}: its definition before this migration "
-                      f"appears nowhere in the chain; the baseline keeps the new one ({E.describe_column(c)})")
+                      f"appears nowhere in the chain; the baseline keeps the new one ({E.describe_column(c)}){but}")
             return
+        known = self._fit_primary_key(known)
         i = self.t.columns.index(c)
         self.t.columns[i] = known
         if position is not None:
@@ -206,6 +214,43 @@ class TableUndo:
         chk = next((x for x in self.st.table.checks if x.column_level and x.key == known.key), None)
         if chk is not None:
             self.t.checks.insert(0, copy.deepcopy(chk))
+
+    def _key_order_says_not_null(self, c: Column) -> bool:
+        """Whether the table's keys stand where the server would only have put
+        them with ``c`` NOT NULL: a UNIQUE key over nullable ``c`` ahead of UNIQUE
+        keys over NOT NULL columns. A CREATE or an ALTER adding a key sorts such a
+        key after those; only an ALTER that made ``c`` nullable afterwards, and
+        kept the order (MariaDB), leaves it ahead: this one, when its old
+        definition is unknown."""
+        from ..sql.ddl.builder import key_rank
+
+        t = self.t
+        if not c.nullable or not self.rules.alter_keeps_key_order or t.primary_key is None:
+            return False
+
+        def ranks(flip: bool) -> list[tuple]:
+            def nullable(column: str) -> bool:
+                col = t.column(column)
+                return col is not None and col.nullable and not (flip and col is c)
+            return [key_rank(i, nullable, i.kind == "UNIQUE" and i.using == "HASH") for i in t.indexes]
+
+        def ordered(r: list[tuple]) -> bool:
+            return all(a <= b for a, b in zip(r, r[1:], strict=False))
+
+        return not ordered(ranks(False)) and ordered(ranks(True))
+
+    def _fit_primary_key(self, col: Column) -> Column:
+        """A column of the table's primary key is NOT NULL, whatever the chain's
+        statement said: the server made it so. (What the chain knows of a
+        pre-chain table's column comes from a stub without its keys.)"""
+        pk = self.t.primary_key
+        if pk is None or not col.nullable or col.key not in {p.column.casefold() for p in pk.parts if p.column}:
+            return col
+        col = copy.deepcopy(col)
+        col.nullable = False
+        if col.default == "NULL":
+            col.default = None
+        return col
 
     def _undo_inline_keys(self, c: Column, cd: N.ColumnDef) -> None:
         """Keys written inside a MODIFY/CHANGE column definition were added by it."""
@@ -230,7 +275,7 @@ class TableUndo:
             if not op.if_exists:
                 self._not_here(f"column {self.label}.{op.new_name}", "renamed")
             return
-        E.rename_column(self.schema, self.t, c, op.old_name, self.flavor)
+        self._rename_column_back(c, op.old_name)
 
     def _AlterColumnDefault(self, op: N.AlterColumnDefault) -> None:
         c = self.t.column(op.name)
@@ -351,6 +396,7 @@ class TableUndo:
             return
         self.t.foreign_keys.remove(fk)
         self.added_fks.append((fk, fdef.name or fdef.index_name))
+        self.inv.readded_fks[(fold(self.t.name), fold(fk.name))] = (copy.deepcopy(fk), self.inv._where)
 
     def _newest_auto_fk(self, cols: list[str], ref_table: str) -> ForeignKey | None:
         prefix = self.rules.fk_name_pattern.format(table=self.t.name, n="")
@@ -376,9 +422,24 @@ class TableUndo:
         if op.if_exists:
             self._unknown_if_exists(label, "FOREIGN KEY", "a key")
             return
-        self.note(WARNING, label, "dropped here, but its definition appears nowhere in the chain, and no "
-                                  "placeholder is safe for a foreign key: replay will fail here (a down migration "
-                                  "for this one would fix it)")
+        self._placeholder_fk(op.name, label)
+
+    def _placeholder_fk(self, name: str, label: str) -> bool:
+        """Stand in for a foreign key the chain drops without ever defining it
+        (:func:`placeholders.placeholder_fk` says how it is chosen); False when
+        nothing can stand in."""
+        readded = self.inv.readded_fks.get((fold(self.t.name), fold(name)))
+        found = placeholder_fk(self.schema, self.t, name, readded, [fk for fk, _ in self.added_fks])
+        if found is None:
+            self.note(WARNING, label, "dropped here, but its definition appears nowhere in the chain, and the "
+                                      "table has no column another table references the same way: replay will "
+                                      "fail here (a down migration for this one would fix it)")
+            return False
+        fk, why = found
+        self._put_fk(fk)
+        self.note(WARNING, label, f"dropped here, but its definition appears nowhere before; the baseline has "
+                                  f"{why}: {E.describe_fk(fk)}")
+        return True
 
     def _AddCheck(self, op: N.AddCheck) -> None:
         name = op.check.name
@@ -525,6 +586,7 @@ class TableUndo:
             if not E.is_served(t, fk):
                 idx = E.implicit_index(t, fk, fk_is_named(fk, t.name, pattern))
                 self._insert_implicit(idx, fk)
+                self.inv.restored_implicit.add((fold(t.name), idx.key))
         # 3. an implicit-shaped index that survived an added key serving its foreign key was explicit
         for added in self.added_indexes:
             for j in t.indexes:
@@ -534,17 +596,33 @@ class TableUndo:
                         and j.key != added.key:
                     self.inv.explicit.add((t.name, j.key))
 
+    def _rename_column_back(self, c: Column, old: str) -> None:
+        """Undo a column rename. An implicit foreign-key index the walk brought
+        back was named after the column as the walk found it; the server had
+        named it after the column of its own time, which is the older name."""
+        new = c.name
+        E.rename_column(self.schema, self.t, c, old, self.flavor)
+        for idx in self.t.indexes:
+            if (fold(self.t.name), idx.key) in self.inv.restored_implicit and idx.key == fold(new) \
+                    and [fold(p.column or "") for p in idx.parts] == [fold(old)]:
+                self.inv.restored_implicit.discard((fold(self.t.name), idx.key))
+                idx.name = E.unique_index_name(self.t, old)
+                self.inv.restored_implicit.add((fold(self.t.name), idx.key))
+
     def _insert_implicit(self, idx: Index, fk: ForeignKey) -> None:
-        """Put a restored implicit index among the keys where the server had it: before
-        the implicit index of a later-numbered unnamed foreign key, else last."""
+        """Put a restored implicit index among the keys: before the implicit index
+        of the first foreign key listed after its own (by name, numbers in
+        numeric order: the order SHOW CREATE lists foreign keys, in which a dump
+        or a CREATE makes them), else after the last plain key."""
         t = self.t
-        prefix = self.rules.fk_name_pattern.format(table=t.name, n="")
-        mine = fk.name[len(prefix):] if fk.name.startswith(prefix) else ""
-        if mine.isdigit():
-            for i, other in enumerate(t.indexes):
-                for f in t.foreign_keys:
-                    rest = f.name[len(prefix):] if f.name.startswith(prefix) else ""
-                    if rest.isdigit() and int(rest) > int(mine) and E.plain_on(other, f.columns):
-                        t.indexes.insert(i, idx)
-                        return
-        t.indexes.append(idx)
+
+        def order(name: str) -> str:
+            return re.sub(r"\d+", lambda m: m.group().zfill(12), name.casefold())
+
+        mine = order(fk.name)
+        for i, other in enumerate(t.indexes):
+            if any(f is not fk and order(f.name) > mine and E.plain_on(other, f.columns) for f in t.foreign_keys):
+                t.indexes.insert(i, idx)
+                return
+        last_plain = max((i for i, x in enumerate(t.indexes) if x.kind == "INDEX"), default=None)
+        t.indexes.insert(len(t.indexes) if last_plain is None else last_plain + 1, idx)

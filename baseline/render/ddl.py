@@ -21,6 +21,7 @@ the server makes it (see :func:`_plan_table`).
 """
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass, field
 
 from ..flavor import DEFAULT_FLAVOR, Rules
@@ -46,7 +47,8 @@ class RenderOptions:
 
 @dataclass(frozen=True)
 class RenderedStatement:
-    #: ``table``, ``foreign_keys``, ``sequence``, ``sequence_position``, ``view``,
+    #: ``table``, ``key_order`` (the ALTER that keeps a table's key order, see
+    #: :func:`key_order_fix`), ``foreign_keys``, ``sequence``, ``sequence_position``, ``view``,
     #: ``procedure``, ``function``, ``trigger``, ``event`` or ``event_completion``
     #: (the ``ALTER EVENT`` after an event that may be past, see :func:`event_may_lapse`).
     kind: str
@@ -370,7 +372,61 @@ def partition_sql(table: Table) -> str | None:
     return "\n".join(out)
 
 
+def key_order_fix(table: Table, rules: Rules) -> list[str]:
+    """Names of the columns to create NOT NULL and ``MODIFY`` back right after,
+    so that the server keeps the table's key order; empty when a plain CREATE
+    gives it.
+
+    CREATE TABLE sorts the keys (``key_rank``: UNIQUE keys over NOT NULL columns
+    before other UNIQUE keys). MariaDB keeps the order on an ALTER that adds no
+    key, so a column made nullable after its UNIQUE key existed leaves that key
+    ahead of NOT NULL ones, which no CREATE reproduces. Created NOT NULL first,
+    then made nullable, it keeps its place (the same ALTER production saw). Only
+    with a PRIMARY KEY (else the first NOT NULL UNIQUE key is the implicit one,
+    and making it nullable re-sorts) and without column CHECKs (a MODIFY would
+    add them again)."""
+    from ..sql.ddl.builder import key_rank
+
+    if not rules.alter_keeps_key_order or table.primary_key is None:
+        return []
+    flipped: set[str] = set()
+
+    def nullable(column: str) -> bool:
+        col = table.column(column)
+        return col is not None and col.nullable and col.key not in flipped
+
+    def ranks() -> list[tuple]:
+        return [key_rank(i, nullable, rules.long_unique_hash and i.kind == "UNIQUE" and i.using == "HASH")
+                for i in table.indexes]
+
+    for _ in range(len(table.indexes) + 1):
+        r = ranks()
+        late = next((i for i in range(1, len(r)) if r[i] < r[i - 1]), None)
+        if late is None:
+            break
+        # the key placed too early by the sort's rules: a nullable UNIQUE one ahead of NOT NULL ones
+        ahead = next((j for j in range(late) if r[j] > r[late]), None)
+        idx = table.indexes[ahead]
+        cols = [table.column(p.column) for p in idx.parts if p.column and nullable(p.column)]
+        if idx.kind != "UNIQUE" or not cols or any(c is None for c in cols):
+            return []
+        flipped.update(c.key for c in cols)
+    else:
+        return []
+    if any(c.column_level and c.key in flipped for c in table.checks):
+        return []
+    return [c.name for c in table.columns if c.key in flipped]
+
+
 def create_table_sql(table: Table, rules: Rules, options: RenderOptions, deferred: set[str]) -> str:
+    fix = key_order_fix(table, rules)
+    if fix:  # created NOT NULL, made nullable by the ALTER after it (key_order_sql)
+        table = copy.deepcopy(table)
+        for name in fix:
+            col = table.column(name)
+            col.nullable = False
+            if col.default == "NULL":
+                col.default = None
     layout, _named = _plan_table(table, rules, deferred, options.explicit_indexes)
     body = ",\n".join("  " + line for line in layout.lines)
     sql = f"CREATE TABLE {ident(table.name)} (\n{body}\n) {table_options_sql(table, options)}"
@@ -378,6 +434,16 @@ def create_table_sql(table: Table, rules: Rules, options: RenderOptions, deferre
     if part:
         sql += "\n" + part
     return sql
+
+
+def key_order_sql(table: Table, rules: Rules) -> str | None:
+    """The ``ALTER TABLE … MODIFY`` that follows the CREATE of a table needing
+    :func:`key_order_fix`; ``None`` for any other table."""
+    fix = key_order_fix(table, rules)
+    if not fix:
+        return None
+    modifies = ",\n  ".join(f"MODIFY {column_sql(table.column(n), table, None, rules)}" for n in fix)
+    return f"ALTER TABLE {ident(table.name)}\n  {modifies}"
 
 
 def implicit_indexes(table: Table, rules: Rules, deferred: set[str] = frozenset(),
@@ -579,6 +645,9 @@ def create_statements(schema: Schema, options: RenderOptions = RenderOptions()) 
         table = schema.tables[name]
         deferred = {fk for (t, fk) in later if t == name}
         out.append(RenderedStatement("table", name, create_table_sql(table, rules, options, deferred)))
+        fix = key_order_sql(table, rules)
+        if fix:
+            out.append(RenderedStatement("key_order", name, fix))
     # keys closing a cycle, then keys pointing outside the schema
     for group, session in ((plan.deferred, ()), (plan.external, (("foreign_key_checks", "0"),))):
         for name in plan.order:

@@ -75,6 +75,8 @@ def delimiter_for(sql: str) -> str:
 def _title(stmt: RenderedStatement) -> str:
     if stmt.kind == "foreign_keys":
         return comment_safe(f"foreign keys of {ident(stmt.name)}")
+    if stmt.kind == "key_order":
+        return comment_safe(f"key order of {ident(stmt.name)} (columns made nullable after their keys)")
     if stmt.kind == "sequence_position":
         return comment_safe(f"position of sequence {ident(stmt.name)}")
     if stmt.kind == "event_completion":

@@ -651,11 +651,15 @@ def read_dump(spec: str, options) -> Schema:
 
         statements = section.statements
         # thousands of CREATE TABLEs take seconds to parse: count them on a terminal
+        built: list = []
         with Progress(f"reading the DDL of {contents.file}", total=len(statements),
                       enabled=None if getattr(options, "progress", True) else False) as bar:
             schema = schema_from_statements(_counted(statements, bar), flavor=contents.flavor, name=section.name,
                                             charset=section.charset, collation=section.collation,
-                                            file=contents.file, server_text=contents.header.tool is not None)
+                                            file=contents.file, server_text=contents.header.tool is not None,
+                                            warnings=built)
+        for w in built:  # what the offline reading had to approximate, file:line
+            _warn_stderr(str(w))
     return schema
 
 

@@ -260,16 +260,21 @@ def replay_and_read(server, contents: DumpContents, section: DatabaseSection, *,
         schema = read_live(server.url.with_database(database), label="the replayed dump", progress=progress)
     schema.name = section.name
     schema.flavor = reported_flavor(contents, schema.flavor)
-    if contents.header.tool is not None and schema.flavor.rules.column_collation_explicit_recorded:
-        _described_collations(schema, section)
+    if contents.header.tool is not None:
+        _as_described(schema, section)
     return schema
 
 
-def _described_collations(schema: Schema, section: DatabaseSection) -> None:
-    """Which columns name their collation, as the dump describes them. A dump
-    tool writes SHOW CREATE text, where ``COLLATE x`` alone is a collation the
-    column inherited; replayed, the server takes it as named (MySQL 8 then
-    prints ``CHARACTER SET`` too). The dump's text says what the source had."""
+def _as_described(schema: Schema, section: DatabaseSection) -> None:
+    """What a dump's CREATE TABLE says that its replay loses. A dump tool writes
+    SHOW CREATE text, which describes a table: replayed, it is a command.
+
+    * Key order: the server sorts the keys of a CREATE TABLE; MariaDB keeps an
+      order no CREATE gives after some ALTERs, which the dump lists as it is.
+    * Which columns name their collation: ``COLLATE x`` alone is a collation
+      the column inherited; replayed, the server takes it as named (MySQL 8 then
+      prints ``CHARACTER SET`` too)."""
+    explicit = schema.flavor.rules.column_collation_explicit_recorded
     for item in section.items:
         text = item.statement.text
         if item.kind != DDL or object_kind(text) != "TABLE" or not text.lstrip().upper().startswith("CREATE"):
@@ -278,9 +283,13 @@ def _described_collations(schema: Schema, section: DatabaseSection) -> None:
         lines = scan_create_table(text) if table is not None else None
         if lines is None:
             continue
-        for col in table.columns:
-            charset, collation = lines.column_charsets.get(col.name, (None, None))
-            col.collation_explicit = charset is not None and collation is not None
+        order = {n.casefold(): k for k, n in enumerate(lines.keys)}
+        if len(order) == len(table.indexes) and all(i.key in order for i in table.indexes):
+            table.indexes.sort(key=lambda i: order[i.key])
+        if explicit:
+            for col in table.columns:
+                charset, collation = lines.column_charsets.get(col.name, (None, None))
+                col.collation_explicit = charset is not None and collation is not None
 
 
 def reported_flavor(contents: DumpContents, scratch_flavor):

@@ -119,6 +119,8 @@ class SchemaBuilder:
         self.temporary: dict[str, Table] = {}
         self._style = style_for(flavor)
         self._ci_index: dict[str, str] = {}
+        #: (name as written, table it matched) of lookups that ignored letter case
+        self._recased: list[tuple[str, str]] = []
         self._reindex()
         if schema.tables:
             for t in schema.tables.values():
@@ -135,11 +137,16 @@ class SchemaBuilder:
             node = statement
         handler = _HANDLERS.get(type(node))
         if handler is not None:
+            self._recased = []
             try:
                 handler(self, node)
             except RecursionError:
                 raise InputError("statement nested too deeply", file=node.file or self.file, line=node.line,
                                  excerpt=node.text[:120]) from None
+            for written, name in dict.fromkeys(self._recased):
+                self._warn(node, f"table `{written}` is `{name}` here only by ignoring letter case, as a server "
+                                 f"with case-insensitive table names does (lower_case_table_names 1 or 2: "
+                                 f"Windows, macOS); a server on Linux refuses this statement")
         return node
 
     def apply_all(self, statements: Iterable[Statement | N.Node], *, file: str | None = None) -> Schema:
@@ -158,6 +165,11 @@ class SchemaBuilder:
         if ctx._ts_candidates:
             probe.columns.append(col)
             ctx.finish()
+        pk = table.primary_key
+        if pk is not None and col.key in {p.column.casefold() for p in pk.parts if p.column} and col.nullable:
+            col.nullable = False  # a column of the primary key is NOT NULL, as the server makes it
+            if col.default == "NULL":
+                col.default = None
         return col
 
     def implicit_indexes(self, table: str) -> set[str]:
@@ -204,6 +216,8 @@ class SchemaBuilder:
                 self._reindex()
                 n = self._ci_index.get(name.casefold())
                 t = tables.get(n) if n is not None else None
+        if t is not None:
+            self._recased.append((name, t.name))
         return t
 
     def _reindex(self) -> None:
@@ -834,6 +848,15 @@ class SchemaBuilder:
 
 
 _UNKNOWN = object()
+
+
+def checks_after_drop(t: Table, col: Column) -> list[Check]:
+    """The CHECKs of ``t`` that survive dropping ``col`` (already out of
+    ``t.columns``): a CHECK on that column alone goes with it, column-level or
+    not (the server refuses the DROP when a CHECK also names other columns)."""
+    names = {c.key for c in t.columns} | {col.key}
+    return [c for c in t.checks if not (c.column_level and c.key == col.key)
+            and _check_columns(c.expression, names) != {col.key}]
 
 
 def _check_columns(expression: str, columns: set[str]) -> set[str]:
@@ -1480,11 +1503,7 @@ class _TableCtx:
             if not idx.parts:
                 t.indexes.remove(idx)
                 self.generated.discard(id(idx))
-        # a CHECK on this column alone goes with it (the server refuses the DROP
-        # when a CHECK also names other columns)
-        names = {c.key for c in t.columns} | {col.key}
-        t.checks = [c for c in t.checks if not (c.column_level and c.key == col.key)
-                    and _check_columns(c.expression, names) != {col.key}]
+        t.checks = checks_after_drop(t, col)
         t.foreign_keys = [fk for fk in t.foreign_keys
                           if not any(c.casefold() == col.key for c in fk.columns)]
 
@@ -1716,6 +1735,8 @@ class _TableCtx:
         primary key stops being NOT NULL; otherwise every key keeps its place,
         a re-created one included (measured on MariaDB 10.11: a MODIFY to NOT
         NULL, to another type, or out of a long hash key moves no key)."""
+        if self.b.server_text and isinstance(self.node, N.CreateTable):
+            return  # SHOW CREATE lists the keys in the table's order, sorted or not (a dump's)
         if not isinstance(self.node, N.AlterTable) or not self.rules.alter_keeps_key_order or self.added_fk:
             self._sort_keys()
             return
@@ -1741,27 +1762,33 @@ class _TableCtx:
             keys.insert(next((i + 1 for i, ix in enumerate(keys) if ix is prev), 0), idx)
 
     def _sort_keys(self) -> None:
-        t = self.t
-
         long_hash = self.rules.long_unique_hash
 
-        def rank(idx: Index) -> tuple:
-            if idx.kind == "PRIMARY":
-                return (0, 0)
-            # (class, rank in class, nullable, partial): sort is stable, so
-            # creation order decides within a rank
-            if idx.kind == "UNIQUE":
-                if long_hash and self._needs_long_hash(idx.parts):
-                    return (0, 2)          # hash-based long unique keys after all others
-                nullable = any(p.column is None or (self._col(p.column) is not None and self._col(p.column).nullable)
-                               for p in idx.parts)
-                partial = any(p.length is not None for p in idx.parts)
-                return (0, 1, nullable, partial)
-            if idx.kind == "FULLTEXT":
-                return (2, 0)
-            return (1, 0)
+        def nullable(column: str) -> bool:
+            col = self._col(column)
+            return col is not None and col.nullable
 
-        t.indexes.sort(key=rank)
+        self.t.indexes.sort(key=lambda idx: key_rank(idx, nullable, long_hash and self._needs_long_hash(idx.parts)))
+
+
+def key_rank(idx: Index, nullable, long_hash: bool = False) -> tuple:
+    """Where the server's ``sort_keys`` puts a key (CREATE TABLE, and every ALTER
+    that re-sorts): PRIMARY, then UNIQUE keys over NOT NULL columns only, other
+    UNIQUE keys, keys with prefix parts after whole ones, hash-based long unique
+    keys last of the unique ones; then plain keys; FULLTEXT last. The sort is
+    stable: creation order decides within a rank. ``nullable(column)`` tells a
+    column's nullability; ``long_hash``: the key is a long unique hash key."""
+    if idx.kind == "PRIMARY":
+        return (0, 0)
+    if idx.kind == "UNIQUE":
+        if long_hash:
+            return (0, 2)
+        null = any(p.column is None or nullable(p.column) for p in idx.parts)
+        partial = any(p.length is not None for p in idx.parts)
+        return (0, 1, null, partial)
+    if idx.kind == "FULLTEXT":
+        return (2, 0)
+    return (1, 0)
 
 
 def _key_shape(idx: Index) -> tuple:
