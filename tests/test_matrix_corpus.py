@@ -108,3 +108,18 @@ def test_the_known_limits_are_still_real():
     names = {db for e in ENTRIES for db in e.databases}
     assert {db for db, _ in CLIENT_LIMITS} <= names
     assert set(BY_NAME) == {e.name for e in ENTRIES}
+
+
+@pytest.mark.parametrize("key, db", CASES, ids=[f"{k}-{d}" for k, d in CASES])
+def test_verify_finds_a_baseline_identical_to_its_source(key, db, corpus_pair, tmp_path):
+    """``verify`` of a folder holding only the baseline, against the live source,
+    on a throwaway database of the target server (a table named like its
+    database, ``employees.employees``, once made a view differ)."""
+    matrix, _ = corpus_pair(key)
+    folder = tmp_path / "migrations"
+    r = run_cli("generate", matrix.source.url(db), "-o", str(folder))
+    assert r.exit_code == 0, r.output
+    r = run_cli("verify", "--migrations", str(folder), "--against", matrix.source.url(db),
+                "--scratch", matrix.target.url())
+    assert r.exit_code == 0, r.output
+    assert "identical: no differences" in r.stdout

@@ -28,9 +28,24 @@ def client():
     c.close()
 
 
+_BEFORE: set[str] = set()
+
+
+@pytest.fixture(autouse=True)
+def _running_before(client):
+    """Containers of this process already running when a test starts (the server
+    matrix's, kept for the session) are not the test's to clean up."""
+    _BEFORE.clear()
+    _BEFORE.update(c.id for c in client.containers.list(
+        all=True, ignore_removed=True, filters={"label": f"{LABEL_OWNER}={backend.owner_tag()}"}))
+    yield
+
+
 def _ours(client) -> list:
-    """Containers labelled by baseline that belong to this test process."""
-    return client.containers.list(all=True, ignore_removed=True, filters={"label": f"{LABEL_OWNER}={backend.owner_tag()}"})
+    """Containers labelled by baseline that this test's process started during the test."""
+    return [c for c in client.containers.list(all=True, ignore_removed=True,
+                                              filters={"label": f"{LABEL_OWNER}={backend.owner_tag()}"})
+            if c.id not in _BEFORE]
 
 
 def test_start_create_ddl_reflect_cleanup(client):

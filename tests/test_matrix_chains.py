@@ -1,0 +1,182 @@
+"""Chain cuts on every server, judged by the server's text.
+
+Production is a chain replayed on the source server of a flavor (as far as that
+flavor runs it; kratos' 33rd migration, for one, fails on MariaDB's strict
+INSERT..SELECT check). Then the first K migrations are "lost": the baseline is
+walked back from production through the rest (by inversion only, and using the
+chain's downs where it has them), loaded into a database of production's name
+on the target server, the rest of the chain replayed there with the chain's
+own layout, and the server must show that database exactly as it shows
+production (:mod:`baseline.compare.servertext`).
+
+The legacy fixture is the seeds' own situation: production is made the way the
+app made it, ``sequelize.sync()`` of its models (``fixtures/legacy/build/sync.js``,
+real Sequelize), some rows, then the team's migrations.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from baseline.chain.replay import MigrationFailed
+from baseline.chain.read import read_chain
+from baseline.chain.replay import replay_chain
+from baseline.chain_baseline import ChainBaselineOptions, generate_for_chain
+from baseline.sources.live import read_live
+from baseline.sql.execute import execute_script
+from conftest import FIXTURES
+from servers import matrix_keys
+
+KEYS = matrix_keys()
+LEGACY = FIXTURES / "legacy"
+
+#: name -> its folder (in the corpus, or a path)
+CHAINS = {
+    "kratos": "chain-ory-kratos/migrations",
+    "temporal": "chain-temporal-mysql-v8/schema/mysql/v8/temporal",
+    "visibility": "chain-temporal-mysql-v8/schema/mysql/v8/visibility",
+    "openfga": "chain-openfga-mysql-goose/assets/migrations/mysql",
+    "umami": "chain-umami-mysql/db/mysql/migrations",
+    "legacy": LEGACY / "migrations",
+    "legacy-updown": LEGACY / "migrations-updown",
+}
+
+#: Strategies each chain is walked back with: inversion only, and the downs where it has some.
+STRATEGIES = {"kratos": ("invert", "auto"), "openfga": ("invert", "auto"), "legacy-updown": ("invert", "auto")}
+
+
+#: Cut points per chain and strategy (kratos: 352 migrations, whose downs each
+#: run on the server when they are used: minutes on MySQL's slower DDL).
+CUTS = {("kratos", "invert"): 6, ("kratos", "auto"): 5}
+
+
+def cut_points(chain, n_cuts: int = 10) -> list[int]:
+    """About ``n_cuts`` cut points spread over the chain (every one for a short
+    chain); for a manifest chain only where a version folder starts (its
+    manifest lists the folder's files)."""
+    n = len(chain)
+    allowed = list(range(n + 1))
+    if chain.format == "manifest":
+        dirs = [m.up.path.parent for m in chain.migrations]
+        allowed = [k for k in allowed if k in (0, n) or dirs[k] != dirs[k - 1]]
+    if len(allowed) <= n_cuts + 1:
+        return allowed
+    picks = {allowed[round(i * (len(allowed) - 1) / (n_cuts - 1))] for i in range(n_cuts)} | {allowed[1]}
+    return sorted(picks)
+
+
+def _corpus_path(corpus, name) -> Path:
+    where = CHAINS[name]
+    return where if isinstance(where, Path) else corpus / where
+
+
+@pytest.fixture(scope="session")
+def productions(pairs, corpus, node_env):
+    """``productions(key, name)``: ``(chain as far as the flavor runs it, database,
+    SOURCE model)`` on the key's source server, built once."""
+    built: dict = {}
+
+    def get(key: str, name: str):
+        if (key, name) not in built:
+            pair = pairs(key)
+            chain = read_chain(_corpus_path(corpus, name))
+            db = f"prod_{name.replace('-', '_')}"
+            pair.source.create(db, *_defaults(key))
+            if name.startswith("legacy"):
+                _sync_era(pair.source, db, node_env)
+            try:
+                replay_chain(chain, pair.source.server, db, progress=False)
+            except MigrationFailed as e:  # the flavor runs the chain this far
+                chain = chain.slice(0, len(e.partial.applied))
+                pair.source.drop(db)
+                pair.source.create(db, *_defaults(key))
+                if name.startswith("legacy"):
+                    _sync_era(pair.source, db, node_env)
+                replay_chain(chain, pair.source.server, db, progress=False)
+            source = read_live(pair.source.server.url.with_database(db), progress=False)
+            built[(key, name)] = (chain, db, source)
+        return built[(key, name)]
+
+    return get
+
+
+def _defaults(key: str) -> tuple[str, str]:
+    return "utf8mb4", "utf8mb4_general_ci" if "mariadb" in key else "utf8mb4_0900_ai_ci"
+
+
+def _sync_era(server, db: str, node_env) -> None:
+    """The tables as the app's ``sequelize.sync()`` made them, and its rows."""
+    url = server.server.url
+    env = {**os.environ, "NODE_PATH": str(node_env.node_modules), "DB_NAME": db, "DB_USER": url.user or "root",
+           "DB_PASSWORD": url.password or "", "DB_HOST": url.host or "127.0.0.1", "DB_PORT": str(url.port or 3306)}
+    if url.unix_socket:
+        env["DB_SOCKET"] = url.unix_socket
+    subprocess.run([node_env.node, str(LEGACY / "build" / "sync.js")], check=True, env=env, cwd=LEGACY / "build",
+                   capture_output=True, timeout=120)
+    conn = server.server.connect(db)
+    try:
+        execute_script(conn, (LEGACY / "build" / "seed.sql").read_text(), file="seed.sql")
+    finally:
+        conn.close()
+
+
+def _cases():
+    out = []
+    for key in KEYS:
+        for name in CHAINS:
+            for strategy in STRATEGIES.get(name, ("invert",)):
+                out.append(pytest.param(key, name, strategy, id=f"{key}-{name}-{strategy}"))
+    return out
+
+
+def _copy(chain, dest: Path) -> Path:
+    """The chain's files (ups, downs, their folders' manifests) under ``dest``."""
+    dest.mkdir(parents=True)
+    for m in chain.migrations:
+        for script in (m.up, m.down):
+            if script is None:
+                continue
+            target = dest / script.rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(script.path, target)
+            manifest = script.path.parent / "manifest.json"
+            if manifest.is_file() and not (target.parent / "manifest.json").exists():
+                shutil.copy2(manifest, target.parent / "manifest.json")
+    return dest
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize("key, name, strategy", _cases())
+def test_every_cut_rebuilds_productions_text(key, name, strategy, pairs, productions, tmp_path):
+    pair = pairs(key)
+    chain, db, source = productions(key, name)
+    results = {}
+    for k in cut_points(chain, CUTS.get((name, strategy), 10)):
+        part = chain.slice(k)
+        # generate --migrations: the walk, its verification on the target server
+        # (and, with downs, inversion instead where they do not rebuild SOURCE)
+        folder = _copy(part, tmp_path / f"k{k}" / "migrations")
+        made = generate_for_chain(pair.source.url(db), folder, ChainBaselineOptions(
+            scratch=pair.target.url(), strategy=strategy, outdir=str(tmp_path / f"k{k}" / "out"), fmt="sql",
+            progress=False))
+        assert made.written, f"K={k}: not written: {made.verification}"
+        text = (tmp_path / f"k{k}" / "out" / "000_initial_schema.sql").read_text()
+        pair.target.create(db, source.charset, source.collation)
+        try:
+            conn = pair.target.server.connect(db)
+            try:
+                execute_script(conn, text, file="000_initial_schema.sql")
+            finally:
+                conn.close()
+            if part.migrations:
+                replay_chain(part, pair.target.server, db, progress=False)
+            results[k] = pair.differences(db)
+        finally:
+            pair.target.drop(db)
+    assert len(results) >= min(len(chain) + 1, CUTS.get((name, strategy), 10))
+    failing = {k: d for k, d in results.items() if d}
+    assert not failing, "\n".join(f"K={k}:\n" + "\n".join(d) for k, d in failing.items())
