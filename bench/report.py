@@ -56,6 +56,7 @@ def render(rows: list[Row], breakdowns: list[dict], facts: dict, server_vars: di
                 ""]
     out += _introspection(rows)
     out += _verify(rows, breakdowns)
+    out += _mysql(rows)
     out += _dump(rows)
     out += _scratch(rows)
     out += _linear(rows, breakdowns)
@@ -137,6 +138,28 @@ def _dump(rows: list[Row]) -> list[str]:
             "(statements split, data statements skipped, DDL kept), a fresh process each run.", "",
             table(["dump", "tool", "MB/s", "seconds", "peak RSS (MiB)", "share of cat's MB/s", "note"], body,
                   "llrrrrl"), ""]
+
+
+def _mysql(rows: list[Row]) -> list[str]:
+    """The MySQL 9.7 rows: each tool beside baseline's command of the same kind."""
+    mine = [r for r in rows if r.section == "mysql"]
+    if not mine:
+        return []
+    body = []
+    for case in dict.fromkeys(r.case for r in mine):
+        kind = case.split(",", 1)[0]
+        base = next((r for r in mine if r.case == case and r.tool == ("baseline inspect" if kind == "introspection"
+                                                                       else "baseline verify")), None)
+        for r in (x for x in mine if x.case == case):
+            body.append([case, r.tool, fmt_s(r.seconds), fmt_mib(r.rss), fmt_ratio(_ratio(r, base)), r.note])
+    return ["## MySQL 9.7: introspection and verify", "",
+            "The same kind of schema (`bench/gen_schema.py`, MySQL variant: every table InnoDB) on a MySQL 9.7 "
+            "server, a container of the local test image (data in memory; MySQL's tools run inside it). "
+            "`vs baseline`: the tool's time over baseline inspect's (introspection) or verify's (verify). "
+            "baseline verify includes starting and removing its own MySQL container; skeema diff loads the "
+            "schema into a temporary database on the source server; the client load is the stock mysql "
+            "client loading the baseline into an empty database there.", "",
+            table(["case", "tool", "median (s)", "peak RSS (MiB)", "vs baseline", "note"], body, "llrrrl"), ""]
 
 
 def _scratch(rows: list[Row]) -> list[str]:

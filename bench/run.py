@@ -2,7 +2,8 @@
 
 Sections (bench/<section>.py): introspection of N generated tables (baseline
 inspect/generate, skeema init, SQLAlchemy, mariadb-dump), verify of a baseline
-of N tables (baseline verify, skeema diff, the plain mariadb client), dump
+of N tables (baseline verify, skeema diff, the plain mariadb client), the same
+two on a MySQL 9.7 server (bench/mysql.py: skeema, mysqldump, the mysql client), dump
 reading at 1 and 5 GiB (the reader, cat|cat, sqlparse.split), throwaway server
 start. Each figure is the median of several runs of a fresh process; tools
 are interleaved round by round so background load hits them alike.
@@ -33,7 +34,7 @@ import machine  # noqa: E402
 from common import OUT, QUICK, Row, log  # noqa: E402
 from report import render  # noqa: E402
 
-SECTIONS = ("introspection", "verify", "dump", "scratch")
+SECTIONS = ("introspection", "verify", "mysql", "dump", "scratch")
 
 
 def main() -> int:
@@ -69,6 +70,10 @@ def main() -> int:
 
                 v_rows, breakdowns = verify.run(server, reps)
                 rows += v_rows
+    if "mysql" in chosen:
+        import mysql
+
+        rows += mysql.run(reps)
     if "dump" in chosen:
         import dump_read
 

@@ -1,0 +1,174 @@
+"""MySQL 9.7: introspection and verify on a MySQL server, baseline beside its peers.
+
+The source server is a container of the local MySQL test image (``make
+test-image``: Debian's mysql-server-core 9.7, whose catalog and SHOW CREATE are
+MySQL 8.0.19+'s), started once, data in memory (the image's throwaway
+settings: the same for every tool). The schema is ``bench/gen_schema.py``'s,
+MySQL variant (every table InnoDB). Fresh processes, interleaved round by round:
+
+* introspection: ``baseline inspect`` and ``baseline generate`` against the
+  server URL; ``skeema init``; ``mysqldump --no-data --routines --events`` (run
+  inside the container: the MySQL client tools live there);
+* verify: ``baseline verify --scratch docker --image baseline-test-mysql:9.7``
+  (a container of its own, started and removed by every run); ``skeema diff``
+  in a ``skeema init`` folder (it loads every CREATE into a temporary schema on
+  the source server); the stock ``mysql`` client loading the same baseline into
+  an empty database on the source server.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from common import BASELINE, DATA, QUICK, CommandFailed, Row, log, n_label, python_env, run_timed
+
+SECTION = "mysql"
+IMAGE = "baseline-test-mysql:9.7"
+SIZES = (100,) if QUICK else (100, 1000)
+
+
+def schema_file(n: int) -> Path:
+    import gen_schema
+
+    DATA.mkdir(parents=True, exist_ok=True)
+    path = DATA / f"schema-mysql-{n}.sql"
+    text = gen_schema.generate(n, flavor="mysql")
+    if not path.exists() or path.read_text() != text:
+        path.write_text(text)
+    return path
+
+
+class MySQLSource:
+    """The MySQL source server, a container; tools inside it get the root
+    password through their environment (``MYSQL_PWD``), never argv."""
+
+    def __enter__(self) -> "MySQLSource":
+        sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+        from baseline.scratch.docker import DockerServer
+
+        self.server = DockerServer(image=IMAGE)
+        self.server.__enter__()
+        self.url0 = self.server.url
+        self.version = self.sql("SELECT VERSION()")[0][0]
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.server.__exit__(*exc)
+
+    @property
+    def port(self) -> int:
+        return self.url0.port
+
+    def url(self, db: str) -> str:
+        return self.url0.with_database(db).unredacted()
+
+    def env(self) -> dict[str, str]:
+        return {"MYSQL_PWD": self.url0.password}
+
+    def sql(self, *statements: str) -> list[tuple]:
+        conn = self.server.connect()
+        try:
+            with conn.cursor() as cur:
+                rows: list[tuple] = []
+                for st in statements:
+                    cur.execute(st)
+                    rows = list(cur.fetchall())
+                return rows
+        finally:
+            conn.close()
+
+    def inside(self, *args: str) -> list[str]:
+        """A command run in the container (its MySQL tools)."""
+        return ["docker", "exec", "-i", "-e", "MYSQL_PWD", self.server.container_id, *args]
+
+    def fresh(self, db: str) -> None:
+        self.sql(f"DROP DATABASE IF EXISTS `{db}`",
+                 f"CREATE DATABASE `{db}` CHARACTER SET utf8mb4 COLLATE utf8mb4_0900_ai_ci")
+
+    def load(self, db: str, path: Path) -> None:
+        self.fresh(db)
+        with open(path, "rb") as f:
+            subprocess.run(self.inside("mysql", "-uroot", db), stdin=f, check=True,
+                           env={**os.environ, **self.env()}, stdout=subprocess.DEVNULL)
+
+
+def run(reps: int) -> list[Row]:
+    rows: list[Row] = []
+    with MySQLSource() as server:
+        log(f"{SECTION}: source server MySQL {server.version} in a container of {IMAGE}")
+        skeema = shutil.which("skeema")
+        for n in SIZES:
+            db = f"g{n}"
+            server.load(db, schema_file(n))
+            work = Path(tempfile.mkdtemp(prefix=f"bench-mysql-{n}-"))
+            migrations = work / "migrations"
+            subprocess.run([*BASELINE, "generate", server.url(db), "-o", str(migrations)], check=True,
+                           stdout=subprocess.DEVNULL, env={**os.environ, **python_env()})
+            baseline_file = migrations / "000_initial_schema.sql"
+            sk_init = ["skeema", "init", "--skip-my-cnf", "-h", "127.0.0.1", "-P", str(server.port), "-u", "root",
+                       "--schema", db]
+            if skeema:  # the folder skeema diff works in
+                subprocess.run([*sk_init, "-d", "skdiff"], check=True, cwd=work, env={**os.environ, **server.env()},
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            loads = iter(range(10**6))
+            tools = [
+                ("introspection", "baseline inspect", lambda: [*BASELINE, "inspect", server.url(db)], {}),
+                ("introspection", "baseline generate",
+                 lambda: [*BASELINE, "generate", server.url(db), "-o", str(work / "gen")],
+                 {"before": lambda: shutil.rmtree(work / "gen", ignore_errors=True)}),
+            ]
+            if skeema:
+                tools.append(("introspection", "skeema init", lambda: [*sk_init, "-d", "skinit"],
+                              {"before": lambda: shutil.rmtree(work / "skinit", ignore_errors=True), "cwd": work,
+                               "env": server.env()}))
+            tools += [
+                ("introspection", "mysqldump --no-data (in the container)",
+                 lambda: server.inside("mysqldump", "-uroot", "--no-data", "--routines", "--events",
+                                       "--set-gtid-purged=OFF", db), {"env": server.env()}),
+                ("verify", "baseline verify",
+                 lambda: [*BASELINE, "verify", "--migrations", str(migrations), "--against", server.url(db),
+                          "--scratch", "docker", "--image", IMAGE], {}),
+            ]
+            if skeema:  # exit 1: skeema 1.9 counts the tables it cannot diff on MySQL 9.7 as differences
+                tools.append(("verify", "skeema diff", lambda: ["skeema", "diff", "--skip-my-cnf"],
+                              {"cwd": work / "skdiff", "env": server.env(), "ok": (0, 1),
+                               "note": "skeema 1.9 skips the tables whose features it cannot diff on MySQL 9.7 "
+                                       "and exits 1"}))
+            target = {}
+
+            def fresh_target(target=target, loads=loads):
+                target["db"] = f"bench_load_{next(loads)}"
+                server.fresh(target["db"])
+
+            tools.append(("verify", "mysql client load, source server",
+                          lambda target=target: server.inside("mysql", "-uroot", target["db"]),
+                          {"stdin": baseline_file, "before": fresh_target, "env": server.env()}))
+            by = {(section, name): Row(SECTION, f"{section}, {n_label(n)}", name, extra={"n": n, "kind": section})
+                  for section, name, _, _ in tools}
+            for _ in range(reps):
+                for section, name, cmd, opts in tools:
+                    if opts.get("before"):
+                        opts["before"]()
+                    try:
+                        by[(section, name)].samples.append(
+                            run_timed(cmd(), stdin=opts.get("stdin"), cwd=opts.get("cwd"), env=opts.get("env"),
+                                      ok=opts.get("ok", (0,))))
+                        by[(section, name)].note = opts.get("note", "")
+                    except CommandFailed as e:
+                        by[(section, name)].note = f"failed: {str(e).splitlines()[0][:120]}"
+                        log(str(e))
+            for key, row in by.items():
+                rows.append(row)
+                log(f"{SECTION} {row.case}: {row.tool}: {row.seconds and round(row.seconds, 2)} s")
+            for k in range(next(loads)):
+                server.sql(f"DROP DATABASE IF EXISTS `bench_load_{k}`")
+            shutil.rmtree(work, ignore_errors=True)
+    return rows
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit("run bench/run.py")
