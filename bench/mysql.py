@@ -100,74 +100,76 @@ def run(reps: int) -> list[Row]:
     rows: list[Row] = []
     with MySQLSource() as server:
         log(f"{SECTION}: source server MySQL {server.version} in a container of {IMAGE}")
-        skeema = shutil.which("skeema")
         for n in SIZES:
-            db = f"g{n}"
-            server.load(db, schema_file(n))
-            work = Path(tempfile.mkdtemp(prefix=f"bench-mysql-{n}-"))
-            migrations = work / "migrations"
-            subprocess.run([*BASELINE, "generate", server.url(db), "-o", str(migrations)], check=True,
-                           stdout=subprocess.DEVNULL, env={**os.environ, **python_env()})
-            baseline_file = migrations / "000_initial_schema.sql"
-            sk_init = ["skeema", "init", "--skip-my-cnf", "-h", "127.0.0.1", "-P", str(server.port), "-u", "root",
-                       "--schema", db]
-            if skeema:  # the folder skeema diff works in
-                subprocess.run([*sk_init, "-d", "skdiff"], check=True, cwd=work, env={**os.environ, **server.env()},
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-            loads = iter(range(10**6))
-            tools = [
-                ("introspection", "baseline inspect", lambda: [*BASELINE, "inspect", server.url(db)], {}),
-                ("introspection", "baseline generate",
-                 lambda: [*BASELINE, "generate", server.url(db), "-o", str(work / "gen")],
-                 {"before": lambda: shutil.rmtree(work / "gen", ignore_errors=True)}),
-            ]
-            if skeema:
-                tools.append(("introspection", "skeema init", lambda: [*sk_init, "-d", "skinit"],
-                              {"before": lambda: shutil.rmtree(work / "skinit", ignore_errors=True), "cwd": work,
-                               "env": server.env()}))
-            tools += [
-                ("introspection", "mysqldump --no-data (in the container)",
-                 lambda: server.inside("mysqldump", "-uroot", "--no-data", "--routines", "--events",
-                                       "--set-gtid-purged=OFF", db), {"env": server.env()}),
-                ("verify", "baseline verify",
-                 lambda: [*BASELINE, "verify", "--migrations", str(migrations), "--against", server.url(db),
-                          "--scratch", "docker", "--image", IMAGE], {}),
-            ]
-            if skeema:  # exit 1: skeema 1.9 counts the tables it cannot diff on MySQL 9.7 as differences
-                tools.append(("verify", "skeema diff", lambda: ["skeema", "diff", "--skip-my-cnf"],
-                              {"cwd": work / "skdiff", "env": server.env(), "ok": (0, 1),
-                               "note": "skeema 1.9 skips the tables whose features it cannot diff on MySQL 9.7 "
-                                       "and exits 1"}))
-            target = {}
-
-            def fresh_target(target=target, loads=loads):
-                target["db"] = f"bench_load_{next(loads)}"
-                server.fresh(target["db"])
-
-            tools.append(("verify", "mysql client load, source server",
-                          lambda target=target: server.inside("mysql", "-uroot", target["db"]),
-                          {"stdin": baseline_file, "before": fresh_target, "env": server.env()}))
-            by = {(section, name): Row(SECTION, f"{section}, {n_label(n)}", name, extra={"n": n, "kind": section})
-                  for section, name, _, _ in tools}
-            for _ in range(reps):
-                for section, name, cmd, opts in tools:
-                    if opts.get("before"):
-                        opts["before"]()
-                    try:
-                        by[(section, name)].samples.append(
-                            run_timed(cmd(), stdin=opts.get("stdin"), cwd=opts.get("cwd"), env=opts.get("env"),
-                                      ok=opts.get("ok", (0,))))
-                        by[(section, name)].note = opts.get("note", "")
-                    except CommandFailed as e:
-                        by[(section, name)].note = f"failed: {str(e).splitlines()[0][:120]}"
-                        log(str(e))
-            for key, row in by.items():
-                rows.append(row)
-                log(f"{SECTION} {row.case}: {row.tool}: {row.seconds and round(row.seconds, 2)} s")
-            for k in range(next(loads)):
-                server.sql(f"DROP DATABASE IF EXISTS `bench_load_{k}`")
-            shutil.rmtree(work, ignore_errors=True)
+            rows += _size(server, n, reps)
     return rows
+
+
+def _size(server: MySQLSource, n: int, reps: int) -> list[Row]:
+    """Every tool on the schema of ``n`` tables, interleaved round by round."""
+    db = f"g{n}"
+    server.load(db, schema_file(n))
+    work = Path(tempfile.mkdtemp(prefix=f"bench-mysql-{n}-"))
+    migrations = work / "migrations"
+    subprocess.run([*BASELINE, "generate", server.url(db), "-o", str(migrations)], check=True,
+                   stdout=subprocess.DEVNULL, env={**os.environ, **python_env()})
+    baseline_file = migrations / "000_initial_schema.sql"
+    skeema = shutil.which("skeema")
+    sk_init = ["skeema", "init", "--skip-my-cnf", "-h", "127.0.0.1", "-P", str(server.port), "-u", "root",
+               "--schema", db]
+    if skeema:  # the folder skeema diff works in
+        subprocess.run([*sk_init, "-d", "skdiff"], check=True, cwd=work, env={**os.environ, **server.env()},
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    loads = iter(range(10**6))
+    target: dict[str, str] = {}
+
+    def fresh_target() -> None:
+        target["db"] = f"bench_load_{next(loads)}"
+        server.fresh(target["db"])
+
+    tools = [
+        ("introspection", "baseline inspect", lambda: [*BASELINE, "inspect", server.url(db)], {}),
+        ("introspection", "baseline generate", lambda: [*BASELINE, "generate", server.url(db), "-o", str(work / "gen")],
+         {"before": lambda: shutil.rmtree(work / "gen", ignore_errors=True)}),
+    ]
+    if skeema:
+        tools.append(("introspection", "skeema init", lambda: [*sk_init, "-d", "skinit"],
+                      {"before": lambda: shutil.rmtree(work / "skinit", ignore_errors=True), "cwd": work,
+                       "env": server.env()}))
+    tools += [
+        ("introspection", "mysqldump --no-data (in the container)",
+         lambda: server.inside("mysqldump", "-uroot", "--no-data", "--routines", "--events", "--set-gtid-purged=OFF",
+                               db), {"env": server.env()}),
+        ("verify", "baseline verify",
+         lambda: [*BASELINE, "verify", "--migrations", str(migrations), "--against", server.url(db),
+                  "--scratch", "docker", "--image", IMAGE], {}),
+    ]
+    if skeema:  # exit 1: skeema 1.9 counts the tables it cannot diff on MySQL 9.7 as differences
+        tools.append(("verify", "skeema diff", lambda: ["skeema", "diff", "--skip-my-cnf"],
+                      {"cwd": work / "skdiff", "env": server.env(), "ok": (0, 1),
+                       "note": "skeema 1.9 skips the tables whose features it cannot diff on MySQL 9.7 and exits 1"}))
+    tools.append(("verify", "mysql client load, source server", lambda: server.inside("mysql", "-uroot", target["db"]),
+                  {"stdin": baseline_file, "before": fresh_target, "env": server.env()}))
+    by = {(section, name): Row(SECTION, f"{section}, {n_label(n)}", name, extra={"n": n, "kind": section})
+          for section, name, _, _ in tools}
+    for _ in range(reps):
+        for section, name, cmd, opts in tools:
+            if opts.get("before"):
+                opts["before"]()
+            row = by[(section, name)]
+            try:
+                row.samples.append(run_timed(cmd(), stdin=opts.get("stdin"), cwd=opts.get("cwd"),
+                                             env=opts.get("env"), ok=opts.get("ok", (0,))))
+                row.note = opts.get("note", "")
+            except CommandFailed as e:
+                row.note = f"failed: {str(e).splitlines()[0][:120]}"
+                log(str(e))
+    for row in by.values():
+        log(f"{SECTION} {row.case}: {row.tool}: {row.seconds and round(row.seconds, 2)} s")
+    for k in range(next(loads)):
+        server.sql(f"DROP DATABASE IF EXISTS `bench_load_{k}`")
+    shutil.rmtree(work, ignore_errors=True)
+    return list(by.values())
 
 
 if __name__ == "__main__":  # pragma: no cover
