@@ -32,8 +32,8 @@ from ..model import Schema, Table, View
 from ..sql.scan import strip_qualifier
 from ..util.progress import Progress
 from . import assemble, catalog
-from .showcreate import parse_column, parse_constraint, parse_key, parse_partitioning, parse_view, \
-    scan_create_table, split_create_table, table_lines, true_tail
+from .showcreate import TableLines, parse_constraint, parse_key, parse_partitioning, parse_view, \
+    read_column, scan_create_table, split_create_table, table_lines, true_tail
 from .url import ServerURL
 
 #: Session setup before any read: a neutral sql_mode (so SHOW CREATE prints the
@@ -332,9 +332,9 @@ class Introspection:
             t.checks = assemble.checks_from_rows(checks.get(name, []), t.columns, rules)
             t.auto_increment = assemble.table_auto_increment(row["AUTO_INCREMENT"], t.columns)
             create = texts[name]
-            self._apply_lines(t, create)
+            lines = self._apply_lines(t, create)
             if self._needs_show_create(t, row, columns.get(name, [])):
-                self._apply_show_create(t, create)
+                self._apply_show_create(t, create, lines, row)
             schema.add(t)
 
     def _needs_show_create(self, t: Table, row: dict, column_rows: list[dict]) -> bool:
@@ -361,9 +361,10 @@ class Introspection:
                 return True
         return False
 
-    def _apply_lines(self, t: Table, create: str) -> None:
+    def _apply_lines(self, t: Table, create: str) -> TableLines:
         """Take from SHOW CREATE TABLE what no catalog has: the order of the keys,
-        the ``USING`` clauses, and which columns name their collation (MySQL)."""
+        the ``USING`` clauses, and which columns name their collation (MySQL).
+        Returns the text's lines, for :meth:`_apply_show_create`."""
         lines = scan_create_table(create)
         if lines is None:  # not the server's usual layout: tokenize it
             lines = table_lines(create)
@@ -379,18 +380,20 @@ class Introspection:
             for col in t.columns:
                 charset, collation = lines.column_charsets.get(col.name, (None, None))
                 col.collation_explicit = charset is not None and collation is not None
+        return lines
 
-    def _apply_show_create(self, t: Table, create: str) -> None:
-        """Take from SHOW CREATE TABLE what it states exactly and the catalog does not."""
-        ct = split_create_table(create)
-        if ct.partition:
-            t.partitioning = parse_partitioning(ct.partition)
-        lines = ct.column_lines()
+    def _apply_show_create(self, t: Table, create: str, lines: TableLines, row: dict) -> None:
+        """Take from SHOW CREATE TABLE what it states exactly and the catalog does
+        not; only the definitions that can hold it are tokenized."""
+        if "partitioned" in (row["CREATE_OPTIONS"] or "").lower():
+            part = split_create_table(create).partition
+            if part:
+                t.partitioning = parse_partitioning(part)
         for col in t.columns:
-            rest = lines.get(col.name)
-            if rest is None:
+            rest = lines.column_text.get(col.name)
+            if rest is None or (col.generated is None and col.default is None and t.check(col.name) is None):
                 continue
-            parsed = parse_column(rest)
+            parsed = read_column(rest)
             if col.generated is not None and parsed.generated is not None:
                 col.generated = parsed.generated
             if col.default is not None and parsed.default is not None:
@@ -398,12 +401,15 @@ class Introspection:
             chk = t.check(col.name)
             if chk is not None and chk.column_level and parsed.check is not None:
                 chk.expression = parsed.check
-        for line in ct.constraint_lines():
-            c = parse_constraint(line)
-            chk = t.check(c.name)
-            if c.kind == "CHECK" and chk is not None and not chk.column_level:
-                chk.expression = c.check
-        for line in ct.key_lines():
+        for chk in t.checks:
+            line = lines.constraint_text.get(chk.name)
+            if line is not None and not chk.column_level:
+                c = parse_constraint(line)
+                if c.kind == "CHECK":
+                    chk.expression = c.check
+        for line in lines.key_text.values():
+            if not (self.ftparsers or "KEY_BLOCK_SIZE" in line or "((" in line):
+                continue  # a parser, a size or an expression part: what this reads
             k = parse_key(line)
             idx = t.index(k.name)
             if idx is None:

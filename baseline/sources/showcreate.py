@@ -100,6 +100,13 @@ class TableLines:
     using: dict[str, str] = field(default_factory=dict)
     #: constraint names (foreign keys and CHECKs) in the order printed
     constraints: list[str] = field(default_factory=list)
+    #: column name -> its definition after the name; key name -> its line;
+    #: constraint name -> its line (what the slower readers below take apart)
+    column_text: dict[str, str] = field(default_factory=dict)
+    key_text: dict[str, str] = field(default_factory=dict)
+    constraint_text: dict[str, str] = field(default_factory=dict)
+    #: the text after the definitions: table options and the partition clause
+    tail: str = ""
 
 
 _LINE_NAME = re.compile(r"`((?:[^`]|``)*)`")
@@ -147,8 +154,9 @@ def scan_create_table(text: str) -> TableLines | None:
         return None
     out = TableLines()
     try:
-        for line in lines[1:]:
+        for k, line in enumerate(lines[1:], 1):
             if line.startswith(")"):
+                out.tail = "\n".join(lines[k:])[1:]
                 return out
             if not line.startswith("  "):
                 return None
@@ -160,19 +168,24 @@ def scan_create_table(text: str) -> TableLines | None:
                 if i < len(d) and d[i] == "(":
                     i = _close_paren(d, i) + 1
                 a = _AFTER_TYPE.match(d, i)
-                out.column_charsets[m.group(1).replace("``", "`")] = (a.group(1), a.group(2))
+                name = m.group(1).replace("``", "`")
+                out.column_charsets[name] = (a.group(1), a.group(2))
+                out.column_text[name] = d[m.end():].strip()
                 continue
-            k = _KEY_HEAD.match(d)
-            if k:
-                name = "PRIMARY" if k.group(2) is None else k.group(2).replace("``", "`")
+            key = _KEY_HEAD.match(d)
+            if key:
+                name = "PRIMARY" if key.group(2) is None else key.group(2).replace("``", "`")
                 out.keys.append(name)
-                close = _close_paren(d, k.end() - 1)
+                out.key_text[name] = d
+                close = _close_paren(d, key.end() - 1)
                 if d.startswith(" USING ", close + 1):
                     out.using[name] = d[close + 8:].split(" ", 1)[0]
                 continue
             c = _CONSTRAINT.match(d)
             if c:
-                out.constraints.append(c.group(1).replace("``", "`"))
+                name = c.group(1).replace("``", "`")
+                out.constraints.append(name)
+                out.constraint_text[name] = d
     except (ValueError, AttributeError):
         return None
     return None
@@ -182,8 +195,9 @@ def table_lines(text: str) -> TableLines:
     """:func:`scan_create_table`'s result for any SHOW CREATE TABLE text, by
     tokenizing it (slower; for a text the fast scan does not recognize)."""
     ct = split_create_table(text)
-    out = TableLines()
+    out = TableLines(tail=ct.options + (f" {ct.partition}" if ct.partition else ""))
     for name, rest in ct.column_lines().items():
+        out.column_text[name] = rest
         words = [t for t in significant(rest) if t.kind == WORD]
         charset = collation = None
         for k, w in enumerate(words[:-1]):
@@ -198,9 +212,13 @@ def table_lines(text: str) -> TableLines:
     for line in ct.key_lines():
         key = parse_key(line)
         out.keys.append(key.name)
+        out.key_text[key.name] = line
         if key.using:
             out.using[key.name] = key.using
-    out.constraints = [parse_constraint(line).name for line in ct.constraint_lines()]
+    for line in ct.constraint_lines():
+        name = parse_constraint(line).name
+        out.constraints.append(name)
+        out.constraint_text[name] = line
     return out
 
 
@@ -215,6 +233,72 @@ class ColumnText:
     generated: str | None = None
     generated_kind: str | None = None
     check: str | None = None
+
+
+_CLAUSE_SCAN = re.compile(r"['\"`(]| DEFAULT | GENERATED ALWAYS AS \(| CHECK \(")
+#: One term after DEFAULT as servers print it: a literal (with an introducer or
+#: b/x prefix), NULL, a number, a word with an argument list, a parenthesized
+#: expression (those two ended by :func:`_close_paren`).
+_TERM_HEAD = re.compile(r"(?:_[a-z0-9]+|[bxBXnN])?(?=')|[-+]?[0-9.]+(?:[eE][-+]?[0-9]+)?(?=\s|$)|"
+                        r"[A-Za-z_][A-Za-z_0-9]*(?=\(|\s|$)|(?=\()")
+
+
+def read_column(rest: str) -> ColumnText:
+    """:func:`parse_column`'s result, found without tokenizing where the text has
+    the server's usual shape (quoted parts skipped by pattern); falls back to
+    :func:`parse_column` where it has not."""
+    try:
+        return _read_column(rest)
+    except ValueError:
+        return parse_column(rest)
+
+
+def _read_column(rest: str) -> ColumnText:
+    out = ColumnText()
+    i = 0
+    while True:
+        m = _CLAUSE_SCAN.search(rest, i)
+        if m is None:
+            return out
+        tok = m.group()
+        if tok in ("'", '"', "`"):
+            q = _QUOTED[tok].match(rest, m.start())
+            if q is None:
+                raise ValueError("unterminated quote")
+            i = q.end()
+        elif tok == "(":
+            i = _close_paren(rest, m.start()) + 1
+        elif tok == " DEFAULT ":
+            start = m.end()
+            head = _TERM_HEAD.match(rest, start)
+            if head is None:
+                raise ValueError("not a term")
+            end = head.end()
+            if rest.startswith("'", end):
+                q = _QUOTED["'"].match(rest, end)
+                if q is None:
+                    raise ValueError("unterminated literal")
+                end = q.end()
+            elif rest.startswith("(", end):
+                end = _close_paren(rest, end) + 1
+            elif end == start:
+                raise ValueError("not a term")
+            if end < len(rest) and not rest[end].isspace():
+                raise ValueError("more than one term")
+            out.default = rest[start:end]
+            i = end
+        else:  # GENERATED ALWAYS AS ( / CHECK (
+            close = _close_paren(rest, m.end() - 1)
+            inner = rest[m.end():close]
+            if tok.startswith(" CHECK"):
+                out.check = inner
+            else:
+                out.generated = inner
+                kind = rest[close + 1:].split(None, 1)[:1]
+                if kind:
+                    word = kind[0].upper()
+                    out.generated_kind = "STORED" if word in ("STORED", "PERSISTENT") else word
+            i = close + 1
 
 
 def parse_column(rest: str) -> ColumnText:
