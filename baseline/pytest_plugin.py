@@ -84,7 +84,7 @@ class BaselineDatabase:
     @property
     def url(self) -> str:
         """``mysql://user:pass@host:port/name`` for the app under test (holds the password)."""
-        return self.server_url._render(self.server_url.password)
+        return self.server_url.unredacted()
 
     def connect(self, **kw):
         return self.server.connect(self.name, **kw)

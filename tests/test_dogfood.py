@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from baseline.sources.url import ServerURL
+
 from baseline.cli import cli
 
 LEGACY = Path(__file__).resolve().parent.parent / "fixtures" / "legacy"
@@ -443,14 +445,30 @@ def test_a_state_the_server_cannot_build_mid_walk_falls_back_to_inversion(server
 # ---------------------------------------------------------------- server URLs a user gets wrong
 
 
-@pytest.mark.parametrize("url,secret", [
-    ("mysql://app:pa#ss9word@127.0.0.1:3306/db", "ss9word"),  # '#' starts a fragment: the rest is no port
-    ("mysql://app:sec/ret9@127.0.0.1:3306/db", "ret9"),
-    ("mysql://app:secret9@[::1/db", "secret9"),  # was an internal error
+@pytest.mark.parametrize("url,password", [
+    ("mysql://app:pa#ss9word@127.0.0.1:1/db", "pa#ss9word"),  # '#' would start a fragment
+    ("mysql://app:sec/ret9@127.0.0.1:1/db", "sec/ret9"),
+    ("mysql://bl:p@ss:w/rd#1@127.0.0.1:1/sakila", "p@ss:w/rd#1"),  # was 'bad port', 9 characters shown
+    ("mysql://bl:ab@cd/ef@127.0.0.1:1/db", "ab@cd/ef"),  # 'cd' was taken for the host
 ])
-def test_a_password_that_needs_url_encoding_gets_a_hint_and_stays_secret(url, secret):
+def test_a_password_holding_url_delimiters_is_read_whole_and_stays_secret(url, password):
+    """The credentials end at the last @ before a plain host: the password is
+    understood as written (unencoded), and nothing of it is ever shown."""
+    assert ServerURL.parse(url).password == password
+    r = invoke("inspect", url)
+    assert r.exit_code == 3, r.output  # port 1: nothing listens, and the error says so
+    assert "internal error" not in r.output and "cannot reach" in r.output
+    for piece in {password[i:i + 3] for i in range(len(password) - 2)} - {"@12", "127"}:
+        assert piece not in r.output, piece
+
+
+@pytest.mark.parametrize("url,secret", [
+    ("mysql://app:secret9@[::1/db", "secret9"),  # was an internal error
+    ("mysql://app:s3cr3t@host:notaport/db", "s3cr3t"),
+])
+def test_an_unreadable_url_gets_a_hint_and_everything_before_the_host_is_masked(url, secret):
     r = invoke("inspect", url)
     assert r.exit_code == 2, r.output
     assert "internal error" not in r.output
     assert "URL-encode" in r.output
-    assert secret not in r.output and "pa#" not in r.output and "'pa'" not in r.output
+    assert secret not in r.output and "://app:***@" in r.output

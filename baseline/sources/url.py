@@ -35,23 +35,29 @@ class ServerURL:
         if not is_server_url(text):
             raise UsageError(f"not a server URL: {redact(text)}",
                              hint="use mysql://user:pass@host:3306/dbname or mariadb://…")
+        scheme, _, after = text.partition("://")
+        credentials, address = split_credentials(after)
         try:
-            parts = urlsplit(text)
+            parts = urlsplit(f"{scheme}://{address}")
             port = parts.port or 3306
         except ValueError as e:
             # never the exception's text: it can quote a piece of the password
             what = ("bad port" if "port" in str(e).lower()
                     else "bad IPv6 address" if "ipv6" in str(e).lower() else "unreadable address")
             raise UsageError(f"{what} in server URL: {redact(text)}", hint=_ENCODE_HINT
-                             if "@" in text.split("://", 1)[1] else None) from None
-        scheme = parts.scheme.lower().split("+", 1)[0]
+                             if credentials is not None else None) from None
+        user = password = None
+        if credentials is not None:
+            user, colon, secret = credentials.partition(":")
+            password = unquote(secret) if colon else None
+            user = unquote(user) or None
         query = dict(parse_qsl(parts.query))
         sock = query.pop("unix_socket", None) or query.pop("socket", None)
         db = unquote(parts.path.lstrip("/")) or None
         return cls(
-            scheme=scheme,
-            user=unquote(parts.username) if parts.username else None,
-            password=unquote(parts.password) if parts.password is not None else None,
+            scheme=scheme.lower().split("+", 1)[0],
+            user=user,
+            password=password,
             host=parts.hostname or "127.0.0.1",
             port=port,
             database=db,
@@ -135,9 +141,46 @@ class ServerURL:
 _ENCODE_HINT = ("if the user name or password holds # / ? @ : or %, URL-encode them "
                 "(%23 %2F %3F %40 %3A %25)")
 
-_PASS_RE = re.compile(r"(://[^:/@\s]*:)([^@\s]*)(@)")
+#: What follows the credentials: a host (name, address or [IPv6]), a port, then
+#: the path, the query or the end.
+_ADDRESS = re.compile(r"(?:\[[0-9A-Fa-f:.]*\]|[A-Za-z0-9._~%-]*)(?::\d*)?(?=[/?#]|$)")
+#: Where the query of a server URL starts: a ``?`` and one of the options baseline reads.
+_QUERY = re.compile(r"\?(?:unix_socket|socket|ssl_[a-z_]+|connect_timeout|read_timeout|write_timeout|charset|"
+                    r"init_command|program_name|server_public_key|auth_plugin_map)=")
+
+
+def split_credentials(after_scheme: str) -> tuple[str | None, str]:
+    """``user:password`` and the address of what follows ``scheme://``. The
+    query is set aside first (it may hold ``@``: ``?ssl_ca=/a@b.pem``); then
+    the credentials end at the last ``@`` after which a plain host and port
+    come, so a password holding ``@ / # ? :`` unencoded is still read whole and
+    none of it is taken for the host or the port."""
+    q = None
+    for m in _QUERY.finditer(after_scheme):
+        q = m.start()
+    head, tail = (after_scheme, "") if q is None else (after_scheme[:q], after_scheme[q:])
+    last = at = head.rfind("@")
+    while at >= 0:
+        if _ADDRESS.match(head, at + 1):
+            return head[:at], head[at + 1:] + tail
+        at = head.rfind("@", 0, at)
+    if last < 0:
+        return None, after_scheme
+    return head[:last], head[last + 1:] + tail  # no plain host anywhere: all before the last @ is secret
+
+
+_URL_TOKEN = re.compile(r"([a-z][a-z0-9+]*://)(\S+)", re.I)
 
 
 def redact(text: str) -> str:
-    """Mask any ``user:password@`` in free text."""
-    return _PASS_RE.sub(lambda m: m.group(1) + "***" + m.group(3), text or "")
+    """Mask the credentials of every URL in free text: everything between
+    ``://`` and the host, so no piece of a password survives, however the URL
+    is written."""
+    def mask(m: re.Match) -> str:
+        credentials, address = split_credentials(m.group(2))
+        if credentials is None:
+            return m.group(0)
+        user = credentials.split(":", 1)[0] if ":" in credentials else ""
+        return f"{m.group(1)}{user + ':' if user and '@' not in user else ''}***@{address}"
+
+    return _URL_TOKEN.sub(mask, text or "")
