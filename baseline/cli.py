@@ -61,6 +61,25 @@ def command(fn):
     return wrapper
 
 
+def secret_options(fn):
+    """``--password-file`` and ``--defaults-file``: where a server URL written
+    without a password gets one (``MYSQL_PWD`` too; see sources/secrets.py)."""
+    @click.option("--password-file", type=click.Path(), default=None,
+                  help="a file whose first line is the password of server URLs that carry none "
+                       "(else MYSQL_PWD, else the [client] password of --defaults-file or ~/.my.cnf)")
+    @click.option("--defaults-file", type=click.Path(), default=None,
+                  help="option file to read the [client] password from, as the mysql client does "
+                       "(default ~/.my.cnf)")
+    @functools.wraps(fn)
+    def wrapper(*args, password_file=None, defaults_file=None, **kwargs):
+        from .sources.secrets import configure
+
+        configure(password_file, defaults_file)
+        return fn(*args, **kwargs)
+
+    return wrapper
+
+
 class _Group(click.Group):
     """Unknown options and usage errors exit with 2 (click's default) and a clear message."""
 
@@ -110,6 +129,7 @@ def cli():
               help="with --migrations: walk the chain back by its down scripts where it has them (auto), "
                    "by down scripts only, or by inverting the up scripts")
 @command
+@secret_options
 def generate(source, outdir, migrations, fmt, name, schema_name, scratch, image, keep_definers,
              keep_auto_increment, no_verify, force, chain_format, strategy):
     """Write the baseline migration for SOURCE.
@@ -178,6 +198,7 @@ def _describe(schema) -> str:
 @click.option("--include-bookkeeping", is_flag=True,
               help="compare migration tools' own tables too (SequelizeMeta, schema_migrations, ...)")
 @command
+@secret_options
 def verify(migrations, against, scratch, image, report_format, schema_name, chain_format,
            ignore_column_order, include_definers, include_auto_increment, include_bookkeeping):
     """Replay the chain in a throwaway server and compare the result with SOURCE.
@@ -227,6 +248,7 @@ def verify(migrations, against, scratch, image, report_format, schema_name, chai
 @click.option("--include-auto-increment", is_flag=True,
               help="AUTO_INCREMENT counters and sequence positions are differences too")
 @command
+@secret_options
 def diff(source_a, source_b, report_format, scratch, image, schema_name, chain_format, ignore_column_order,
          include_definers, include_auto_increment):
     """Compare two sources (server URL, dump file, migrations folder).
@@ -268,6 +290,7 @@ def diff(source_a, source_b, report_format, scratch, image, schema_name, chain_f
 @click.option("--scratch", default=None, help=SCRATCH_HELP)
 @click.option("--image", help="container image for --scratch docker")
 @command
+@secret_options
 def inspect(source, as_json, schema_name, scratch, image):
     """Print the normalized schema of SOURCE."""
     import json
@@ -305,6 +328,7 @@ TOOL_CHOICES = click.Choice(["sequelize", "golang-migrate", "goose", "dbmate", "
 @click.option("--image", help="container image for --scratch docker")
 @click.option("--chain-format", help="chain format (default: detected)")
 @command
+@secret_options
 def adopt(migrations, target, tool, yes, scratch, image, chain_format):
     """Record the baseline and the chain as applied in TOOL's history table.
 
@@ -354,6 +378,7 @@ def history_tables(tool):
 @click.option("--force", is_flag=True, help="replay even when the database already holds objects")
 @click.option("--chain-format", help="chain format (default: detected)")
 @command
+@secret_options
 def bootstrap(migrations, to, tool, force, chain_format):
     """Build a fresh database from the chain for a new developer, and record its history."""
     from .adopt.run import bootstrap as run_bootstrap
@@ -382,6 +407,7 @@ def bootstrap(migrations, to, tool, force, chain_format):
                    "seconds after the DDL (announced on stderr), so a test can interrupt a run "
                    "that is mid-work")
 @command
+@secret_options
 def doctor(check, scratch, image, hold):
     """Report which throwaway servers can be had here and how to get the others.
 

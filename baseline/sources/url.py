@@ -119,10 +119,14 @@ class ServerURL:
 
     def pymysql_kwargs(self, database: str | None | bool = True) -> dict:
         """Keyword arguments for ``pymysql.connect`` (``database=False`` for none)."""
-        # the password as UTF-8 bytes: the server keeps the hash of the bytes it was
-        # set with (a utf8mb4 session's), and PyMySQL would send a str as latin1
+        # a URL without a password takes one from --password-file, MYSQL_PWD or the
+        # option file (sources.secrets); as UTF-8 bytes: the server keeps the hash of
+        # the bytes it was set with (a utf8mb4 session's), PyMySQL sends a str as latin1
+        from .secrets import password as configured_password
+
+        password = self.password if self.password is not None else configured_password()
         kw = dict(host=self.host, port=self.port, user=self.user or "root",
-                  password=(self.password or "").encode("utf-8"), charset="utf8mb4")
+                  password=(password or "").encode("utf-8"), charset="utf8mb4")
         if self.unix_socket:
             kw["unix_socket"] = self.unix_socket
         if self.is_local and not any(k.startswith("ssl") for k, _ in self.query):
