@@ -101,11 +101,15 @@ class ChainBaseline:
 
     @property
     def exit_code(self) -> int:
-        """0 written (verified, or not asked to, or forced); 1 differences; 2 a replay
-        failure; 3 a replay failure a server of SOURCE's flavor is needed to judge."""
+        """0 written and verified (or not asked to verify); 1 differences, or
+        written by ``--force`` although verification failed (CI must not go
+        green on it); 2 a replay failure; 3 a replay failure a server of
+        SOURCE's flavor is needed to judge."""
         v = self.verification
-        if v is None or v.identical or self.written:
+        if v is None or v.identical:
             return 0
+        if self.written:
+            return 1
         if v.failure is not None:
             return 3 if v.server_gap else 2
         return 1

@@ -123,7 +123,7 @@ def cli():
 @click.option("--keep-definers", is_flag=True, help="keep DEFINER clauses")
 @click.option("--keep-auto-increment", is_flag=True, help="keep AUTO_INCREMENT counters")
 @click.option("--no-verify", is_flag=True, help="with --migrations: do not replay to check the result")
-@click.option("--force", is_flag=True, help="write the baseline even when verification finds differences")
+@click.option("--force", is_flag=True, help="write the baseline even when verification fails (exit status stays 1)")
 @click.option("--chain-format", help="chain format of --migrations (default: detected)")
 @click.option("--strategy", type=click.Choice(["auto", "down", "invert"]), default="auto", show_default=True,
               help="with --migrations: walk the chain back by its down scripts where it has them (auto), "
