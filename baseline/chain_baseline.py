@@ -21,9 +21,9 @@ baseline followed by every migration of DIR rebuilds SOURCE exactly. The steps:
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 from .chain.edits import place_column, plain_on
 from .chain.findings import Finding, notes_for, warnings
@@ -155,7 +155,8 @@ def generate_for_chain(source_spec: str, migrations: str | Path, options: ChainB
     # a dump is read offline (any flavor's dump reads; --scratch is the server that
     # runs the downs and the verification)
     source = load_schema(source_spec, SourceOptions(schema_name=options.schema_name, scratch=None,
-                                                    image=options.image, progress=options.progress))
+                                                    image=options.image, progress=options.progress,
+                                                    accept_damaged=options.force))
     tool_tables = chain.tool_tables
     core = without_tables(source, tool_tables)
     skipped = sorted(set(source.tables) - set(core.tables), key=str.casefold)
@@ -326,13 +327,14 @@ def _verify(server, source: Schema, chain: Chain, pre: PreChain, stem: str, opti
     text = render_sql_file(pre.schema, render_options(pre, options), source_description="the pre-chain schema")
     dump = source_spec if source_kind(source_spec) == "dump" and source_spec != "-" else None
     return replay_and_compare(server, source, chain, text, stem, progress=options.progress,
-                              note=lambda text: say(f"note: {text}"), against=dump, schema_name=options.schema_name)
+                              note=lambda text: say(f"note: {text}"), against=dump, schema_name=options.schema_name,
+                              accept_damaged=options.force)
 
 
 def replay_and_compare(server, source: Schema, chain: Chain, baseline_sql: str, stem: str = "000_initial_schema",
                        *, progress: bool = False, compare_options: CompareOptions | None = None,
                        note: Callable[[str], None] | None = None, against: str | None = None,
-                       schema_name: str | None = None) -> Verification:
+                       schema_name: str | None = None, accept_damaged: bool = False) -> Verification:
     """Replay ``baseline_sql`` then every migration of ``chain`` into a fresh database
     on ``server`` (started) and compare with ``source``: ``baseline verify``'s own
     machinery (:func:`baseline.verify.run_verify`), on the server the command
@@ -349,7 +351,7 @@ def replay_and_compare(server, source: Schema, chain: Chain, baseline_sql: str, 
     description = f"database `{source.name}`" if source.name else "the source schema"
     result = run_verify(full, against or source, server=server, progress=progress, compare_options=compare_options,
                         source_description=None if against else description, note=note or (lambda text: None),
-                        source_options=SourceOptions(schema_name=schema_name))
+                        source_options=SourceOptions(schema_name=schema_name, accept_damaged=accept_damaged))
     b = result.comparison.b
     b.label, b.description = "baseline + chain", f"{rel} + {b.description}"
     return Verification(result.comparison, result.failure, server_gap=result.server_gap)
@@ -413,7 +415,7 @@ class _LazyServer:
             self.server = server
         return self.server
 
-    def __enter__(self) -> "_LazyServer":
+    def __enter__(self) -> _LazyServer:
         return self
 
     def __exit__(self, *exc) -> None:
@@ -422,5 +424,15 @@ class _LazyServer:
             self.server = None
 
 
-__all__ = ["generate_for_chain", "ChainBaselineOptions", "ChainBaseline", "Verification", "replay_and_compare",
-           "read_for_baseline", "is_our_baseline", "without_tables", "explain", "warnings"]
+__all__ = [
+    "ChainBaseline",
+    "ChainBaselineOptions",
+    "Verification",
+    "explain",
+    "generate_for_chain",
+    "is_our_baseline",
+    "read_for_baseline",
+    "replay_and_compare",
+    "warnings",
+    "without_tables",
+]

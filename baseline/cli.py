@@ -123,7 +123,10 @@ def cli():
 @click.option("--keep-definers", is_flag=True, help="keep DEFINER clauses")
 @click.option("--keep-auto-increment", is_flag=True, help="keep AUTO_INCREMENT counters")
 @click.option("--no-verify", is_flag=True, help="with --migrations: do not replay to check the result")
-@click.option("--force", is_flag=True, help="write the baseline even when verification fails (exit status stays 1)")
+@click.option("--force", is_flag=True,
+              help="write the baseline even when verification fails (the exit status stays 1), from a damaged "
+                   "dump (cut off, unknown statements: the problems go into its header), or over a file "
+                   "baseline did not write")
 @click.option("--chain-format", help="chain format of --migrations (default: detected)")
 @click.option("--strategy", type=click.Choice(["auto", "down", "invert"]), default="auto", show_default=True,
               help="with --migrations: walk the chain back by its down scripts where it has them (auto), "
@@ -163,7 +166,7 @@ def generate(source, outdir, migrations, fmt, name, schema_name, scratch, image,
     from .sources import SourceOptions, load_schema
 
     schema = load_schema(source, SourceOptions(schema_name=schema_name, scratch=scratch, image=image,
-                                               chain_format=chain_format))
+                                               chain_format=chain_format, accept_damaged=force))
     files = render_migration(schema, fmt, name=name,
                              options=RenderOptions(keep_definers=keep_definers,
                                                    keep_auto_increment=keep_auto_increment),
@@ -255,7 +258,13 @@ def diff(source_a, source_b, report_format, scratch, image, schema_name, chain_f
 
     Exit 0 when identical, 1 when they differ (the report lists how), 2 for bad
     input, 3 when a server cannot be reached or started."""
-    from .compare import CompareOptions, ComparisonResult, Side, compare, compared_objects
+    from .compare import (
+        CompareOptions,
+        ComparisonResult,
+        Side,
+        compare,
+        compared_objects,
+    )
     from .report import render_report
     from .report.sides import describe_source
     from .sources import SourceOptions, load_schema, source_kind
@@ -271,9 +280,13 @@ def diff(source_a, source_b, report_format, scratch, image, schema_name, chain_f
     options = CompareOptions(ignore_column_order=ignore_column_order, compare_definers=include_definers,
                              compare_counters=include_auto_increment)
     from .compare.clock import set_aside_replay_clock
+    from .compare.unstated import problem_notes, set_aside_unstated
 
     # a migrations folder's event times its replay took from the clock are not the chain's
     differences, notes = set_aside_replay_clock(compare(a, b, options), a, b)
+    # nor is a database default a dump does not state a fact about it
+    differences, more = set_aside_unstated(differences, a, b)
+    notes += more + problem_notes([("A", a), ("B", b)])
     result = ComparisonResult(Side("A", describe_source(source_a, a)), Side("B", describe_source(source_b, b)),
                               differences, command="diff", objects=compared_objects(a, b), notes=notes)
     click.echo(render_report(result, report_format, stream_is_tty=sys.stdout.isatty()), nl=False)

@@ -23,9 +23,10 @@ Conventions
 from __future__ import annotations
 
 import copy
+from collections.abc import Iterator
 from dataclasses import dataclass, field, fields, is_dataclass
-from functools import lru_cache
-from typing import Any, Iterator
+from functools import cache
+from typing import Any
 
 from .flavor import Flavor
 
@@ -437,6 +438,15 @@ class Schema:
     #: chain wrote it (so ``generate`` from a chain is the same on every run).
     #: Never compared; empty for servers and dumps.
     replay_clock: dict[str, Any] = field(default_factory=dict, metadata={"compare": False})
+    #: How ``charset``/``collation`` were inferred when the source does not state
+    #: them (a dump without ``CREATE DATABASE``): ``"the most common table
+    #: character set"``, ``"SET NAMES"``, ``"a default"``; None when stated. An
+    #: inferred default is not a difference (``compare.unstated``).
+    charset_inferred: str | None = field(default=None, metadata={"compare": False})
+    #: What made the source incomplete or unreadable in part, when it was read
+    #: anyway (``generate --force``): ``file:line: problem`` lines, carried into
+    #: the baseline's header and every report. Empty for a whole source.
+    problems: list[str] = field(default_factory=list, metadata={"compare": False})
 
     # ------------------------------------------------------------------ helpers
 
@@ -464,7 +474,7 @@ class Schema:
             t = next((v for n, v in self.tables.items() if _ci(n) == k), None)
         return t
 
-    def copy(self) -> "Schema":
+    def copy(self) -> Schema:
         return clone(self)
 
     def is_empty(self) -> bool:
@@ -523,7 +533,7 @@ def clone(value):
     return new
 
 
-@lru_cache(maxsize=None)
+@cache
 def _mutable_fields(cls) -> tuple[str, ...] | None:
     """Field names of a mutable dataclass type, ``None`` for anything else."""
     if not is_dataclass(cls) or cls.__dataclass_params__.frozen:

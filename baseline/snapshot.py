@@ -12,8 +12,24 @@ from dataclasses import fields, is_dataclass
 
 from .errors import InputError
 from .flavor import Flavor
-from .model import (KINDS, Check, Column, Event, ForeignKey, Index, IndexPart, Param, Partition,
-                    Partitioning, Routine, Schema, Sequence, Table, Trigger, View)
+from .model import (
+    KINDS,
+    Check,
+    Column,
+    Event,
+    ForeignKey,
+    Index,
+    IndexPart,
+    Param,
+    Partition,
+    Partitioning,
+    Routine,
+    Schema,
+    Sequence,
+    Table,
+    Trigger,
+    View,
+)
 
 FORMAT = "baseline-snapshot"
 VERSION = 1
@@ -53,6 +69,12 @@ def to_json(schema: Schema) -> dict:
         "flavor": None if schema.flavor is None else {
             "family": schema.flavor.family, "version": list(schema.flavor.version)},
     }
+    # said only when there is something to say (most sources state their default
+    # and read whole)
+    if schema.charset_inferred:
+        out["charset_inferred"] = schema.charset_inferred
+    if schema.problems:
+        out["problems"] = list(schema.problems)
     for kind in KINDS:
         coll = getattr(schema, kind)
         out[kind] = [_dump(coll[k]) for k in sorted(coll, key=_sort_key)]
@@ -91,6 +113,7 @@ def from_json(data: dict) -> Schema:
     schema = Schema(
         name=data.get("name"), charset=data.get("charset"), collation=data.get("collation"),
         flavor=None if flavor is None else Flavor(flavor["family"], tuple(flavor["version"])),
+        charset_inferred=data.get("charset_inferred"), problems=list(data.get("problems") or ()),
     )
     for kind in KINDS:
         for item in data.get(kind, []):

@@ -31,19 +31,27 @@ from __future__ import annotations
 
 import contextlib
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable
 
 from .chain.eventclock import ClockTimes
 from .chain.migration import Chain
 from .chain.read import read_chain
-from .chain.source import placed_clock
 from .chain.refs import MigrationRef
 from .chain.replay import MigrationFailed, ReplayResult, replay_chain
-from .compare import CompareOptions, ComparisonResult, Side, attribute_differences, compare, compared_objects
+from .chain.source import placed_clock
+from .compare import (
+    CompareOptions,
+    ComparisonResult,
+    Side,
+    attribute_differences,
+    compare,
+    compared_objects,
+)
 from .compare.clock import set_aside_clock_times
 from .compare.differences import ReplayFailure
+from .compare.unstated import problem_notes, set_aside_unstated
 from .errors import InputError
 from .model import Schema
 from .sources import SourceOptions, source_kind
@@ -149,6 +157,8 @@ def run_verify(migrations: Path | str | Chain, against: str | Schema, *, scratch
         else contextlib.nullcontext(server)
     with opened as server:
         source = loader.on_server(server)
+        for text in problem_notes([(SOURCE_LABEL, source)]):
+            tell(text)
         charset, collation = _usable_charset(server, source.charset, source.collation, tell)
         # drop=False: a throwaway server discards it on stop (a DROP of thousands of tables takes longer)
         with server.database(charset=charset, collation=collation, drop=False) as db:
@@ -188,7 +198,8 @@ def run_verify(migrations: Path | str | Chain, against: str | Schema, *, scratch
         differences = compare(a, b, compare_options or CompareOptions())
         clock = {**placed_clock(loader.clock, str(against)), **placed_clock(replay.clock, folder)}
         differences, clock_notes = set_aside_clock_times(differences, clock, a, b)
-        for text in clock_notes:
+        differences, unstated_notes = set_aside_unstated(differences, a, b, (SOURCE_LABEL, CHAIN_LABEL))
+        for text in clock_notes + unstated_notes:
             tell(text)
         result.differences = attribute_differences(differences, replay.touched, _baseline_ref(chain),
                                                    path_prefix=folder)
@@ -230,8 +241,9 @@ class _SourceLoader:
         elif self.kind == "dump":
             from .sources.dump import read_dump_contents
 
-            self.contents = read_dump_contents(self.against, progress=self.progress)
-            for w in self.contents.warnings:
+            self.contents = read_dump_contents(self.against, progress=self.progress,
+                                               accept_damaged=self.options.accept_damaged)
+            for w in self.contents.warnings + self.contents.problems:
                 sys.stderr.write(f"baseline: warning: {w}\n")
             self.section = self.contents.select(self.options.schema_name)
             self.flavor = self.contents.flavor
@@ -242,7 +254,9 @@ class _SourceLoader:
         if self.schema is not None:
             return self.schema
         if self.kind == "dump":
-            return self._dump(server)
+            from .sources.dump import describe_reading
+
+            return describe_reading(self._dump(server), self.contents, self.section)
         return self._chain(server)
 
     def _dump(self, server) -> Schema:
@@ -479,4 +493,4 @@ def _print_note(text: str) -> None:
     print(f"baseline: note: {text}", file=sys.stderr)
 
 
-__all__ = ["run_verify", "VerifyResult", "replay_failure", "server_gap", "failure_message", "SOURCE_LABEL", "CHAIN_LABEL"]
+__all__ = ["CHAIN_LABEL", "SOURCE_LABEL", "VerifyResult", "failure_message", "replay_failure", "run_verify", "server_gap"]

@@ -83,5 +83,9 @@ _READ_FROM = re.compile(r"^(-- Read from \S+ )(\S+);", re.M)
 
 def version_masked(text: str) -> str:
     """The rendered file with the server version of its ``Read from`` line masked
-    (a dump from 10.11.13 read back from a 10.11.19 server says so)."""
-    return _READ_FROM.sub(r"\1N.N.N;", text, count=1)
+    (a dump from 10.11.13 read back from a 10.11.19 server says so), and the note
+    on a database default the dump does not state (a server states it)."""
+    return _INFERRED.sub("", _READ_FROM.sub(r"\1N.N.N;", text, count=1), count=1)
+
+
+_INFERRED = re.compile(r" \(inferred from [^\n]*\)$", re.M)

@@ -29,25 +29,33 @@ def generate(*args, input=None):
     # inside a quoted identifier, a string of the data: the line where it opens
     ("`tenantId` char(36)", 3, "the dump ends inside the quoted identifier opened here", "  `tenantId`"),
     ("'acc_2','li@example.com','Li", 20, "the dump ends inside the string opened here", "('acc_2'"),
-    ("LOCK TABLES `apps` WRITE;", 0, None, None),  # between two statements
+    # between two statements: the last line read
+    ("LOCK TABLES `apps` WRITE;", 0, "the dump ends here without the '-- Dump completed' line", None),
 ])
-def test_truncated_dump_is_a_warning(tmp_path, where, offset, message, line_starts):
+def test_truncated_dump_is_an_error_naming_the_line(tmp_path, where, offset, message, line_starts):
     text = PRODUCTION.read_text("utf-8")
     dump = tmp_path / "cut.sql"
-    dump.write_text(text[:text.index(where) + offset])
+    cut = text[:text.index(where) + offset]
+    dump.write_text(cut)
     code, out, err = generate(dump, "-o", tmp_path / "out")
-    assert code == 0, err
-    assert f"baseline: warning: {dump}: no '-- Dump completed' footer: the dump looks truncated" in err
-    written = (tmp_path / "out/000_initial_schema.sql").read_text()
-    assert "CREATE TABLE `accounts`" in written and "CREATE TABLE `packages`" not in written
-    assert ("CREATE TABLE `apps`" in written) == (message is None)
-    m = re.search(re.escape(str(dump)) + r":(\d+): the dump ends inside", err)
-    if message is None:
-        assert m is None, err
+    assert code == 2, err
+    assert not (tmp_path / "out").exists()
+    m = re.search(re.escape(f"baseline: error: {dump}:") + r"(\d+): " + re.escape(message), err)
+    assert m, err
+    line = int(m.group(1))
+    if line_starts:
+        assert text.splitlines()[line - 1].startswith(line_starts)
     else:
-        assert f"{dump}:{m.group(1)}: {message}" in err
-        assert text.splitlines()[int(m.group(1)) - 1].startswith(line_starts)
-    assert "Traceback" not in err
+        assert line == cut.count("\n")
+    assert "--force" in err and "Traceback" not in err
+    # --force writes what can be read, the problem in the header
+    code, out, err = generate(dump, "-o", tmp_path / "forced", "--force")
+    assert code == 0, err
+    written = (tmp_path / "forced/000_initial_schema.sql").read_text()
+    assert f"-- INCOMPLETE SOURCE (written with --force): {dump}:{line}: {message}" in written
+    assert "CREATE TABLE `accounts`" in written and "CREATE TABLE `packages`" not in written
+    assert ("CREATE TABLE `apps`" in written) == (line_starts is None)
+    assert f"baseline: warning: {dump}:{line}: {message}" in err
 
 
 def test_unparseable_statement_names_file_line_and_excerpt(tmp_path):
@@ -138,13 +146,24 @@ def test_bzip2_and_xz_and_cut_compressed_files(tmp_path):
         text = (tmp_path / (name + ".out") / "000_initial_schema.sql").read_bytes()
         assert expected is None or text == expected
         expected = text
-    # cut in the middle of the compressed stream: the part decompressed is read, with warnings
+    # cut in the middle of the compressed stream: an error at the statement it ends in
     cut = tmp_path / "cut.sql.gz"
     cut.write_bytes(gzip.compress(plain, mtime=0)[:2000])
     code, out, err = generate(cut, "-o", tmp_path / "cut")
+    assert code == 2, err
+    assert re.search(re.escape(f"baseline: error: {cut}:") + r"\d+: the dump ends inside", err), err
+    assert not (tmp_path / "cut").exists()
+    code, out, err = generate(cut, "-o", tmp_path / "cut", "--force")  # what was decompressed is read
     assert code == 0, err
-    assert f"{cut}: the gzip data ends early: the file is cut off" in err and "looks truncated" in err
-    assert "CREATE TABLE `accounts`" in (tmp_path / "cut/000_initial_schema.sql").read_text()
+    written = (tmp_path / "cut/000_initial_schema.sql").read_text()
+    assert "CREATE TABLE `accounts`" in written and "-- INCOMPLETE SOURCE (written with --force): " in written
+    # the compressed stream ends between two statements
+    whole = plain[:plain.index(b"CREATE TABLE `apps`")]
+    cut_between = tmp_path / "between.sql.gz"
+    compressed = gzip.compress(whole, mtime=0)
+    cut_between.write_bytes(compressed[:-8])  # the trailer (CRC, size) gone: the stream never ends
+    code, out, err = generate(cut_between, "-o", tmp_path / "between")
+    assert code == 2 and re.search(re.escape(f"{cut_between}:") + r"\d+: the gzip data ends early", err), err
     # cut before the first bzip2 block ends: nothing can be read
     cut2 = tmp_path / "cut.bz2"
     cut2.write_bytes(bz2.compress(plain)[:1000])

@@ -31,6 +31,8 @@ CREATE TABLE `item` (
   `name` varchar(20) COLLATE utf8mb4_0900_ai_ci NOT NULL,
   PRIMARY KEY (`id`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_0900_ai_ci;
+
+-- Dump completed on 2020-01-01 10:00:00
 """
 
 

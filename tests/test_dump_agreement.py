@@ -105,7 +105,7 @@ def test_mysql_dumps_agree_up_to_what_mariadb_cannot_reproduce(agreement_server,
     off, srv, liv = _three(corpus / path, agreement_server, None)
     assert off.flavor.family == "mysql" and srv.flavor.family == "mariadb"
     t_srv, t_live = render(srv), render(liv)
-    assert t_srv == t_live, _diff(t_srv, t_live, ("server-assisted", "live"))
+    assert version_masked(t_srv) == version_masked(t_live), _diff(t_srv, t_live, ("server-assisted", "live"))
     left = [d for d in compare(off, srv) if (d.attribute, d.a, d.b) not in MYSQL_DUMPS[path]]
     assert left == [], "\n".join(map(str, left))
     assert set(off.tables) == set(srv.tables) and set(off.routines) == set(srv.routines)

@@ -168,11 +168,16 @@ def test_stdin_and_gzip(tmp_path):
     assert c3.select().name == "shop"
 
 
-def test_truncated_dump_is_a_warning(tmp_path):
+def test_truncated_dump_is_an_error_unless_accepted(tmp_path):
     p = tmp_path / "t.sql"
-    p.write_text(SMALL.replace("-- Dump completed on 2024-01-01\n", ""))
-    c = read_dump_contents(str(p), progress=False)
-    assert c.complete is False and any("truncated" in w for w in c.warnings)
+    text = SMALL.replace("-- Dump completed on 2024-01-01\n", "")
+    p.write_text(text)
+    with pytest.raises(InputError) as e:
+        read_dump_contents(str(p), progress=False)
+    assert e.value.file == str(p) and e.value.line == text.count("\n")
+    assert "without the '-- Dump completed' line mariadb-dump writes last" in e.value.reason
+    c = read_dump_contents(str(p), progress=False, accept_damaged=True)
+    assert c.complete is False and len(c.problems) == 1 and c.problems[0].startswith(f"{p}:{e.value.line}: ")
     assert len(c.select().statements) == 2
 
 

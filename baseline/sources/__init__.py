@@ -31,6 +31,10 @@ class SourceOptions:
     collation: str | None = None
     #: Show progress on a terminal.
     progress: bool = True
+    #: Read a damaged dump (cut off, unknown statements, no DDL) as far as it
+    #: goes instead of refusing it; ``Schema.problems`` says what is missing
+    #: (``generate --force``).
+    accept_damaged: bool = False
 
 
 def source_kind(spec: str) -> str:

@@ -46,7 +46,11 @@ from ..sql.charsets import charset_of_collation, normalize, python_codec
 from ..sql.literals import unquote_ident
 from ..sql.split import Statement
 from ..sql.stream import RawStatement, SplitStats, StatementStream
-from ..sql.versioned import evaluate_version_comments, has_version_comments, strip_leading
+from ..sql.versioned import (
+    evaluate_version_comments,
+    has_version_comments,
+    strip_leading,
+)
 from ..util.progress import Progress
 from .dumpfile import DumpHeader, OpenedDump, open_dump
 
@@ -62,35 +66,36 @@ CHARSET = "charset"        # SET NAMES / CHARACTER SET / character_set_client: t
 SEQUENCE_STATE = "sequence-state"  # DO/SELECT SETVAL(...)
 DATABASE_OPTIONS = "database-options"  # ALTER DATABASE
 
-_LEAD = re.compile(r"\s*([A-Za-z_]+)(?:\s+([A-Za-z_]+))?", re.S)
+_LEAD = re.compile(r"\s*([A-Za-z_]+)(?:\s+([A-Za-z_]+))?", re.DOTALL)
 _OBJECT_WORDS = ("TABLE", "VIEW", "TRIGGER", "PROCEDURE", "FUNCTION", "EVENT", "SEQUENCE", "INDEX",
                  "DATABASE", "SCHEMA", "USER", "ROLE", "SERVER", "TABLESPACE", "LOGFILE", "PACKAGE",
-                 "SPATIAL", "RESOURCE")
-_HEAD_TOKEN = re.compile(r"`(?:[^`]|``)*`|'(?:[^'\\]|\\.|'')*'|\"(?:[^\"\\]|\\.)*\"|[A-Za-z_][A-Za-z0-9_]*|\S", re.S)
-_NOT_SCHEMA_OBJECTS = {"USER", "ROLE", "SERVER", "TABLESPACE", "LOGFILE", "RESOURCE", "SPATIAL", "PACKAGE"}
-_DISABLE_KEYS = re.compile(r"ALTER\s+TABLE\s+\S+\s+(?:DISABLE|ENABLE)\s+KEYS\s*$", re.I)
-_SETVAL = re.compile(r"(?:DO|SELECT)\s+SETVAL\s*\(", re.I)
+                 "SPATIAL", "RESOURCE", "INSTANCE", "UNDO")
+_HEAD_TOKEN = re.compile(r"`(?:[^`]|``)*`|'(?:[^'\\]|\\.|'')*'|\"(?:[^\"\\]|\\.)*\"|[A-Za-z_][A-Za-z0-9_]*|\S", re.DOTALL)
+_NOT_SCHEMA_OBJECTS = {"USER", "ROLE", "SERVER", "TABLESPACE", "LOGFILE", "RESOURCE", "SPATIAL", "PACKAGE",
+                       "INSTANCE", "UNDO"}
+_DISABLE_KEYS = re.compile(r"ALTER\s+TABLE\s+\S+\s+(?:DISABLE|ENABLE)\s+KEYS\s*$", re.IGNORECASE)
+_SETVAL = re.compile(r"(?:DO|SELECT)\s+SETVAL\s*\(", re.IGNORECASE)
 _GLOBAL_SET = re.compile(r"(?:@@GLOBAL\.|@@PERSIST|\bGLOBAL\s|\bPERSIST(?:_ONLY)?\s|GTID_PURGED|GTID_NEXT|"
-                         r"SQL_LOG_BIN)", re.I)
-_SET_NAMES = re.compile(r"SET\s+(?:NAMES|CHARACTER\s+SET|CHARSET)\s+'?([A-Za-z0-9_]+)'?", re.I)
-_SET_CLIENT = re.compile(r"SET\s+(?:@@(?:SESSION\.)?)?character_set_client\s*=\s*'?([A-Za-z0-9_@]+)'?\s*$", re.I)
+                         r"SQL_LOG_BIN)", re.IGNORECASE)
+_SET_NAMES = re.compile(r"SET\s+(?:NAMES|CHARACTER\s+SET|CHARSET)\s+'?([A-Za-z0-9_]+)'?", re.IGNORECASE)
+_SET_CLIENT = re.compile(r"SET\s+(?:@@(?:SESSION\.)?)?character_set_client\s*=\s*'?([A-Za-z0-9_@]+)'?\s*$", re.IGNORECASE)
 #: ``SET @saved_cs_client = @@character_set_client`` (mysqldump's save before a change)
-_SAVE_CLIENT = re.compile(r"(@[A-Za-z0-9_$.]+)\s*(?::=|=)\s*@@(?:SESSION\.)?character_set_client\b", re.I)
+_SAVE_CLIENT = re.compile(r"(@[A-Za-z0-9_$.]+)\s*(?::=|=)\s*@@(?:SESSION\.)?character_set_client\b", re.IGNORECASE)
 _IDENT = r"(?:`((?:[^`]|``)+)`|([A-Za-z0-9_$\u0080-\uffff]+))"
 _QUALIFIED = _IDENT + r"(?:\s*\.\s*" + _IDENT + r")?"
-_CREATE_DB = re.compile(r"CREATE\s+(?:DATABASE|SCHEMA)\s+(?:IF\s+NOT\s+EXISTS\s+)?" + _IDENT, re.I)
-_USE = re.compile(r"USE\s+" + _IDENT + r"\s*;?\s*$", re.I)
-_ALTER_DB = re.compile(r"ALTER\s+(?:DATABASE|SCHEMA)(?:\s+" + _IDENT + r")?", re.I)
-_CHARSET_OPT = re.compile(r"(?:CHARACTER\s+SET|CHARSET)\s*=?\s*'?([A-Za-z0-9_]+)", re.I)
-_COLLATE_OPT = re.compile(r"COLLATE\s*=?\s*'?([A-Za-z0-9_]+)", re.I)
-_CREATE_TABLE = re.compile(r"CREATE\s+(?:OR\s+REPLACE\s+)?TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?" + _QUALIFIED, re.I)
+_CREATE_DB = re.compile(r"CREATE\s+(?:DATABASE|SCHEMA)\s+(?:IF\s+NOT\s+EXISTS\s+)?" + _IDENT, re.IGNORECASE)
+_USE = re.compile(r"USE\s+" + _IDENT + r"\s*;?\s*$", re.IGNORECASE)
+_ALTER_DB = re.compile(r"ALTER\s+(?:DATABASE|SCHEMA)(?:\s+" + _IDENT + r")?", re.IGNORECASE)
+_CHARSET_OPT = re.compile(r"(?:CHARACTER\s+SET|CHARSET)\s*=?\s*'?([A-Za-z0-9_]+)", re.IGNORECASE)
+_COLLATE_OPT = re.compile(r"COLLATE\s*=?\s*'?([A-Za-z0-9_]+)", re.IGNORECASE)
+_CREATE_TABLE = re.compile(r"CREATE\s+(?:OR\s+REPLACE\s+)?TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?" + _QUALIFIED, re.IGNORECASE)
 _CREATE_VIEW = re.compile(r"CREATE\s+(?:OR\s+REPLACE\s+)?((?:(?:ALGORITHM\s*=\s*\w+|DEFINER\s*=\s*(?:`(?:[^`]|``)*`|'[^']*'|\S+?)(?:@(?:`(?:[^`]|``)*`|'[^']*'|\S+))?|SQL\s+SECURITY\s+\w+)\s+)*)"
-                          r"VIEW\s+(?:IF\s+NOT\s+EXISTS\s+)?" + _QUALIFIED + r"(.*)$", re.I | re.S)
+                          r"VIEW\s+(?:IF\s+NOT\s+EXISTS\s+)?" + _QUALIFIED + r"(.*)$", re.IGNORECASE | re.DOTALL)
 #: The body of mysqldump's placeholder view: ``SELECT 1 AS `a`, 1 AS `b``` (or NULL).
 _STAND_IN_BODY = re.compile(r"\s*(?:\(\s*`(?:[^`]|``)*`(?:\s*,\s*`(?:[^`]|``)*`)*\s*\)\s*)?AS\s+SELECT\s+"
                             r"(?:1|NULL)\s+AS\s+`(?:[^`]|``)*`(?:\s*,\s*(?:1|NULL)\s+AS\s+`(?:[^`]|``)*`)*\s*$",
-                            re.I | re.S)
-_TABLE_OPTS = re.compile(r"\)\s*((?:[^()'`]|'[^']*')*)$", re.S)
+                            re.IGNORECASE | re.DOTALL)
+_TABLE_OPTS = re.compile(r"\)\s*((?:[^()'`]|'[^']*')*)$", re.DOTALL)
 _STATEMENT_WORDS = {
     "CREATE", "ALTER", "DROP", "RENAME", "SET", "USE", "INSERT", "REPLACE", "LOCK", "UNLOCK", "DELIMITER",
     "SELECT", "DO", "START", "BEGIN", "COMMIT", "ROLLBACK", "GRANT", "REVOKE", "FLUSH", "TRUNCATE", "UPDATE",
@@ -228,6 +233,10 @@ class DumpContents:
     #: Statements seen but not kept, by first word (data, GRANT, ...), for notes.
     ignored: Counter
     complete: bool | None = None
+    #: What makes the dump incomplete or partly unreadable, read anyway
+    #: (``accept_damaged``): ``file:line: problem``. Without ``accept_damaged``
+    #: the first of them is an :class:`InputError` instead.
+    problems: list[str] = field(default_factory=list)
 
     @property
     def flavor(self) -> Flavor:
@@ -277,22 +286,30 @@ class DumpContents:
 
 
 def read_dump_contents(spec: str, *, progress: bool = True, stdin=None,
-                       window: int | None = None) -> DumpContents:
-    """Read the dump at ``spec`` (a path, or ``-``) into per-database statement lists."""
+                       window: int | None = None, accept_damaged: bool = False) -> DumpContents:
+    """Read the dump at ``spec`` (a path, or ``-``) into per-database statement lists.
+
+    A dump that ends inside a statement or before its tool's footer, a damaged
+    compressed stream, a statement no server knows, or a dump without any schema
+    statement is an :class:`InputError` naming the file and line; with
+    ``accept_damaged`` (``generate --force``) what can be read is returned and
+    ``DumpContents.problems`` says what is missing."""
     label = "reading stdin" if spec == "-" else f"reading {spec}"
     bar = Progress(label, unit="B", enabled=None if progress else False)
     opened = open_dump(spec, on_read=bar.advance, stdin=stdin)
     bar.total = opened.size
     try:
         with bar:
-            return _read(opened, window=window)
+            return _read(opened, window=window, accept_damaged=accept_damaged)
     finally:
         opened.closer()
 
 
 class _Reader:
-    def __init__(self, opened: OpenedDump):
+    def __init__(self, opened: OpenedDump, accept_damaged: bool = False):
         self.o = opened
+        self.accept_damaged = accept_damaged
+        self.problems: list[str] = []
         self.file = opened.name
         self.header = opened.header
         #: codec reading the statements (UTF-8 when the input was transcoded)
@@ -312,12 +329,21 @@ class _Reader:
         self.ignored: Counter = Counter()
         self.warnings: list[str] = []
         self.first = True
+        #: whether the end of a cut-off input was already reported (once is enough)
+        self.cut_reported = False
 
     def section(self, name: str | None) -> DatabaseSection:
         s = self.databases.get(name)
         if s is None:
             s = self.databases[name] = DatabaseSection(name)
         return s
+
+    def problem(self, line: int | None, message: str, excerpt: str | None = None) -> None:
+        """The dump cannot be read whole: an error, or (``accept_damaged``) a note."""
+        if not self.accept_damaged:
+            raise InputError(message, file=self.file, line=line, excerpt=excerpt, hint=_DAMAGED_HINT)
+        where = f"{self.file}:{line}" if line else self.file
+        self.problems.append(f"{where}: {message}")
 
     def decode(self, st: RawStatement) -> str:
         try:
@@ -350,7 +376,26 @@ class _Reader:
                                  excerpt=text[:120])
         if not st.delimiter and self.truncated():
             # the last statement of a dump cut off before its footer: incomplete
-            self.warnings.append(f"{self.file}:{line}: the dump ends inside this statement: it is left out")
+            self.problem(line, "the dump ends inside this statement (it was cut off): it is left out",
+                         excerpt=text[:120])
+            self.cut_reported = True
+            return
+        if not st.delimiter:
+            # a script ends without its last statement's delimiter: the mysql client
+            # runs it as it is, but a dump never ends so; a file cut off inside its
+            # last statement does
+            self.problem(line, "the last statement has no delimiter (';') after it: the file looks cut off "
+                               "inside it (if it is whole, end the statement with one)",
+                         excerpt=text[:120])
+            self.cut_reported = True
+            return
+        if not m:
+            if not text.startswith("("):  # ``(SELECT ...)``
+                self.problem(line, f"not a SQL statement: {text[:40]!r}", excerpt=text[:120])
+            return
+        if w1 not in _STATEMENT_WORDS:
+            self.problem(line, f"unknown statement {m.group(1)!r}: no MySQL or MariaDB statement starts so "
+                               "(the mysql client would stop here)", excerpt=text[:120])
             return
         if st.truncated:
             if w1 in ("CREATE", "ALTER"):
@@ -389,10 +434,15 @@ class _Reader:
                 self.ignored["ALTER TABLE ... KEYS"] += 1
                 return
             kind = object_kind(text)
-            if kind in _NOT_SCHEMA_OBJECTS or kind is None:
-                self.ignored[f"{w1} {kind or '?'}"] += 1
+            if kind is None:
+                self.problem(line, f"{w1} of an unknown kind of object (no TABLE, VIEW, TRIGGER, PROCEDURE, "
+                                   "FUNCTION, EVENT, SEQUENCE or INDEX where one is expected)",
+                             excerpt=text[:120])
                 return
-            if w1 == "CREATE" and kind == "TABLE" and re.match(r"CREATE\s+TEMPORARY\b", text, re.I):
+            if kind in _NOT_SCHEMA_OBJECTS:
+                self.ignored[f"{w1} {kind}"] += 1
+                return
+            if w1 == "CREATE" and kind == "TABLE" and re.match(r"CREATE\s+TEMPORARY\b", text, re.IGNORECASE):
                 self.ignored["CREATE TEMPORARY TABLE"] += 1
                 return
             self.add(self.current, statement, DDL)
@@ -458,13 +508,22 @@ class _Reader:
     def finish(self, tail: bytes, stats: SplitStats) -> DumpContents:
         complete = None
         d = self.o.decompressed
-        if d is not None and d.cut:
-            self.warnings.append(f"{self.file}: the {d.kind} data ends early: the file is cut off")
+        # the last line holding anything (``stats.lines`` counts the empty one after a final newline)
+        last = (stats.lines - (1 if tail.endswith(b"\n") else 0)) or None
+        if d is not None and d.cut and not self.cut_reported:
+            self.problem(last, f"the {d.kind} data ends early, after this line: the file is cut off "
+                               "(statements after it are missing)")
+            self.cut_reported = True
         if self.header.writes_footer:
             complete = b"-- Dump completed" in tail
-            if not complete:
-                self.warnings.append(f"{self.file}: no '-- Dump completed' footer: the dump looks "
-                                     "truncated; the schema read may be incomplete")
+            if not complete and not self.cut_reported:
+                self.problem(last, f"the dump ends here without the '-- Dump completed' line {self.header.tool} "
+                                   "writes last: it was cut off between two statements (those after it are "
+                                   "missing)")
+        if not any(s.has_objects or s.created_line for s in self.databases.values()):
+            self.problem(last, "no schema statements (CREATE TABLE, VIEW, PROCEDURE, ... or CREATE DATABASE): "
+                               "nothing to make a baseline of"
+                         + (f"; {sum(self.ignored.values())} other statement(s) skipped" if self.ignored else ""))
         for section in self.databases.values():
             if self.session:
                 section.items = list(heapq.merge(section.items, self.session, key=lambda i: i.seq))
@@ -474,7 +533,7 @@ class _Reader:
             _complete_charset(section, self.header.flavor)
         return DumpContents(file=self.file, header=self.header, databases=self.databases,
                             warnings=self.warnings, stats=stats, ignored=self.ignored,
-                            complete=complete)
+                            complete=complete, problems=self.problems)
 
 
 class _TailKeeper:
@@ -509,14 +568,16 @@ class _TailKeeper:
 _UNTERMINATED = ("unterminated string", "unterminated quoted identifier", "unterminated /* comment")
 
 
-def _read(opened: OpenedDump, window: int | None = None) -> DumpContents:
-    """Read every statement. A dump whose tool writes a footer and that has none
-    was cut off: its last statement, incomplete, is left out with a warning
-    (also when the cut falls inside a string or a comment), not an error."""
-    reader = _Reader(opened)
+def _read(opened: OpenedDump, window: int | None = None, accept_damaged: bool = False) -> DumpContents:
+    """Read every statement. A dump cut off (its tool's footer missing, or its
+    compressed stream ending early) whose last statement is incomplete, also
+    inside a string or a comment, is a problem at that statement's line."""
+    reader = _Reader(opened, accept_damaged)
     kw = {"window": window} if window else {}
     source = _TailKeeper(opened.stream)
-    reader.truncated = lambda: opened.header.writes_footer and b"-- Dump completed" not in source.tail
+    cut = opened.decompressed
+    reader.truncated = lambda: ((opened.header.writes_footer and b"-- Dump completed" not in source.tail)
+                                or (cut is not None and cut.cut))
     stream = StatementStream(source, file=opened.name, **kw)
     try:
         for st in stream:
@@ -525,9 +586,14 @@ def _read(opened: OpenedDump, window: int | None = None) -> DumpContents:
         if not (e.reason.startswith(_UNTERMINATED) and reader.truncated()):
             raise
         what = e.reason.split(" starting")[0].replace("unterminated ", "")
-        reader.warnings.append(f"{opened.name}:{e.line}: the dump ends inside the {what} opened here: "
-                               "its statement is left out")
+        reader.problem(e.line, f"the dump ends inside the {what} opened here (it was cut off): its "
+                               "statement is left out")
+        reader.cut_reported = True
     return reader.finish(source.tail, stream.stats)
+
+
+_DAMAGED_HINT = ("make the dump again (or copy it whole); `baseline generate --force` writes a baseline "
+                 "of what can be read, with this problem in its header")
 
 
 def _charset_options(text: str) -> tuple[str | None, str | None]:
@@ -638,8 +704,9 @@ def _warn_stderr(message: str) -> None:
 
 def read_dump(spec: str, options) -> Schema:
     """A dump file (or ``-``) as a :class:`Schema` (offline, or replayed with ``options.scratch``)."""
-    contents = read_dump_contents(spec, progress=getattr(options, "progress", True))
-    for w in contents.warnings:
+    contents = read_dump_contents(spec, progress=getattr(options, "progress", True),
+                                  accept_damaged=getattr(options, "accept_damaged", False))
+    for w in contents.warnings + contents.problems:
         _warn_stderr(w)
     section = contents.select(getattr(options, "schema_name", None))
     if getattr(options, "scratch", None):
@@ -660,7 +727,22 @@ def read_dump(spec: str, options) -> Schema:
                                             warnings=built)
         for w in built:  # what the offline reading had to approximate, file:line
             _warn_stderr(str(w))
+    return describe_reading(schema, contents, section)
+
+
+def describe_reading(schema: Schema, contents: DumpContents, section: DatabaseSection) -> Schema:
+    """Mark on ``schema`` what the dump did not say: a database default inferred
+    rather than stated, and the problems read past (``accept_damaged``)."""
+    if section.charset_source != "CREATE DATABASE":
+        schema.charset_inferred = _INFERRED.get(section.charset_source, section.charset_source or "a default")
+    schema.problems = list(contents.problems)
     return schema
+
+
+#: ``DatabaseSection.charset_source`` -> how a report says where the default came from.
+_INFERRED = {"most common table character set": "the most common table character set (no CREATE DATABASE)",
+             "SET NAMES": "the dump's SET NAMES (no CREATE DATABASE, no table states one)",
+             "default": "a default (the dump states none)"}
 
 
 def _counted(items, bar: Progress):
