@@ -14,12 +14,13 @@ real), then the history recorded like adopt.
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 import pymysql
 
-from ..errors import EnvironmentProblem, UsageError
+from ..errors import BaselineError, EnvironmentProblem, UsageError
 from ..sources.url import ServerURL
 from ..sql.literals import quote_ident
 from . import history
@@ -210,13 +211,45 @@ def bootstrap(migrations: Path | str, to: str, *, tool: str | None = None, force
                                   "to replay the chain into it anyway")
     finally:
         admin.close()
-    replay = replay_chain(chain, server, url.database, progress=progress)
-    plan = None
-    if tool is not None:
-        conn = server.connect(url.database)
-        try:
-            plan = history.plan(tool, chain, conn)
-            history.apply(conn, plan)
-        finally:
-            conn.close()
+    try:
+        replay = replay_chain(chain, server, url.database, progress=progress)
+        plan = None
+        if tool is not None:
+            conn = server.connect(url.database)
+            try:
+                plan = history.plan(tool, chain, conn)
+                history.apply(conn, plan)
+            finally:
+                conn.close()
+    except BaseException as e:  # a failing migration, an interrupt: never leave a half-built database unsaid
+        left = _clean_up_after_failure(server, url.database, created, len(chain))
+        if isinstance(e, BaselineError):
+            e.hint = left if not e.hint else f"{e.hint}\n  {left}"
+        else:
+            sys.stderr.write(f"baseline: {left}\n")
+        raise
     return BootstrapResult(database=url.database, created=created, applied=replay.applied, plan=plan)
+
+
+def _clean_up_after_failure(server: TargetServer, database: str, created: bool, total: int) -> str:
+    """Drop the database this run created (nothing half-built is left), or say
+    exactly what is left in one it did not create."""
+    try:
+        admin = server.connect()
+    except Exception as e:  # the server went away: say so, with what we know
+        return (f"database {database} may be half-built: the server could not be reached to "
+                f"{'drop' if created else 'examine'} it ({e})")
+    try:
+        if created:
+            try:
+                with admin.cursor() as cur:
+                    cur.execute(f"DROP DATABASE {quote_ident(database)}")
+            except pymysql.err.MySQLError as e:
+                return f"database {database} (created by this run) is half-built and could not be dropped: {e.args[-1]}"
+            return f"database {database} was created by this run and has been dropped again: nothing is left"
+        n = _object_count(admin, database)
+        return (f"database {database} existed before this run, so it was left as the failure left it: "
+                f"{n} object{'s' if n != 1 else ''} in it now, no migration history recorded for the "
+                f"{total} migration{'s' if total != 1 else ''}")
+    finally:
+        admin.close()
