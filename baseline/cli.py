@@ -6,6 +6,7 @@ Exit codes: 0 success/identical, 1 differences, 2 bad usage or input,
 from __future__ import annotations
 
 import functools
+import io
 import os
 import signal
 import sys
@@ -21,8 +22,12 @@ SCRATCH_HELP = ("throwaway server: auto (docker if an engine answers, else local
 REPORT_CHOICES = click.Choice(["text", "json", "junit", "github"])
 
 
-def _on_sigterm(signum, _frame):  # turn SIGTERM into an exception so cleanup code runs
-    raise SystemExit(128 + signum)
+class Terminated(SystemExit):
+    """SIGTERM, as an exception so cleanup code runs on the way out."""
+
+
+def _on_sigterm(signum, _frame):
+    raise Terminated(128 + signum)
 
 
 def command(fn):
@@ -39,6 +44,9 @@ def command(fn):
         except KeyboardInterrupt:
             click.echo("baseline: interrupted", err=True)
             sys.exit(130)
+        except Terminated as e:  # cleanup has run on the way here
+            click.echo("baseline: terminated", err=True)
+            sys.exit(e.code)
         except click.exceptions.Exit:
             raise
         except click.ClickException:
@@ -139,7 +147,15 @@ def generate(source, outdir, migrations, fmt, name, schema_name, scratch, image,
 
     With --migrations DIR, the baseline is the schema as it was before the chain
     in DIR (so that it, then DIR's migrations, rebuild SOURCE exactly), written
-    into DIR in the chain's own format and verified by replaying both."""
+    into DIR in the chain's own format and verified by replaying both.
+
+    \b
+    Exit codes:
+      0  written (with --migrations: and verified, unless --no-verify)
+      1  verification found differences: nothing written (--force writes it, still 1)
+      2  bad usage or input (a file and line named), or a chain statement the
+         server rejects; a file baseline did not write is never replaced
+      3  no throwaway server can be started, or SOURCE cannot be reached"""
     if not name or name in (".", "..") or "/" in name or "\\" in name:
         raise UsageError(f"--name must be a plain file name, not {name!r}")
     from .util.atomic import ensure_writable
@@ -213,12 +229,30 @@ def verify(migrations, against, scratch, image, report_format, schema_name, chai
     started or SOURCE cannot be reached, or when a migration fails on a server of
     another flavor than SOURCE's for a reason that flavor explains (a MySQL-only
     collation on MariaDB: the report says how to provide the right server)."""
-    from .compare import CompareOptions
     from .report import render_report
-    from .sources import SourceOptions
-    from .verify import failure_message, run_verify
+    from .verify import failure_message
 
-    result = run_verify(
+    try:
+        result = _run_verify(migrations, against, scratch, image, report_format, schema_name, chain_format,
+                             ignore_column_order, include_definers, include_auto_increment, include_bookkeeping)
+    except BaselineError as e:  # exit 2/3 before any comparison: a CI step reading the report sees why
+        _error_report(report_format, "verify", ("SOURCE", against), ("chain", f"chain {migrations}"), e)
+        raise
+    click.echo(render_report(result.comparison, report_format, stream_is_tty=sys.stdout.isatty()), nl=False)
+    if result.failure is not None and not _same_destination():
+        # the report may go to a file or a machine: say it where people look too
+        # (once: not when stderr is the same terminal, file or pipe as stdout)
+        click.echo(f"baseline: error: {redact(failure_message(result.comparison.failure))}", err=True)
+    sys.exit(result.exit_code)
+
+
+def _run_verify(migrations, against, scratch, image, report_format, schema_name, chain_format,
+                ignore_column_order, include_definers, include_auto_increment, include_bookkeeping):
+    from .compare import CompareOptions
+    from .sources import SourceOptions
+    from .verify import run_verify
+
+    return run_verify(
         migrations, against, scratch=scratch, image=image, chain_format=chain_format,
         compare_options=CompareOptions(ignore_column_order=ignore_column_order,
                                        compare_definers=include_definers,
@@ -227,11 +261,26 @@ def verify(migrations, against, scratch, image, report_format, schema_name, chai
         include_bookkeeping=include_bookkeeping,
         # the text report shows the notes itself; machine formats carry them, and people read stderr
         note=(lambda text: None) if report_format == "text" else None)
-    click.echo(render_report(result.comparison, report_format, stream_is_tty=sys.stdout.isatty()), nl=False)
-    if result.failure is not None and (report_format != "text" or not sys.stdout.isatty()):
-        # the report may go to a file or a machine: say it where people look too
-        click.echo(f"baseline: error: {redact(failure_message(result.comparison.failure))}", err=True)
-    sys.exit(result.exit_code)
+
+
+def _error_report(report_format: str, command_name: str, a: tuple[str, str], b: tuple[str, str],
+                  error: BaselineError) -> None:
+    """A machine report for a command stopped before comparing (the message goes
+    to stderr as for every error); the text report is the stderr message itself."""
+    if report_format == "text":
+        return
+    from .report import error_result, render_report
+
+    click.echo(render_report(error_result(command_name, a, b, error), report_format), nl=False)
+
+
+def _same_destination() -> bool:
+    """Whether stdout and stderr write to the same terminal, file or pipe."""
+    try:
+        out, err = os.fstat(sys.stdout.fileno()), os.fstat(sys.stderr.fileno())
+    except (OSError, ValueError, AttributeError, io.UnsupportedOperation):
+        return False
+    return (out.st_dev, out.st_ino) == (err.st_dev, err.st_ino)
 
 
 # ---------------------------------------------------------------------------- diff
@@ -250,11 +299,17 @@ def verify(migrations, against, scratch, image, report_format, schema_name, chai
 @click.option("--include-definers", is_flag=True, help="DEFINER clauses are differences too")
 @click.option("--include-auto-increment", is_flag=True,
               help="AUTO_INCREMENT counters and sequence positions are differences too")
+@click.option("--include-bookkeeping", is_flag=True,
+              help="compare migration tools' own tables too (SequelizeMeta, schema_migrations, ...)")
 @command
 @secret_options
 def diff(source_a, source_b, report_format, scratch, image, schema_name, chain_format, ignore_column_order,
-         include_definers, include_auto_increment):
+         include_definers, include_auto_increment, include_bookkeeping):
     """Compare two sources (server URL, dump file, migrations folder).
+
+    Migration tools' history tables (SequelizeMeta, schema_migrations,
+    flyway_schema_history, ...) are left out unless --include-bookkeeping: one
+    side has them because a tool ran there, not because the schemas differ.
 
     Exit 0 when identical, 1 when they differ (the report lists how), 2 for bad
     input, 3 when a server cannot be reached or started."""
@@ -275,8 +330,18 @@ def diff(source_a, source_b, report_format, scratch, image, schema_name, chain_f
                                 image=image, chain_format=chain_format, progress=sys.stderr.isatty())
         return load_schema(spec, options)
 
-    a = load(source_a)
-    b = load(source_b)
+    try:
+        a = load(source_a)
+        b = load(source_b)
+    except BaselineError as e:  # exit 2/3 before any comparison: a CI step reading the report sees why
+        _error_report(report_format, "diff", ("A", source_a), ("B", source_b), e)
+        raise
+    from .chain.migration import TOOL_TABLES
+    from .chain_baseline import without_tables
+
+    skip = set() if include_bookkeeping else {t.casefold() for t in TOOL_TABLES}
+    excluded = sorted({n for s in (a, b) for n in s.tables if n.casefold() in skip}, key=str.casefold)
+    a, b = without_tables(a, excluded), without_tables(b, excluded)
     options = CompareOptions(ignore_column_order=ignore_column_order, compare_definers=include_definers,
                              compare_counters=include_auto_increment)
     from .compare.clock import set_aside_replay_clock
@@ -288,7 +353,8 @@ def diff(source_a, source_b, report_format, scratch, image, schema_name, chain_f
     differences, more = set_aside_unstated(differences, a, b)
     notes += more + problem_notes([("A", a), ("B", b)])
     result = ComparisonResult(Side("A", describe_source(source_a, a)), Side("B", describe_source(source_b, b)),
-                              differences, command="diff", objects=compared_objects(a, b), notes=notes)
+                              differences, command="diff", objects=compared_objects(a, b), notes=notes,
+                              excluded=[("table", name) for name in excluded])
     click.echo(render_report(result, report_format, stream_is_tty=sys.stdout.isatty()), nl=False)
     sys.exit(1 if differences else 0)
 
@@ -305,7 +371,13 @@ def diff(source_a, source_b, report_format, scratch, image, schema_name, chain_f
 @command
 @secret_options
 def inspect(source, as_json, schema_name, scratch, image):
-    """Print the normalized schema of SOURCE."""
+    """Print the normalized schema of SOURCE.
+
+    \b
+    Exit codes:
+      0  printed
+      2  bad usage or input (a file and line named)
+      3  SOURCE cannot be reached (or a throwaway server started for --scratch)"""
     import json
 
     from .render.ddl import create_statements
@@ -348,7 +420,14 @@ def adopt(migrations, target, tool, yes, scratch, image, chain_format):
     First checks that the target's schema is what the chain builds (replayed on
     a throwaway server; the tools' own history tables left out) and refuses with
     the differences (exit 1) otherwise. Dry run by default: prints the SQL.
-    With --yes it writes it: only the history table, never anything else."""
+    With --yes it writes it: only the history table, never anything else.
+
+    \b
+    Exit codes:
+      0  the target matches: SQL printed (or, with --yes, written)
+      1  the target differs from what the chain builds: nothing written
+      2  bad usage or input, or a migration that fails to replay
+      3  no throwaway server, or the target cannot be reached"""
     from .adopt.run import adopt as run_adopt
     from .report import render_report
     from .sources.url import ServerURL
@@ -393,7 +472,14 @@ def history_tables(tool):
 @command
 @secret_options
 def bootstrap(migrations, to, tool, force, chain_format):
-    """Build a fresh database from the chain for a new developer, and record its history."""
+    """Build a fresh database from the chain for a new developer, and record its history.
+
+    \b
+    Exit codes:
+      0  built
+      2  bad usage or input, or a migration that fails (a database this run
+         created is dropped again; one it did not create is left, and said so)
+      3  the server cannot be reached, or the user may not create the database"""
     from .adopt.run import bootstrap as run_bootstrap
     from .sources.url import ServerURL
 

@@ -5,8 +5,8 @@ in the migration that last touched each object; ``ComparisonResult`` carries bot
 sides' descriptions and the differences to :mod:`baseline.report`.
 """
 from .attribution import attribute_differences
-from .differences import EXISTS, CompareOptions, ComparisonResult, Difference, ReplayFailure, Side
+from .differences import EXISTS, CommandError, CompareOptions, ComparisonResult, Difference, ReplayFailure, Side
 from .engine import compare, compared_objects
 
 __all__ = ["compare", "compared_objects", "attribute_differences", "CompareOptions", "ComparisonResult",
-           "Difference", "ReplayFailure", "Side", "EXISTS"]
+           "Difference", "ReplayFailure", "CommandError", "Side", "EXISTS"]

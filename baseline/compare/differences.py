@@ -104,6 +104,22 @@ class ReplayFailure:
     applied: int = 0
 
 
+@dataclass(frozen=True)
+class CommandError:
+    """What stopped ``diff``/``verify`` before anything could be compared: bad input
+    (exit 2) or a missing environment (exit 3). Reports carry it so a CI step
+    reading only the report sees why (the message never holds a password)."""
+
+    #: ``input``, ``usage`` or ``environment``.
+    kind: str
+    exit_code: int
+    #: One-line message, without the file and line prefix.
+    message: str
+    file: str | None = None
+    line: int | None = None
+    hint: str | None = None
+
+
 @dataclass
 class ComparisonResult:
     """Everything a report needs: both sides, the differences, and what was compared."""
@@ -122,7 +138,9 @@ class ComparisonResult:
     notes: list[str] = field(default_factory=list)
     #: ``verify`` whose chain failed to replay: what failed (then nothing was compared).
     failure: ReplayFailure | None = None
+    #: The command stopped before comparing (bad input, no server): why.
+    error: CommandError | None = None
 
     @property
     def identical(self) -> bool:
-        return self.failure is None and not self.differences
+        return self.failure is None and self.error is None and not self.differences

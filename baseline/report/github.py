@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from ..compare.differences import ComparisonResult
 from .grouping import group_by_owner
-from .values import describe, excluded_line, failure_lines, owner_title, show_ref
+from .values import describe, error_line, excluded_line, failure_lines, owner_title, show_ref
 
 
 def escape_data(text: str) -> str:
@@ -34,6 +34,12 @@ def render_github(result: ComparisonResult) -> str:
     lines = [command("warning", n, title="baseline: note") for n in result.notes]
     if result.excluded:
         lines.append(command("notice", excluded_line(result.excluded), title="baseline: left out"))
+    if result.error is not None:
+        e = result.error
+        body = error_line(e) + (f"\nhint: {e.hint}" if e.hint else "")
+        lines.append(command("error", body, file=e.file, line=e.line if e.file else None,
+                             title=f"baseline {result.command} could not run (exit {e.exit_code})"))
+        return "\n".join(lines) + "\n"
     if result.failure is not None:
         f = result.failure
         lines.append(command("error", "\n".join(failure_lines(f)), file=f.path, line=f.line,

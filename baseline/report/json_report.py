@@ -7,7 +7,7 @@ from pathlib import Path
 
 from .. import __version__
 from ..chain.refs import MigrationRef
-from ..compare.differences import ComparisonResult, Difference, ReplayFailure
+from ..compare.differences import CommandError, ComparisonResult, Difference, ReplayFailure
 from .grouping import group_by_owner
 
 #: Bumped when the document changes incompatibly.
@@ -35,8 +35,13 @@ def report_document(result: ComparisonResult) -> dict:
         "differences": [_difference(d) for d in result.differences],
         "excluded": [{"kind": kind, "name": name} for kind, name in result.excluded],
         "notes": list(result.notes),
-        "failure": _failure(result.failure),
+        "failure": _failure(result.failure) if result.error is None else _error(result.error),
     }
+
+
+def _error(e: CommandError) -> dict:
+    return {"error": e.kind, "exit_code": e.exit_code, "message": e.message, "file": e.file, "line": e.line,
+            "hint": e.hint}
 
 
 def _failure(f: ReplayFailure | None) -> dict | None:

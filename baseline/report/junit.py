@@ -14,8 +14,8 @@ import xml.etree.ElementTree as ET
 
 from ..compare.differences import ComparisonResult
 from .grouping import group_by_owner
-from .values import (EXCLUDED_WHY, describe, failure_cause, failure_lines, failure_where, owner_title,
-                     show_ref)
+from .values import (EXCLUDED_WHY, describe, error_line, failure_cause, failure_lines, failure_where,
+                     owner_title, show_ref)
 
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
@@ -29,10 +29,10 @@ def render_junit(result: ComparisonResult) -> str:
     objects = list(result.objects) or list(groups)
     objects += [o for o in groups if o not in objects]
     failures = sum(1 for o in objects if o in groups)
-    if result.failure is not None:
+    if result.failure is not None or result.error is not None:
         objects, failures = [], 1
     excluded = list(result.excluded)
-    tests = len(objects) + len(excluded) + (1 if result.failure is not None else 0)
+    tests = len(objects) + len(excluded) + (1 if result.failure is not None or result.error is not None else 0)
     name = f"baseline {result.command}: {result.a.label} vs {result.b.label}"
     suites = ET.Element("testsuites", name="baseline", tests=str(tests), failures=str(failures),
                         errors="0")
@@ -53,6 +53,17 @@ def render_junit(result: ComparisonResult) -> str:
         failure = ET.SubElement(case, "failure", message=_clean(f"failed to replay at {failure_where(f)}: "
                                                                 f"{failure_cause(f)}"), type="ReplayFailure")
         failure.text = _clean("\n".join(failure_lines(f)))
+    if result.error is not None:
+        e = result.error
+        case = ET.SubElement(suite, "testcase", classname=f"baseline.{result.command}",
+                             name=_clean(f"{result.command} could not run"))
+        if e.file:
+            case.set("file", _clean(e.file))
+            if e.line:
+                case.set("line", str(e.line))
+        failure = ET.SubElement(case, "failure", message=_clean(error_line(e)),
+                                type="EnvironmentProblem" if e.exit_code == 3 else "InputError")
+        failure.text = _clean(error_line(e) + (f"\nhint: {e.hint}" if e.hint else ""))
     for kind, obj in excluded:
         case = ET.SubElement(suite, "testcase", classname=f"baseline.{kind}", name=_clean(obj))
         ET.SubElement(case, "skipped", message=f"left out: {EXCLUDED_WHY}")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import click
 
 from ..compare.differences import ComparisonResult
-from .values import describe, excluded_line, failure_lines, failure_where, owner_title, show_ref
+from .values import describe, error_line, excluded_line, failure_lines, failure_where, owner_title, show_ref
 from .grouping import group_by_owner
 
 
@@ -24,6 +24,9 @@ def render_text(result: ComparisonResult, *, color: bool = False) -> str:
     if result.excluded:
         lines.append(f"left out: {excluded_line(result.excluded)}")
     lines.append("")
+    if result.error is not None:
+        lines += [style(f"error: {error_line(result.error)}", fg="red", bold=True), "no comparison"]
+        return "\n".join(lines) + "\n"
     if result.failure is not None:
         f = result.failure
         lines.append(style(f"migration {f.migration} failed to replay", bold=True) + f"  ({failure_where(f)})")

@@ -139,3 +139,9 @@ def failure_lines(f) -> list[str]:
     n = f.applied
     lines.append(f"{n} migration{'s' if n != 1 else ''} ran before it; nothing was compared")
     return lines
+
+
+def error_line(e) -> str:
+    """A :class:`~baseline.compare.differences.CommandError` as one line: ``file:line: message``."""
+    where = f"{e.file}:{e.line}: " if e.file and e.line else f"{e.file}: " if e.file else ""
+    return where + one_line(e.message)

@@ -7,6 +7,7 @@ file, the line, an excerpt of the statement and the server's error.
 """
 from __future__ import annotations
 
+import re
 from typing import Callable, Iterable
 
 import pymysql
@@ -31,7 +32,25 @@ class ExecutionError(InputError):
         code = e.args[0] if e.args and isinstance(e.args[0], int) else None
         msg = e.args[1] if len(e.args) > 1 else str(e)
         return cls(f"server error {code}: {msg}" if code else f"server error: {msg}",
-                   file=file, line=st.line, statement=st.text, server_code=code, server_message=str(msg))
+                   file=file, line=server_line(st, str(msg)), statement=st.text, server_code=code,
+                   server_message=str(msg))
+
+
+#: A syntax error's place, as the server counts lines within the statement it got.
+_AT_LINE = re.compile(r"\bnear '.*' at line (\d+)\s*$", re.S)
+
+
+def server_line(st: Statement, message: str) -> int | None:
+    """The file line the server's error points at: ``near '...' at line N`` counts
+    from the statement's first line (which :attr:`Statement.line` gives); other
+    errors are the statement's own line."""
+    m = _AT_LINE.search(message)
+    if m is None or st.line is None:
+        return st.line
+    n = int(m.group(1))
+    if not 1 <= n <= st.text.count("\n") + 1:
+        return st.line
+    return st.line + n - 1
 
 
 def execute_statements(conn, statements: Iterable[Statement], *, file: str | None = None,
