@@ -200,7 +200,10 @@ def generate_for_chain(source_spec: str, migrations: str | Path, options: ChainB
     if result.verification is None or result.verification.identical or options.force:
         from .render.formats import write_migration
 
-        result.written = write_migration(result.files, outdir, fmt)
+        replaced: list[str] = []
+        result.written = write_migration(result.files, outdir, fmt, force=options.force, replaced=replaced)
+        for line in replaced:
+            say(f"warning: {line}")
     return result
 
 

@@ -188,7 +188,10 @@ def generate(source, outdir, migrations, fmt, name, schema_name, scratch, image,
                                                    keep_auto_increment=keep_auto_increment),
                              source_description=_describe(schema))
     root = Path(outdir or ".")
-    written = write_migration(files, root, fmt)
+    replaced: list[str] = []
+    written = write_migration(files, root, fmt, force=force, replaced=replaced)
+    for line in replaced:
+        click.echo(f"baseline: warning: {line}", err=True)
     click.echo(f"wrote {', '.join(str(p) for p in written)}: {summary(schema)}")
 
 

@@ -439,8 +439,9 @@ class Schema:
     #: Never compared; empty for servers and dumps.
     replay_clock: dict[str, Any] = field(default_factory=dict, metadata={"compare": False})
     #: How ``charset``/``collation`` were inferred when the source does not state
-    #: them (a dump without ``CREATE DATABASE``): ``"the most common table
-    #: character set"``, ``"SET NAMES"``, ``"a default"``; None when stated. An
+    #: them (a dump without ``CREATE DATABASE``): ``"taken from the most common
+    #: table character set"``, ``"taken from the dump's SET NAMES"``,
+    #: ``"assumed"``; None when stated. An
     #: inferred default is not a difference (``compare.unstated``).
     charset_inferred: str | None = field(default=None, metadata={"compare": False})
     #: What made the source incomplete or unreadable in part, when it was read

@@ -88,4 +88,4 @@ def version_masked(text: str) -> str:
     return _INFERRED.sub("", _READ_FROM.sub(r"\1N.N.N;", text, count=1), count=1)
 
 
-_INFERRED = re.compile(r" \(inferred from [^\n]*\)$", re.M)
+_INFERRED = re.compile(r" \(not stated by the source: [^\n]*\)$", re.M)

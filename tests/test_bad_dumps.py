@@ -95,14 +95,15 @@ def test_unstated_database_charset_is_not_a_difference(server, tmp_path):
         code, out, err = run("diff", server.url.with_database(db), dump)
         assert code == 0, out + err
         assert "database default character set not compared: A latin1/latin1_swedish_ci; " \
-               "B utf8mb4/utf8mb4_general_ci (inferred from the most common table character set" in out
+               "B utf8mb4/utf8mb4_general_ci (not stated: taken from the most common table character set)" in out
         code, out, err = run("diff", server.url.with_database(db), dump, "--report", "json")
         assert code == 0 and "not compared" in out
         # the baseline says where its default came from
         code, out, err = run("generate", dump, "-o", tmp_path / "out")
         assert code == 0, err
         head = (tmp_path / "out/000_initial_schema.sql").read_text().split("\n\n", 1)[0]
-        assert "COLLATE utf8mb4_general_ci (inferred from the most common table character set" in head
+        assert "COLLATE utf8mb4_general_ci (not stated by the source: taken from the most common table character " \
+               "set)" in head
 
 
 def test_dump_stated_charset_still_differs(server, tmp_path):

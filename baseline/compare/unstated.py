@@ -34,7 +34,7 @@ def set_aside_unstated(differences: Iterable[Difference], a: Schema, b: Schema,
         kept = [d for d in kept if not (d.kind == "schema" and d.attribute in _DATABASE_DEFAULTS)]
         if (a.charset, a.collation) != (b.charset, b.collation):
             said = "; ".join(f"{label} {s.charset}/{s.collation}"
-                             + (f" (inferred from {s.charset_inferred})" if s.charset_inferred else "")
+                             + (f" (not stated: {s.charset_inferred})" if s.charset_inferred else "")
                              for label, s in zip(labels, (a, b), strict=True))
             notes.append(f"database default character set not compared: {said}; "
                          f"{' and '.join(label for label, _ in inferred)} does not state it")

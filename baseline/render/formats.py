@@ -42,6 +42,7 @@ from ..errors import UsageError
 from ..model import Schema
 from .ddl import BASE_SESSION, RenderedStatement, RenderOptions, create_statements, drop_statements
 from .quote import ident
+from .ownership import stamp
 from .sqlfile import comment_safe, delimiter_for, header_lines, layout, template
 
 DEFAULT_NAME = "000_initial_schema"
@@ -227,7 +228,7 @@ def render_migration(schema: Schema, fmt: str = "sql", *, name: str = DEFAULT_NA
     drops = drop_statements(schema, options)
     header = header_lines(schema, options, source_description)
     ctx = _Context(schema, fmt, stem, creates, drops, header, [comment_safe(n) for n in notes])
-    return _RENDERERS[fmt](ctx)
+    return {path: stamp(text) for path, text in _RENDERERS[fmt](ctx).items()}
 
 
 @dataclass
@@ -365,15 +366,24 @@ _RENDERERS = {
 # =========================================================================== writing
 
 
-def write_migration(files: dict[str, str], outdir: Path | str, fmt: str | None = None) -> list[Path]:
+def write_migration(files: dict[str, str], outdir: Path | str, fmt: str | None = None, *,
+                    force: bool = False, replaced: list[str] | None = None) -> list[Path]:
     """Write a migration's files under ``outdir`` as one group: all appear, or none.
 
     With ``fmt``, the files that tool expects beside its migrations and ``outdir``
     lacks (Prisma's ``migration_lock.toml``: :mod:`.folder_files`) are part of the group.
+    An existing file baseline did not write, or wrote and someone edited since,
+    is not replaced (:mod:`.ownership`) unless ``force``; ``replaced`` then
+    receives a line per such file.
     """
     from ..util.atomic import write_files
     from .folder_files import folder_files
+    from .ownership import check_replaceable
 
     root = Path(outdir)
     files = {**folder_files(fmt, root), **files} if fmt else files
-    return write_files({root / rel: text for rel, text in sorted(files.items())})
+    targets = {root / rel: text for rel, text in sorted(files.items())}
+    forced = check_replaceable(targets, force=force)
+    if replaced is not None:
+        replaced.extend(forced)
+    return write_files(targets)

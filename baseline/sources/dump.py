@@ -740,9 +740,9 @@ def describe_reading(schema: Schema, contents: DumpContents, section: DatabaseSe
 
 
 #: ``DatabaseSection.charset_source`` -> how a report says where the default came from.
-_INFERRED = {"most common table character set": "the most common table character set (no CREATE DATABASE)",
-             "SET NAMES": "the dump's SET NAMES (no CREATE DATABASE, no table states one)",
-             "default": "a default (the dump states none)"}
+_INFERRED = {"most common table character set": "taken from the most common table character set",
+             "SET NAMES": "taken from the dump's SET NAMES",
+             "default": "assumed"}
 
 
 def _counted(items, bar: Progress):
