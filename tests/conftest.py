@@ -8,8 +8,11 @@ from pathlib import Path
 
 import pytest
 
+import password_watch
 from baseline.scratch.local import LocalServer
 from requirements import missing, server_binary as _server_binary
+
+password_watch.install()
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "fixtures"
@@ -81,3 +84,8 @@ def pairs():
             return cache[key]
 
         yield get
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """The grep of every baseline output and file of the run for its passwords."""
+    password_watch.session_finish(session)

@@ -7,9 +7,11 @@ import pytest
 
 from baseline.sources.url import ServerURL
 from helpers import run_sql
+from password_watch import allow_file, watch
 from verify_helpers import run_cli
 
 PASSWORD = "s3cret-from-elsewhere é"
+watch(PASSWORD)  # given through MYSQL_PWD and files: no URL holds it
 
 
 @pytest.fixture
@@ -47,6 +49,7 @@ def test_password_file_first_line_wins_over_mysql_pwd(user_url, monkeypatch, tmp
     monkeypatch.setenv("MYSQL_PWD", "wrong")
     f = tmp_path / "secret"
     f.write_text(PASSWORD + "\nnot this\n", encoding="utf-8")
+    allow_file(f)
     assert _inspect(user_url, "--password-file", str(f)).exit_code == 0
     r = _inspect(user_url, "--password-file", str(tmp_path / "absent"))
     assert r.exit_code == 2 and "--password-file: no such file" in r.output
@@ -57,6 +60,7 @@ def test_option_file_client_section(user_url, tmp_path, how):
     cnf = tmp_path / ("client.cnf" if how == "defaults-file" else ".my.cnf")
     cnf.write_text(f"!includedir /etc/mysql/conf.d/\n[mysql]\npassword=wrong\n[client]\nuser = x\n"
                    f"password = \"{PASSWORD}\"\n", encoding="utf-8")
+    allow_file(cnf)
     options = ("--defaults-file", str(cnf)) if how == "defaults-file" else ()
     r = _inspect(user_url, *options)
     assert r.exit_code == 0, r.output

@@ -52,7 +52,7 @@ from ..sql.versioned import (
     strip_leading,
 )
 from ..util.progress import Progress
-from .dumpfile import DumpHeader, OpenedDump, open_dump
+from .dumpfile import DamagedStream, DumpHeader, OpenedDump, open_dump
 
 #: Databases the server owns; never chosen automatically from a multi-database dump.
 SYSTEM_DATABASES = frozenset({"mysql", "sys", "information_schema", "performance_schema"})
@@ -331,6 +331,8 @@ class _Reader:
         self.first = True
         #: whether the end of a cut-off input was already reported (once is enough)
         self.cut_reported = False
+        #: the line of the last statement read (where a damaged stream is reported)
+        self.last_line: int | None = None
 
     def section(self, name: str | None) -> DatabaseSection:
         s = self.databases.get(name)
@@ -581,7 +583,17 @@ def _read(opened: OpenedDump, window: int | None = None, accept_damaged: bool = 
     stream = StatementStream(source, file=opened.name, **kw)
     try:
         for st in stream:
+            reader.last_line = st.line
             reader.feed(st)
+    except DamagedStream as e:
+        if _CHECKSUM_FAILED.search(e.detail):
+            # found at the end: the damage may be anywhere in what was read
+            reader.problem(reader.last_line, f"the {e.kind} data fails its checksum at the end of the file "
+                                             f"({e.detail}): some of what was read is damaged")
+        else:  # what was decompressed before is whole statements; what follows is lost
+            reader.problem(reader.last_line, f"the {e.kind} data is damaged after the statement on this line "
+                                             f"({e.detail}): the rest of the file cannot be read")
+        reader.cut_reported = True
     except InputError as e:
         if not (e.reason.startswith(_UNTERMINATED) and reader.truncated()):
             raise
@@ -591,6 +603,8 @@ def _read(opened: OpenedDump, window: int | None = None, accept_damaged: bool = 
         reader.cut_reported = True
     return reader.finish(source.tail, stream.stats)
 
+
+_CHECKSUM_FAILED = re.compile(r"incorrect (?:data|length) check|CRC|checksum|Corrupt input data", re.I)
 
 _DAMAGED_HINT = ("make the dump again (or copy it whole); `baseline generate --force` writes a baseline "
                  "of what can be read, with this problem in its header")

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import bz2
 import codecs
-import gzip
 import io
 import lzma
 import os
@@ -188,38 +187,90 @@ class _Transcoded:
         return text.encode("utf-8")
 
 
-class _Decompressed:
-    """A decompressing stream whose failures are input errors. A file that ends
-    before its compressed stream does (cut off) ends the input instead, and
-    ``cut`` says so. Reads use ``read1`` (what one decompression step gives), so
-    the data decompressed before the end is found is not lost with it."""
+class DamagedStream(InputError):
+    """A compressed stream that cannot be decompressed further (corrupt data, bad CRC)."""
 
-    PIECE = 1 << 16
+    def __init__(self, message: str, *, kind: str, detail: str, **kw):
+        super().__init__(message, **kw)
+        self.kind = kind
+        self.detail = detail
+
+
+class _Decompressed:
+    """A decompressing stream whose failures are input errors.
+
+    The compressed bytes are fed to the decompressor in small pieces, so what
+    comes before damage (a flipped byte, a bad CRC) is read first and the damage
+    raised after it, at the statement it interrupts. A file that ends before its
+    compressed stream does (cut off) ends the input instead, and ``cut`` says
+    so. Concatenated streams (``cat a.gz b.gz``, pigz, pbzip2) are read whole."""
+
+    #: Compressed bytes fed per step: on damage, the output of the piece holding
+    #: it is lost with it.
+    PIECE = 4 * 1024
 
     def __init__(self, raw, kind: str, file: str):
         self.raw = raw
-        self._read = getattr(raw, "read1", raw.read)
         self.kind = kind
         self.file = file
         self.cut = False
+        #: the damage found, raised once the data before it has been read
+        self.failed: DamagedStream | None = None
+        self._d = self._decompressor()
+        self._out = bytearray()
+        self._pending = b""  # compressed bytes after the end of a stream (the next one's)
+        self._done = False
+        self._members = 0
+
+    def _decompressor(self):
+        if self.kind == "gzip":
+            return zlib.decompressobj(16 + zlib.MAX_WBITS)
+        return bz2.BZ2Decompressor() if self.kind == "bzip2" else lzma.LZMADecompressor()
+
+    def _damaged(self, detail: str) -> DamagedStream:
+        return DamagedStream(f"cannot decompress ({self.kind}): {detail}", file=self.file,
+                             hint="the file is damaged; check it with gzip -t / bzip2 -t / xz -t",
+                             kind=self.kind, detail=detail)
+
+    def _step(self) -> None:
+        """Decompress one more piece into ``_out`` (or find the end)."""
+        data = self._pending or self.raw.read(self.PIECE)
+        self._pending = b""
+        if not data:
+            if not self._d.eof:
+                self.cut = True
+            self._done = True
+            return
+        if self._d.eof:  # a stream ended and more bytes follow: the next stream, or padding
+            if not data.strip(b"\x00"):
+                return
+            self._d = self._decompressor()
+        try:
+            self._out += self._d.decompress(data)
+        except (OSError, EOFError, zlib.error, lzma.LZMAError, ValueError) as e:
+            # this piece's output is dropped whole: the damage is somewhere in it,
+            # and what a decompressor makes of the bytes after it is garbage
+            raise self._damaged(str(e)) from None
+        if self._d.eof:
+            self._members += 1
+            self._pending = self._d.unused_data
 
     def read(self, n: int = -1) -> bytes:
-        parts = []
+        if self.failed is not None:
+            raise self.failed
         want = n if n >= 0 else 1 << 62
-        while want > 0 and not self.cut:
+        while len(self._out) < want and not self._done:
             try:
-                piece = self._read(min(want, self.PIECE))
-            except EOFError:
-                self.cut = True
-                break
-            except (OSError, zlib.error, lzma.LZMAError, ValueError) as e:
-                raise InputError(f"cannot decompress ({self.kind}): {e}", file=self.file,
-                                 hint="the file is damaged; check it with gzip -t / bzip2 -t / xz -t") from None
-            if not piece:
-                break
-            parts.append(piece)
-            want -= len(piece)
-        return b"".join(parts)
+                self._step()
+            except DamagedStream as e:
+                self.failed = e
+                if self._out:  # what came before the damage first; the next read raises
+                    break
+                raise
+        k = min(want, len(self._out))
+        out = bytes(self._out[:k])
+        del self._out[:k]
+        return out
 
 
 @dataclass
@@ -266,7 +317,12 @@ def _read_head(stream, n: int) -> bytes:
     parts = []
     got = 0
     while got < n:
-        b = stream.read(n - got)
+        try:
+            b = stream.read(n - got)
+        except DamagedStream:
+            if not parts:
+                raise
+            break  # the head is what came before the damage; reading on raises it again
         if not b:
             break
         parts.append(b)
@@ -282,9 +338,7 @@ def _open(raw, name: str, size, close, on_read) -> OpenedDump:
     for sig, kind in _COMPRESSED:
         if magic.startswith(sig):
             compression = kind
-            raw = gzip.GzipFile(fileobj=counted, mode="rb") if kind == "gzip" else \
-                {"bzip2": bz2.BZ2File, "xz": lzma.LZMAFile}[kind](counted, mode="rb")
-            stream = _Decompressed(raw, kind, name)
+            stream = _Decompressed(counted, kind, name)
             break
     decompressed = stream if compression else None
     head = _read_head(stream, HEAD)
