@@ -37,7 +37,7 @@ def _is_baseline(args) -> bool:
     argv = args if isinstance(args, (list, tuple)) else [args]
     words = [str(a) for a in argv]
     return any(w == "baseline" or w.endswith("/baseline") for w in words) or \
-        any(a == "-m" and b == "baseline" for a, b in zip(words, words[1:]))
+        any(a == "-m" and b == "baseline" for a, b in zip(words, words[1:], strict=False))
 
 
 def _text(value) -> str:
