@@ -52,7 +52,7 @@ def test_saved_client_charset_is_restored(tmp_path):
                   b"/*!50003 SET character_set_client = latin1 */ ;\n"
                   b"CREATE PROCEDURE p() SELECT 'caf\xe9';\n"
                   b"/*!50003 SET character_set_client = @saved_cs_client */ ;\n"
-                  b"CREATE TABLE t (a int COMMENT 'caf\xc3\xa9');\n")
+                  b"CREATE TABLE t (a int COMMENT 'caf\xc3\xa9');\n-- Dump completed on 2024-01-01\n")
     section = read_dump_contents(str(p), progress=False).select()
     texts = {i.statement.text: i.encoding for i in section.items}
     assert texts["CREATE PROCEDURE p() SELECT 'café'"] == "mysql-latin1"

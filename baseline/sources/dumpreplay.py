@@ -134,8 +134,6 @@ def replay_statements(section: DatabaseSection, database: str) -> list[ReplaySta
 
 #: Server errors meaning the statement names an object nothing created before it.
 _MISSING_OBJECT = {1146, 1054, 1356, 1305}
-#: "... near '...' at line N": N counts inside the statement.
-_AT_LINE = re.compile(r" at line (\d+)$")
 
 
 def _suggestion(contents: DumpContents, server_flavor, code: int | None = None) -> str:
@@ -155,10 +153,8 @@ def _suggestion(contents: DumpContents, server_flavor, code: int | None = None) 
 
 
 def _reason(e: ExecutionError) -> str:
-    """The server's message, with its in-statement line made a line of the file."""
-    m = _AT_LINE.search(e.reason)
-    if m and e.line and int(m.group(1)) > 1:
-        return e.reason + f" (line {e.line + int(m.group(1)) - 1} of the file)"
+    """The server's message (its ``at line N`` is already the file's line in
+    ``e.line``: :func:`baseline.sql.execute.server_line`)."""
     return e.reason
 
 
