@@ -26,7 +26,9 @@ import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import UsageError
+import pymysql
+
+from ..errors import EnvironmentProblem, UsageError
 from ..sql.literals import quote_ident as ident, quote_string
 
 TOOLS = ("sequelize", "golang-migrate", "goose", "dbmate", "flyway", "liquibase", "prisma")
@@ -63,9 +65,11 @@ _CREATE = {
         "  `type` VARCHAR(20) NOT NULL,\n  `script` VARCHAR(1000) NOT NULL,\n  `checksum` INT,\n"
         "  `installed_by` VARCHAR(100) NOT NULL,\n"
         "  `installed_on` TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP,\n  `execution_time` INT NOT NULL,\n"
-        "  `success` BOOL NOT NULL,\n  CONSTRAINT `flyway_schema_history_pk` PRIMARY KEY (`installed_rank`)\n"
-        ") ENGINE=InnoDB",
-        "CREATE INDEX IF NOT EXISTS `flyway_schema_history_s_idx` ON `flyway_schema_history` (`success`)"],
+        "  `success` BOOL NOT NULL,\n  CONSTRAINT `flyway_schema_history_pk` PRIMARY KEY (`installed_rank`),\n"
+        # Flyway creates this index by a separate CREATE INDEX; inline it is the same
+        # table, and MySQL has no CREATE INDEX IF NOT EXISTS
+        "  KEY `flyway_schema_history_s_idx` (`success`)\n"
+        ") ENGINE=InnoDB"],
     "liquibase": [
         "CREATE TABLE IF NOT EXISTS DATABASECHANGELOGLOCK (ID INT NOT NULL, `LOCKED` TINYINT(1) NOT NULL, "
         "LOCKGRANTED datetime NULL, LOCKEDBY VARCHAR(255) NULL, CONSTRAINT PK_DATABASECHANGELOGLOCK PRIMARY KEY (ID))",
@@ -271,21 +275,28 @@ def plan(tool: str, chain, conn) -> Plan:
 
 
 def apply(conn, p: Plan) -> None:
-    """Run the plan: tables first (DDL commits by itself), then all rows in one transaction."""
-    with conn.cursor() as cur:
-        for s in p.create:
-            cur.execute(s)
-    if not p.rows:
-        return
-    conn.begin()
+    """Run the plan: tables first (DDL commits by itself), then all rows in one
+    transaction. A statement the server refuses is an :class:`EnvironmentProblem`
+    naming the tool's table and the server's words."""
     try:
         with conn.cursor() as cur:
-            for s in p.rows:
+            for s in p.create:
                 cur.execute(s)
-        conn.commit()
-    except BaseException:
-        conn.rollback()
-        raise
+        if not p.rows:
+            return
+        conn.begin()
+        try:
+            with conn.cursor() as cur:
+                for s in p.rows:
+                    cur.execute(s)
+            conn.commit()
+        except BaseException:
+            conn.rollback()
+            raise
+    except pymysql.err.MySQLError as e:
+        code = e.args[0] if e.args and isinstance(e.args[0], int) else None
+        raise EnvironmentProblem(f"cannot write the {p.tool} history ({', '.join(TABLES[p.tool])}): server error "
+                                 f"{code}: {e.args[-1]}") from None
 
 
 __all__ = ["TOOLS", "TABLES", "Entry", "Plan", "plan", "apply", "flyway_checksum",
