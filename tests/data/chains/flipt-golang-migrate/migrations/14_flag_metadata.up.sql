@@ -1,0 +1,1 @@
+ALTER TABLE flags ADD COLUMN metadata JSON AFTER enabled;

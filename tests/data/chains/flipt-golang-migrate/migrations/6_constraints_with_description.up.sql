@@ -1,0 +1,2 @@
+-- Add description column to constraints
+ALTER TABLE constraints ADD COLUMN description TEXT;

@@ -1,0 +1,2 @@
+ALTER TABLE sp_rollout
+  ADD COLUMN start_at BIGINT;

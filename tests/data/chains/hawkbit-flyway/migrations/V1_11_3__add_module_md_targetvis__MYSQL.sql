@@ -1,0 +1,1 @@
+ALTER TABLE sp_sw_metadata ADD COLUMN target_visible bit;

@@ -1,0 +1,1 @@
+ALTER TABLE sp_target_attributes MODIFY attribute_key VARCHAR(128);

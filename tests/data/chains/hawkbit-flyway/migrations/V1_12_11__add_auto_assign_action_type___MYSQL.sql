@@ -1,0 +1,1 @@
+ALTER TABLE sp_target_filter_query ADD COLUMN auto_assign_action_type integer;

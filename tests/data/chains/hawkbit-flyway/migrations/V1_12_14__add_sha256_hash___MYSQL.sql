@@ -1,0 +1,1 @@
+ALTER TABLE sp_artifact ADD COLUMN sha256_hash CHAR(64);

@@ -1,0 +1,1 @@
+CREATE INDEX sp_idx_target_05 ON sp_target (tenant, last_modified_at);

@@ -1,0 +1,1 @@
+CREATE INDEX sp_idx_rollout_status_tenant ON sp_rollout (tenant, status);

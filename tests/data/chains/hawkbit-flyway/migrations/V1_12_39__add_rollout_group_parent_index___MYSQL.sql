@@ -1,0 +1,1 @@
+CREATE INDEX sp_idx_rollout_group_parent ON sp_rollout_group (parent);

@@ -1,0 +1,1 @@
+alter table sp_rolloutgroup drop FOREIGN KEY fk_rolloutgroup_rolloutgroup;

@@ -1,0 +1,1 @@
+Update sp_software_module_type set max_ds_assignments = 1 where max_ds_assignments < 1;

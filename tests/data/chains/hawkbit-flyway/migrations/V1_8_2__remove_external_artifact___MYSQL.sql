@@ -1,0 +1,2 @@
+DROP TABLE sp_external_artifact;
+DROP TABLE sp_external_provider;
