@@ -322,7 +322,7 @@ def test_adopt_with_a_user_that_may_not_write_is_a_clear_error(server, scratch_d
                    "--scratch", scratch, "--yes")
         assert "internal error" not in r.output, r.output
         assert r.exit_code == 3, r.output
-        assert "cannot write schema_migrations" in r.output and "CREATE command denied" in r.output
+        assert "cannot write the golang-migrate history (schema_migrations)" in r.output and "CREATE command denied" in r.output
         assert "r/o:p@ss" not in r.output and "p%40ss" not in r.output
     finally:
         with conn.cursor() as cur:
