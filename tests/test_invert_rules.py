@@ -273,19 +273,42 @@ def test_lost_definitions_get_placeholders_or_keep_the_new_one_and_say_where(ser
     assert "placeholder" in text
 
 
-def test_a_dropped_foreign_key_with_no_known_definition_warns_that_replay_fails_there(server, tmp_path):
+def test_a_dropped_foreign_key_with_no_known_definition_gets_a_guessed_reference(server, tmp_path):
+    """The key's own index outlives it (the server made it under the key's name):
+    its column, referencing the table the column names, stands in; the chain
+    replays and production comes out exactly."""
     before = """
     CREATE TABLE p (id INT PRIMARY KEY);
     CREATE TABLE c (id INT PRIMARY KEY, p_id INT, CONSTRAINT fk_cp FOREIGN KEY (p_id) REFERENCES p (id),
                     CONSTRAINT chk_pos CHECK (id > 0));
+    CREATE TABLE posts (id INT PRIMARY KEY, ownerId INT, KEY (ownerId),
+                        CONSTRAINT posts_owner_fk FOREIGN KEY (ownerId) REFERENCES c (id));
     """
-    with build(server, tmp_path, before, {"001_drop.sql": "ALTER TABLE c DROP FOREIGN KEY fk_cp;\n"
-                                                          "ALTER TABLE c DROP CONSTRAINT chk_pos;\n"}) as b:
+    pre, _b, text = check(server, tmp_path, before, {"001_drop.sql": "ALTER TABLE c DROP FOREIGN KEY fk_cp;\n"
+                                                                     "ALTER TABLE c DROP CONSTRAINT chk_pos;\n"
+                                                                     "ALTER TABLE posts DROP FOREIGN KEY posts_owner_fk;\n"},
+                          exact=False)
+    assert finding_keys(pre) == [(W, "001_drop.sql", 1, "foreign key c.fk_cp"),
+                                 (W, "001_drop.sql", 2, "constraint c.chk_pos"),
+                                 (W, "001_drop.sql", 3, "foreign key posts.posts_owner_fk")]
+    assert "guessed reference to the table `p`" in pre.findings[0].message
+    assert "its own table" in pre.findings[2].message and "(ownerId) REFERENCES posts (id)" in pre.findings[2].message
+
+
+def test_a_dropped_foreign_key_nothing_can_stand_in_for_warns_that_replay_fails_there(server, tmp_path):
+    """No column the name points at, and the key's index (dropped with it) on a
+    column no table's primary key matches: the walk says replay fails there, and
+    it does, at that line."""
+    before = """
+    CREATE TABLE p (code VARCHAR(10) PRIMARY KEY);
+    CREATE TABLE c (id INT PRIMARY KEY, code VARCHAR(10), CONSTRAINT fk_weird FOREIGN KEY (code) REFERENCES p (code));
+    """
+    with build(server, tmp_path, before, {"001_drop.sql": "ALTER TABLE c DROP FOREIGN KEY fk_weird, "
+                                                          "DROP INDEX fk_weird;\n"}) as b:
         pre = b.walk()
-        assert finding_keys(pre) == [(W, "001_drop.sql", 1, "foreign key c.fk_cp"),
-                                     (W, "001_drop.sql", 2, "constraint c.chk_pos")]
-        assert "replay will fail here" in pre.findings[0].message
-        assert "down migration" in pre.findings[0].message
+        assert finding_keys(pre)[-1] == (W, "001_drop.sql", 1, "foreign key c.fk_weird")
+        assert "replay will fail here" in pre.findings[-1].message
+        assert "down migration" in pre.findings[-1].message
         v, _ = b.verify(pre)
         assert v.failure is not None and v.failure.line == 1 and v.failure.server_code == 1091
 

@@ -14,6 +14,7 @@ possible, and says what it is in its comment:
 * an index: a plain key on a column that exists (a PRIMARY KEY on a NOT NULL one);
 * a view ``SELECT 1``, an empty procedure, a function returning NULL, a trigger
   doing nothing, a disabled event, a default sequence;
+* a CHECK constraint: ``CHECK (true)``;
 * a foreign key: it cannot be permissive (every row must satisfy it), so it is
   the most likely definition, see :func:`placeholder_fk`.
 """
@@ -23,7 +24,7 @@ import copy
 import re
 from collections import Counter
 
-from ..model import Column, Event, ForeignKey, Index, IndexPart, Routine, Schema, Sequence, Table, Trigger, View
+from ..model import Check, Column, Event, ForeignKey, Index, IndexPart, Routine, Schema, Sequence, Table, Trigger, View
 from .shadow import GHOST_TYPE
 
 PLACEHOLDER_COLUMN = "baseline_placeholder"
@@ -127,6 +128,20 @@ def fk_is_named(fk: ForeignKey, table: str, pattern: str) -> bool:
     return not (rest is not None and rest.isdigit())
 
 
+def placeholder_check(schema: Schema, table: Table, name: str, rules) -> Check | None:
+    """A CHECK named ``name`` that admits every row (``CHECK (true)``), standing in
+    for a constraint the chain drops (``DROP CHECK`` / ``DROP CONSTRAINT``)
+    without defining it; ``None`` where the server has no CHECK constraints or
+    the name is taken (MySQL's check names are unique in the schema)."""
+    if not rules.check_constraints:
+        return None
+    for other in schema.tables.values():
+        if any(c.key == name.casefold() for c in other.checks) or \
+                other is table and (other.foreign_key(name) or other.index(name)):
+            return None
+    return Check(name, "true")
+
+
 def placeholder_fk(schema: Schema, table: Table, name: str, readded: tuple[ForeignKey, str] | None,
                    siblings: list[ForeignKey] = ()) -> tuple[ForeignKey, str] | None:
     """A foreign key named ``name`` on ``table`` for the baseline, where the
@@ -147,7 +162,8 @@ def placeholder_fk(schema: Schema, table: Table, name: str, readded: tuple[Forei
     3. else, when a column of the table is named in the key's name
        (``apps_accountId_fk``, ``…_nid_fk_idx``), the reference other tables make
        from a column of that name (``nid`` -> ``networks (id)``), the most common
-       one, if its target exists with a key on the referenced columns.
+       one, if its target exists with a key on the referenced columns;
+    4. else a guessed reference, see :func:`_guessed_reference`.
     """
     if readded is not None:
         fk, where = readded
@@ -171,7 +187,63 @@ def placeholder_fk(schema: Schema, table: Table, name: str, readded: tuple[Forei
                             on_update=on_update)
             if _target_ok(schema, table, fk):
                 return fk, f"the reference other tables make from a column `{col.name}` (named in the key's name)"
+    return _guessed_reference(schema, table, name)
+
+
+def _guessed_reference(schema: Schema, table: Table, name: str) -> tuple[ForeignKey, str] | None:
+    """Rule 4 of :func:`placeholder_fk`: a column the key's name points at
+    (``posts_owner_fk`` -> ``ownerId``, ``fk_author`` -> ``author_id``), or the
+    one column of an index of the key's name (the index the server made for it
+    outlives the key), that an
+    index already leads (so the server adds none the DROP would leave behind),
+    referencing the single-column primary key of the table its stem names
+    (``author`` -> ``authors``) or, failing that, of its own table: a key
+    every server accepts on an empty database and that constrains nothing else."""
+    key_words = _words(name)
+    # the index the server made for the key keeps its name after the DROP
+    own = next((idx for idx in table.indexes if idx.name.casefold() == name.casefold() and len(idx.parts) == 1
+                and idx.parts[0].column), None)
+    for col in table.columns:
+        words = _words(col.name)
+        stem = words[:-1] if len(words) > 1 and words[-1] in ("id", "uuid", "key", "fk") else words
+        if not stem or not (_run_in(stem, key_words) or own is not None and own.parts[0].column.casefold() == col.key):
+            continue
+        if not any(idx.parts and idx.parts[0].column and idx.parts[0].column.casefold() == col.key
+                   for idx in table.indexes):
+            continue
+        joined = "_".join(stem)
+        wanted = {joined, joined + "s", joined + "es", joined[:-1] + "ies" if joined.endswith("y") else joined}
+        targets = sorted((t for t in schema.tables.values() if t.name.casefold() in wanted), key=lambda t: t.name)
+        for target, why in [(t, f"the table `{t.name}` its column `{col.name}` names") for t in targets] + \
+                [(table, f"its own table (nothing names another one), from the column `{col.name}` the key's "
+                         f"name points at")]:
+            pk = next((idx for idx in target.indexes if idx.kind == "PRIMARY"), None)
+            if pk is None or len(pk.parts) != 1 or not pk.parts[0].column:
+                continue
+            ref = target.column(pk.parts[0].column)
+            if ref is None or ref.key == col.key and target is table or not _same_type(col, ref):
+                continue
+            fk = ForeignKey(name, [col.name], target.name, [ref.name])
+            if _target_ok(schema, table, fk):
+                return fk, f"a guessed reference to {why}"
     return None
+
+
+def _words(text: str) -> list[str]:
+    """``ownerId`` / ``owner_id`` / ``OwnerID`` -> ``['owner', 'id']``."""
+    spaced = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", " ", text)
+    return [w.casefold() for w in re.split(r"[^0-9A-Za-z]+", spaced) if w]
+
+
+def _run_in(want: list[str], words: list[str]) -> bool:
+    return any(words[i:i + len(want)] == want for i in range(len(words) - len(want) + 1))
+
+
+def _same_type(a: Column, b: Column) -> bool:
+    """Types InnoDB lets a foreign key join: same type and sign, same character
+    set for text (display widths aside)."""
+    base = lambda c: re.sub(r"^(tinyint|smallint|mediumint|int|bigint)\(\d+\)", r"\1", c.type.casefold())  # noqa: E731
+    return base(a) == base(b) and a.unsigned == b.unsigned and (a.charset or "") == (b.charset or "")
 
 
 def _names(key_name: str, column: str) -> bool:

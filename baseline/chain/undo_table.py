@@ -19,7 +19,7 @@ from ..model import Check, Column, ForeignKey, Index, Table
 from ..sql.ddl import nodes as N
 from . import edits as E
 from .findings import INFO, WARNING
-from .placeholders import fk_is_named, placeholder_column, placeholder_fk, placeholder_index
+from .placeholders import fk_is_named, placeholder_check, placeholder_column, placeholder_fk, placeholder_index
 from .shadow import TableState, fold
 
 
@@ -476,6 +476,12 @@ class TableUndo:
         label = f"{'check' if op.kind == 'CHECK' else 'constraint'} {self.label}.{op.name}"
         if op.if_exists:
             self._unknown_if_exists(label, op.kind, "a constraint")
+            return
+        chk = placeholder_check(self.schema, t, op.name, self.rules)
+        if chk is not None:
+            t.checks.append(chk)
+            self.note(WARNING, label, "dropped here, but its definition appears nowhere in the chain: the baseline "
+                                      f"has a placeholder that admits every row, CHECK ({chk.expression})")
             return
         self.note(WARNING, label, "dropped here, but its definition appears nowhere in the chain, and no "
                                   "placeholder is safe for it: replay will fail here (a down migration for this one "
