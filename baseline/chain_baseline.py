@@ -21,6 +21,7 @@ baseline followed by every migration of DIR rebuilds SOURCE exactly. The steps:
 from __future__ import annotations
 
 import copy
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,7 +34,7 @@ from .chain.replay import MigrationFailed
 from .compare import EXISTS, CompareOptions, ComparisonResult
 from .errors import UsageError
 from .model import Schema
-from .prechain import AUTO, BY_DOWNS, INVERT, PreChain, pre_chain_schema
+from .prechain import AUTO, BY_DOWNS, INVERT, PreChain, Step, pre_chain_schema
 from .render.ddl import RenderOptions
 
 #: Words in the header of a file baseline wrote (every template starts with it).
@@ -166,8 +167,12 @@ def generate_for_chain(source_spec: str, migrations: str | Path, options: ChainB
     say(f"chain {migrations}: {len(chain)} migration{'s' if len(chain) != 1 else ''} ({chain.format})")
 
     with _LazyServer(options.scratch, options.image, source.flavor) as server:
-        pre = pre_chain_schema(core, chain, strategy=options.strategy, server=server.get,
-                               progress=options.progress, check_fit=not options.force)
+        pre = None
+        if options.verify and chain.migrations and _may_build_everything(core, chain):
+            pre = _from_nothing(server.get(), core, chain, options, say)
+        if pre is None:
+            pre = pre_chain_schema(core, chain, strategy=options.strategy, server=server.get,
+                                   progress=options.progress, check_fit=not options.force)
         for line in pre.strategy_lines():
             say(line)
         stem = _stem(fmt, chain, options.name, same_folder=chain_naming)
@@ -205,6 +210,52 @@ def generate_for_chain(source_spec: str, migrations: str | Path, options: ChainB
         for line in replaced:
             say(f"warning: {line}")
     return result
+
+
+# ---------------------------------------------------------------------------- from nothing
+
+#: How the walk is named when the chain builds SOURCE from an empty database.
+FROM_NOTHING = "replaying them on an empty database, which gives SOURCE: nothing before them"
+
+_CREATE_TABLE = re.compile(r"\bCREATE\s+TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?(?:`?\w+`?\s*\.\s*)?`?([^`\s(]+)`?", re.I)
+
+
+def _may_build_everything(core: Schema, chain: Chain) -> bool:
+    """Whether the chain may create every table of SOURCE: it has JavaScript
+    migrations (what they create is known only by running them), or every
+    table of SOURCE is named by a CREATE TABLE of its SQL."""
+    from .chain.migration import KIND_SEQUELIZE_JS
+
+    if not core.tables:
+        return False
+    if any(m.kind == KIND_SEQUELIZE_JS for m in chain.migrations):
+        return True
+    created = {name.casefold() for m in chain.migrations if m.up is not None
+               for name in _CREATE_TABLE.findall(m.up.text)}
+    return all(t.casefold() in created for t in core.tables)
+
+
+def _from_nothing(server, core: Schema, chain: Chain, options, say) -> PreChain | None:
+    """When the whole chain, replayed on an empty database, gives SOURCE (tool
+    tables aside), the schema before it is empty: no walk, no assumption."""
+    from .chain.replay import MigrationFailed, replay_chain
+    from .compare import compare
+    from .sources.live import read_live
+
+    with server.database(charset=core.charset, collation=core.collation) as db:
+        try:
+            replay_chain(chain, server, db, progress=options.progress)
+        except MigrationFailed:
+            return None
+        built = read_live(server.url.with_database(db), progress=False)
+    built = without_tables(built, chain.tool_tables)
+    built.name = core.name
+    if compare(core, built):
+        return None
+    say("the chain builds SOURCE from an empty database: the baseline is empty")
+    empty = Schema(name=core.name, charset=core.charset, collation=core.collation, flavor=core.flavor,
+                   charset_inferred=core.charset_inferred, problems=list(core.problems))
+    return PreChain(empty, [Step(FROM_NOTHING, [m.id for m in chain.migrations])])
 
 
 # ---------------------------------------------------------------------------- the chain

@@ -18,6 +18,16 @@ each by the best way available.
   otherwise be found only by the verification, at a line of an *up* script).
 * **inversion**: no down (or ``--strategy invert``): the up script is undone
   on the model, offline (:mod:`baseline.chain.invert`).
+* **what its up sends** (a JavaScript migration without a usable down, or
+  ``--strategy invert``): only the SQL a migration sends decides what it did.
+  Its ``up`` runs with real Sequelize (:mod:`baseline.chain.jsrunner`) against
+  a database holding the schema after it, with every statement that would
+  change something recorded instead of sent (reads are answered by that
+  database); the recorded statements are inverted like a SQL migration's. The
+  result is then checked by running the up for real on it: it must give the
+  schema after the migration exactly. Where it does not (the up read something
+  the schema after it no longer has), the statements that real run sent are
+  inverted instead and checked again (at most three rounds).
 
 Consecutive migrations walked back by downs share one scratch database (loaded
 once, each down run in turn), so a chain where some migrations have downs and
@@ -31,7 +41,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable
 
-from .chain.findings import INFO, Finding, finding
+from .chain.findings import INFO, WARNING, Finding, finding
 from .chain.invert import Inverter, chain_knowledge
 from .chain.migration import KIND_SEQUELIZE_JS, Chain
 from .chain.parsed import ParsedMigration, parse_migrations
@@ -48,6 +58,10 @@ COLUMN_ORDER = "column order"
 
 #: How a step is named in reports.
 BY_DOWNS, BY_INVERSION = "down scripts", "inversion"
+BY_CAPTURE = "inverting the SQL its up() sends"
+
+#: Rounds of capture, inversion and check for one JavaScript migration.
+CAPTURE_ROUNDS = 3
 
 
 @dataclass
@@ -103,15 +117,11 @@ def plan(chain: Chain, strategy: str = AUTO) -> list[tuple[str, str]]:
             raise UsageError(f"--strategy down: migration {m.id} has no down script",
                              hint="use --strategy auto to invert the migrations without one")
         if strategy == INVERT:
-            if js:
-                raise UsageError(f"--strategy invert: migration {m.id} is JavaScript and cannot be inverted "
-                                 "offline", hint="use --strategy auto (its down() runs on a throwaway server)")
-            out.append((BY_INVERSION, "--strategy invert"))
+            out.append((BY_CAPTURE, "--strategy invert") if js else (BY_INVERSION, "--strategy invert"))
         elif m.down is not None:
             out.append((BY_DOWNS, ""))
         elif js:
-            raise UsageError(f"migration {m.id} is JavaScript and has no down(): it can be neither inverted "
-                             "offline nor walked back", hint="add its down() to the file")
+            out.append((BY_CAPTURE, "no down()"))
         else:
             out.append((BY_INVERSION, "no down script"))
     return out
@@ -123,8 +133,8 @@ def pre_chain_schema(source: Schema, chain: Chain, *, strategy: str = AUTO,
     """Walk ``chain`` back from ``source`` (not changed).
 
     ``server`` returns a started :class:`~baseline.scratch.ScratchServer` when
-    called (only if some migration has a down to run, so a chain inverted
-    offline needs no server). ``check_fit``: raise an ``InputError`` first when
+    called (only if some migration has a down to run or is JavaScript, so a
+    SQL chain inverted offline needs no server). ``check_fit``: raise an ``InputError`` first when
     SOURCE lacks most of what the chain leaves behind (:mod:`.chain.fit`): a
     walk back from the wrong database only yields a warning per statement.
     """
@@ -150,6 +160,7 @@ class _Walk:
         self.knowledge = chain_knowledge(self.parsed, source, self.flavor)
         self.inverter = Inverter(source.copy(), self.parsed, self.knowledge, flavor=self.flavor)
         self.server_factory = server
+        self._node_env = None
         self.progress = progress
         self.steps: list[Step] = []
         self.notes: list[Finding] = []
@@ -172,6 +183,11 @@ class _Walk:
                     for pm in migs[i:j]:
                         self.inverter.invert(pm)
                         self._record(pm.id, BY_INVERSION, why)
+                        bar.advance(note=pm.id)
+                elif how == BY_CAPTURE:
+                    for pm in migs[i:j]:
+                        self._capture(pm)
+                        self._record(pm.id, BY_CAPTURE, why)
                         bar.advance(note=pm.id)
                 else:
                     self._downs(migs[i:j])
@@ -234,11 +250,17 @@ class _Walk:
                                     if t in after.tables and after.tables[t].index(i) is not None}
                     self._record(pm.id, BY_DOWNS, "")
                     continue
-                if self.strict or not pm.is_sql:  # pragma: no cover - the checks do not run then
+                if self.strict:
                     raise InputError(f"the down script of migration {pm.id} cannot be used: {refused}",
-                                     file=_down_rel(pm), hint="--strategy auto inverts such a migration instead"
-                                     if self.strict else None)
+                                     file=_down_rel(pm), hint="--strategy auto inverts such a migration instead")
                 in_sync = False
+                if not pm.is_sql:  # a JavaScript down that fails or does not undo its up
+                    self.notes.append(finding(INFO, pm.id, _down_rel(pm), None, "", f"down() of {pm.id}",
+                                              f"not used: {refused}; the SQL its up() sends was inverted "
+                                              "instead"))
+                    self._capture(pm)
+                    self._record(pm.id, BY_CAPTURE, "its down() cannot be used")
+                    continue
                 self.notes.append(finding(INFO, pm.id, _down_rel(pm), None, "", f"down script of {pm.id}",
                                           f"not used: {refused}; the migration was inverted instead"))
                 self._record(pm.id, BY_INVERSION, "its down script does not undo its up")
@@ -323,9 +345,108 @@ class _Walk:
         after.name = before.schema.name
         if after.flavor is not None and after.flavor.same_family(before.schema.flavor):
             after.flavor = before.schema.flavor
-        if self.strict or not pm.is_sql:
+        if self.strict:
             return after, None
+        if not pm.is_sql:
+            # a JavaScript down is checked the only way there is: its up, run on
+            # what the down left, must give back the schema before the down
+            problem = self._js_round_trip(server, after, pm, before.schema)
+            return (None, problem) if problem else (after, None)
         return after, self._judge(after, pm, before)
+
+    # ------------------------------------------------------------------ JavaScript
+    def _node(self):
+        from .chain.nodeenv import ensure_node_env
+
+        if self._node_env is None:
+            import sys
+
+            self._node_env = ensure_node_env(log=lambda msg: print(msg, file=sys.stderr))
+        return self._node_env
+
+    def _run_up_on(self, server, schema: Schema, explicit, pm: ParsedMigration):
+        """Load ``schema``, run ``pm``'s up for real there: ``(what it sent, the
+        schema it left, why it failed)``."""
+        from .chain.jsrunner import RUN, run_js
+        from .sources.live import read_live
+
+        try:
+            db = load_schema_into(server, schema, explicit)
+        except ExecutionError as e:
+            return None, None, f"the schema it would run on cannot be built ({e.server_message or e.reason})"
+        try:
+            runs = run_js(self._node(), server.url, db, [pm.migration], mode=RUN)
+            run = runs[0]
+            if run.error:
+                message, line = run.error
+                return run, None, f"its up() fails there ({message}{f', line {line}' if line else ''})"
+            left = read_live(server.url.with_database(db), progress=False)
+        finally:
+            server.drop_database(db)
+        left.name = schema.name
+        if left.flavor is not None and left.flavor.same_family(schema.flavor):
+            left.flavor = schema.flavor
+        return run, left, None
+
+    def _js_round_trip(self, server, after_down: Schema, pm: ParsedMigration, expected: Schema) -> str | None:
+        _run, left, problem = self._run_up_on(server, after_down, self.inverter.explicit, pm)
+        if problem:
+            return f"its up() does not run on what it leaves: {problem}"
+        diffs = _compare(expected, left, pm)
+        return f"its up() does not give back the schema before it: {diffs}" if diffs else None
+
+    def _capture(self, pm: ParsedMigration) -> None:
+        """Walk ``pm`` (JavaScript) back by inverting what its up sends (see the
+        module docstring), checked by running the up on the result."""
+        from .chain.jsrunner import CAPTURE, run_js
+
+        server = self.server_factory() if self.server_factory else None
+        if server is None:  # pragma: no cover - callers pass a server
+            raise UsageError("JavaScript migrations need a throwaway server")
+        inv = self.inverter
+        after = inv.schema.copy()
+        start = _Fork(inv)
+        db = load_schema_into(server, after, inv.explicit)
+        try:
+            run = run_js(self._node(), server.url, db, [pm.migration], mode=CAPTURE)[0]
+        finally:
+            server.drop_database(db)
+        if run.error:
+            message, line = run.error
+            raise InputError(f"migration {pm.id}: its up() fails when run against the schema after it, so what "
+                             f"it sends cannot be recorded ({message})", file=pm.rel, line=line,
+                             hint="give the migration a down() that undoes it")
+        self._note_races(pm, run)
+        problem = None
+        for _attempt in range(CAPTURE_ROUNDS):
+            start.restore(inv, again=True)
+            inv.invert(_parsed(pm, run.statements, self.flavor))
+            real, left, problem = self._run_up_on(server, inv.schema, inv.explicit, pm)
+            if problem is None:
+                diffs = _compare(after, left, pm)
+                if not diffs:
+                    return
+                if _texts(real.statements) == _texts(run.statements):
+                    # the up sends the same run on the result: the capture was faithful, and
+                    # the difference is in what later migrations left unknown (placeholders)
+                    self.notes.append(finding(INFO, pm.id, pm.rel, None, "", f"migration {pm.id}",
+                                              "its up() sends the same statements on the walked-back schema, "
+                                              f"where it shows more than the chain after it told: {diffs}"))
+                    return
+                problem = f"its up() run on the result gives another schema than the one after it: {diffs}"
+            if real is None or not real.statements or _texts(real.statements) == _texts(run.statements):
+                break
+            run = real  # what the up really sent, run where it reads what it expects
+        self.notes.append(finding(WARNING, pm.id, pm.rel, None, "", f"migration {pm.id}",
+                                  f"the SQL its up() sends was inverted, but the result could not be checked "
+                                  f"({problem}); the verification decides"))
+
+    def _note_races(self, pm: ParsedMigration, run) -> None:
+        for tables in run.concurrent:
+            named = ", ".join(sorted(set(tables))) or "the same tables"
+            self.notes.append(finding(WARNING, pm.id, pm.rel, None, "", f"migration {pm.id}",
+                                      f"its up() sends statements concurrently (Promise.all) that alter {named}: "
+                                      "their order, so the resulting column order, may differ from run to run"))
 
 
 class _Fork:
@@ -343,12 +464,34 @@ class _Fork:
 
         return [f for f in inv.findings[self.findings:] if f.severity == WARNING]
 
-    def restore(self, inv: Inverter) -> None:
-        inv.schema = self.schema
-        inv.explicit = self.explicit
+    def restore(self, inv: Inverter, *, again: bool = False) -> None:
+        """Put ``inv`` back as it was; ``again``: with copies, so the fork can be
+        restored once more (the inverter changes what it is given)."""
+        inv.schema = self.schema.copy() if again else self.schema
+        inv.explicit = set(self.explicit) if again else self.explicit
         del inv.findings[self.findings:]
-        inv.if_not_exists = self.if_not_exists
-        inv.if_not_exists_columns = self.if_not_exists_columns
+        inv.if_not_exists = dict(self.if_not_exists) if again else self.if_not_exists
+        inv.if_not_exists_columns = dict(self.if_not_exists_columns) if again else self.if_not_exists_columns
+
+
+def _parsed(pm: ParsedMigration, statements, flavor) -> ParsedMigration:
+    """``pm`` with the statements a JavaScript up sends, parsed (the file: the migration's)."""
+    from .chain.parsed import ParsedStatement
+    from .sql.parse import parse_statement
+
+    out = ParsedMigration(pm.index, pm.migration)
+    for k, st in enumerate(statements):
+        try:
+            node = parse_statement(st.text, flavor=flavor, file=pm.rel, line=st.line)
+        except InputError as e:
+            out.statements.append(ParsedStatement(k, st, None, e))
+        else:
+            out.statements.append(ParsedStatement(k, st, node))
+    return out
+
+
+def _texts(statements) -> list[str]:
+    return [st.text for st in statements]
 
 
 def _down_rel(pm: ParsedMigration) -> str:

@@ -401,21 +401,20 @@ _DOWN_RE = re.compile(r"\bdown\s*(?::|\(|=)")
 
 
 def read_sequelize(root: Path) -> Chain:
-    """sequelize-cli migrations (``.js``/``.cjs``), in file-name order like
-    sequelize-cli; numbered ``.sql`` files beside them (a baseline such as
+    """sequelize-cli and umzug migrations (``.js``/``.cjs``, ESM ``.mjs``,
+    TypeScript ``.ts``/``.mts``/``.cts``), in file-name order like both tools;
+    numbered ``.sql`` files beside them (a baseline such as
     ``000_initial_schema.sql``) take their place in the same name order and run
     through baseline's executor."""
     chain = Chain(root=root, format=SEQUELIZE)
     entries = []
     for p in top_files(root):
         low = p.name.lower()
-        if low.endswith((".js", ".cjs")):
+        if naming.is_js_migration(p.name):
             entries.append(p)
         elif low.endswith(".sql") and naming.parse_numbered(p.name):
             entries.append(p)
         else:
-            if low.endswith((".ts", ".mjs")) and not low.endswith(".d.ts"):
-                chain.notes.append(f"{p.name}: only .js/.cjs migrations are run, not used")
             chain.ignored.append(p.name)
     for p in sorted(entries, key=lambda p: p.name):
         if p.suffix.lower() == ".sql":

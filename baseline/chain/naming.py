@@ -35,8 +35,17 @@ FLYWAY_RE = re.compile(r"^(?P<prefix>[VBU])(?P<version>\d+(?:[._]\d+)*)__(?P<des
 # ---------------------------------------------------------------- sequelize-cli
 
 #: sequelize-cli reads every ``.js``/``.cjs`` file of the folder (umzug's pattern);
-#: ``YYYYMMDDHHMMSS-name.js`` is what ``migration:generate`` writes.
-SEQUELIZE_RE = re.compile(r"^(?P<version>\d+)?[-_]?(?P<name>.*?)\.(?P<ext>c?js)$")
+#: ``YYYYMMDDHHMMSS-name.js`` is what ``migration:generate`` writes. umzug chains
+#: are also ESM (``.mjs``) and TypeScript (``.ts``, ``.mts``, ``.cts``).
+SEQUELIZE_RE = re.compile(r"^(?P<version>\d+)?[-_]?(?P<name>.*?)\.(?P<ext>c?js|mjs|[cm]?ts)$")
+
+#: File endings of JavaScript migrations (``.d.ts`` declarations are not migrations).
+JS_ENDINGS = (".js", ".cjs", ".mjs", ".ts", ".mts", ".cts")
+
+
+def is_js_migration(name: str) -> bool:
+    low = name.lower()
+    return low.endswith(JS_ENDINGS) and not low.endswith((".d.ts", ".d.mts", ".d.cts"))
 
 # ---------------------------------------------------------------- manifest dirs
 

@@ -112,7 +112,7 @@ def ensure_node_env(*, install: bool = True, log=None) -> NodeEnv:
 
 def _install(npm: str, root: Path, log) -> None:
     if log:
-        log(f"baseline: installing sequelize-cli, sequelize and mysql2 into {root} (once)")
+        log(f"baseline: installing sequelize-cli, sequelize, mysql2 and tsx into {root} (once)")
     for name in ("package.json", "package-lock.json"):
         shutil.copyfile(PACKAGE_DIR / name, root / name)
     (root / _STAMP).unlink(missing_ok=True)

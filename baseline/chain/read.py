@@ -80,7 +80,7 @@ def _candidates(root: Path) -> dict[str, str]:
 
     files = top_files(root)
     names = [p.name for p in files]
-    js = [n for n in names if n.lower().endswith((".js", ".cjs"))]
+    js = [n for n in names if naming.is_js_migration(n)]
     popx_dialect = [n for n in names if (m := naming.POPX_RE.match(n))
                     and (m.group("autocommit") or (m.group("dialect") in naming.POPX_DIALECTS))]
     updown = [n for n in names if naming.GOLANG_MIGRATE_RE.match(n)]
@@ -92,7 +92,7 @@ def _candidates(root: Path) -> dict[str, str]:
                       and not naming.GOLANG_MIGRATE_RE.match(n) and n not in flyway_set]
 
     if js and _looks_like_sequelize(root, js):
-        found[SEQUELIZE] = f"{len(js)} .js/.cjs file(s)"
+        found[SEQUELIZE] = f"{len(js)} JavaScript/TypeScript file(s)"
     if updown:
         if popx_dialect:
             found[POPX] = f"{len(updown)} .up/.down.sql file(s) with dialect/autocommit parts"

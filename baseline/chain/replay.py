@@ -215,6 +215,11 @@ def _run_js(batch: list[Migration], server, conn, database: str, direction: str,
     from .sequelize import META_TABLE, JsMigrationError, drop_meta_if_empty, record_executed, run_js_batch
 
     env = ensure_node_env(log=lambda msg: print(msg, file=sys.stderr))
+    from .jsrunner import needs_runner
+
+    if any(needs_runner(m) for m in batch):
+        _run_js_runner(env, batch, server, conn, database, direction, result)
+        return
     created_meta = False
     had_meta = _table_exists(conn, META_TABLE)
     if direction == DOWN:
@@ -241,6 +246,35 @@ def _run_js(batch: list[Migration], server, conn, database: str, direction: str,
         _attribute_js(o.migration, o.sql, direction, result, js_touches)
     if direction == DOWN and created_meta:
         drop_meta_if_empty(conn)
+
+
+def _run_js_runner(env, batch: list[Migration], server, conn, database: str, direction: str,
+                   result: ReplayResult) -> None:
+    """TypeScript, ESM and umzug migrations, which sequelize-cli cannot run: by
+    baseline's runner (:mod:`.jsrunner`), which keeps ``SequelizeMeta`` as
+    sequelize-cli and umzug's SequelizeStorage do (the migration's file name)."""
+    from .jsrefs import js_touches
+    from .jsrunner import RUN, run_js
+    from .sequelize import META_TABLE, record_executed
+
+    runs = run_js(env, server.url, database, batch, mode=RUN, direction=direction)
+    for run in runs:
+        sql = [st.text for st in run.statements]
+        if run.error:
+            message, line = run.error
+            if sql:  # what ran before the failure did run: the file is half applied
+                _attribute_js(run.migration, sql, direction, result, js_touches, applied=False)
+            m = run.migration
+            raise MigrationFailed(m, direction, reason=message, file=str(m.up.path), line=line,
+                                  statement=sql[-1] if sql else "", server_code=None, server_message=message,
+                                  partial=result)
+        _attribute_js(run.migration, sql, direction, result, js_touches)
+        if direction == UP:
+            if record_executed(conn, [run.migration]):  # created for the first migration, as the tools do
+                result.touch(("table", META_TABLE), run.migration.ref(direction=direction))
+        elif _table_exists(conn, META_TABLE):
+            with conn.cursor() as cur:
+                cur.execute(f"DELETE FROM `{META_TABLE}` WHERE `name` = %s", (run.migration.up.path.name,))
 
 
 def _table_exists(conn, name: str) -> bool:
