@@ -60,6 +60,8 @@ class ChainBaselineOptions:
     #: Where to write; ``None``: the migrations folder.
     outdir: str | None = None
     progress: bool = True
+    #: ``--repeat``: replays of the verification (see :func:`baseline.verify.run_verify`).
+    repeat: int | None = None
 
 
 @dataclass
@@ -382,13 +384,14 @@ def _verify(server, source: Schema, chain: Chain, pre: PreChain, stem: str, opti
     dump = source_spec if source_kind(source_spec) == "dump" and source_spec != "-" else None
     return replay_and_compare(server, source, chain, text, stem, progress=options.progress,
                               note=lambda text: say(f"note: {text}"), against=dump, schema_name=options.schema_name,
-                              accept_damaged=options.force)
+                              accept_damaged=options.force, repeat=options.repeat)
 
 
 def replay_and_compare(server, source: Schema, chain: Chain, baseline_sql: str, stem: str = "000_initial_schema",
                        *, progress: bool = False, compare_options: CompareOptions | None = None,
                        note: Callable[[str], None] | None = None, against: str | None = None,
-                       schema_name: str | None = None, accept_damaged: bool = False) -> Verification:
+                       schema_name: str | None = None, accept_damaged: bool = False,
+                       repeat: int | None = None) -> Verification:
     """Replay ``baseline_sql`` then every migration of ``chain`` into a fresh database
     on ``server`` (started) and compare with ``source``: ``baseline verify``'s own
     machinery (:func:`baseline.verify.run_verify`), on the server the command
@@ -405,7 +408,8 @@ def replay_and_compare(server, source: Schema, chain: Chain, baseline_sql: str, 
     description = f"database `{source.name}`" if source.name else "the source schema"
     result = run_verify(full, against or source, server=server, progress=progress, compare_options=compare_options,
                         source_description=None if against else description, note=note or (lambda text: None),
-                        source_options=SourceOptions(schema_name=schema_name, accept_damaged=accept_damaged))
+                        source_options=SourceOptions(schema_name=schema_name, accept_damaged=accept_damaged),
+                        repeat=repeat)
     b = result.comparison.b
     b.label, b.description = "baseline + chain", f"{rel} + {b.description}"
     return Verification(result.comparison, result.failure, server_gap=result.server_gap)

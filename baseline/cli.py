@@ -136,13 +136,16 @@ def cli():
                    "dump (cut off, unknown statements: the problems go into its header), or over a file "
                    "baseline did not write")
 @click.option("--chain-format", help="chain format of --migrations (default: detected)")
+@click.option("--repeat", type=click.IntRange(1, 20), default=None, metavar="N",
+              help="replay the chain N times on fresh databases and compare the replays (default: twice when a "
+                   "JavaScript migration sends concurrent statements on one table, else once)")
 @click.option("--strategy", type=click.Choice(["auto", "down", "invert"]), default="auto", show_default=True,
               help="with --migrations: walk the chain back by its down scripts where it has them (auto), "
                    "by down scripts only, or by inverting the up scripts")
 @command
 @secret_options
 def generate(source, outdir, migrations, fmt, name, schema_name, scratch, image, keep_definers,
-             keep_auto_increment, no_verify, force, chain_format, strategy):
+             keep_auto_increment, no_verify, force, chain_format, repeat, strategy):
     """Write the baseline migration for SOURCE.
 
     With --migrations DIR, the baseline is the schema as it was before the chain
@@ -168,7 +171,8 @@ def generate(source, outdir, migrations, fmt, name, schema_name, scratch, image,
         options = ChainBaselineOptions(schema_name=schema_name, scratch=scratch, image=image,
                                        chain_format=chain_format, fmt=fmt, name=name, keep_definers=keep_definers,
                                        keep_auto_increment=keep_auto_increment, verify=not no_verify, force=force,
-                                       strategy=strategy, outdir=outdir, progress=sys.stderr.isatty())
+                                       strategy=strategy, outdir=outdir, progress=sys.stderr.isatty(),
+                                       repeat=repeat)
         result = generate_for_chain(source, migrations, options, say=lambda text: click.echo(text, err=True))
         print_chain_baseline(result, click.echo, color=sys.stdout.isatty())
         sys.exit(result.exit_code)
@@ -219,10 +223,13 @@ def _describe(schema) -> str:
               help="AUTO_INCREMENT counters and sequence positions are differences too")
 @click.option("--include-bookkeeping", is_flag=True,
               help="compare migration tools' own tables too (SequelizeMeta, schema_migrations, ...)")
+@click.option("--repeat", type=click.IntRange(1, 20), default=None, metavar="N",
+              help="replay the chain N times on fresh databases and compare the replays (default: twice when a "
+                   "JavaScript migration sends concurrent statements on one table, else once)")
 @command
 @secret_options
 def verify(migrations, against, scratch, image, report_format, schema_name, chain_format,
-           ignore_column_order, include_definers, include_auto_increment, include_bookkeeping):
+           ignore_column_order, include_definers, include_auto_increment, include_bookkeeping, repeat):
     """Replay the chain in a throwaway server and compare the result with SOURCE.
 
     Exit 0 when the replayed chain is identical to SOURCE, 1 when they differ
@@ -237,7 +244,8 @@ def verify(migrations, against, scratch, image, report_format, schema_name, chai
 
     try:
         result = _run_verify(migrations, against, scratch, image, report_format, schema_name, chain_format,
-                             ignore_column_order, include_definers, include_auto_increment, include_bookkeeping)
+                             ignore_column_order, include_definers, include_auto_increment, include_bookkeeping,
+                             repeat)
     except BaselineError as e:  # exit 2/3 before any comparison: a CI step reading the report sees why
         _error_report(report_format, "verify", ("SOURCE", against), ("chain", f"chain {migrations}"), e)
         raise
@@ -250,7 +258,7 @@ def verify(migrations, against, scratch, image, report_format, schema_name, chai
 
 
 def _run_verify(migrations, against, scratch, image, report_format, schema_name, chain_format,
-                ignore_column_order, include_definers, include_auto_increment, include_bookkeeping):
+                ignore_column_order, include_definers, include_auto_increment, include_bookkeeping, repeat=None):
     from .compare import CompareOptions
     from .sources import SourceOptions
     from .verify import run_verify
@@ -261,7 +269,7 @@ def _run_verify(migrations, against, scratch, image, report_format, schema_name,
                                        compare_definers=include_definers,
                                        compare_counters=include_auto_increment),
         source_options=SourceOptions(schema_name=schema_name), progress=sys.stderr.isatty(),
-        include_bookkeeping=include_bookkeeping,
+        include_bookkeeping=include_bookkeeping, repeat=repeat,
         # the text report shows the notes itself; machine formats carry them, and people read stderr
         note=(lambda text: None) if report_format == "text" else None)
 

@@ -36,7 +36,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .chain.eventclock import ClockTimes
-from .chain.migration import Chain
+from .chain.migration import KIND_SEQUELIZE_JS, Chain
 from .chain.read import read_chain
 from .chain.refs import MigrationRef
 from .chain.replay import MigrationFailed, ReplayResult, replay_chain
@@ -91,6 +91,11 @@ class VerifyResult:
     #: Set when the failure is one the scratch server's flavor explains (SOURCE is
     #: MySQL, the only server at hand MariaDB): what the user must provide.
     server_gap: str | None = None
+    #: How many times the chain was replayed (``repeat``).
+    replays: int = 1
+    #: Differences between two replays of the chain on fresh databases: the chain
+    #: itself is not deterministic (empty when the replays agreed or ran once).
+    unstable: list[str] = field(default_factory=list)
 
     @property
     def differences(self):
@@ -120,7 +125,8 @@ def run_verify(migrations: Path | str | Chain, against: str | Schema, *, scratch
                compare_options: CompareOptions | None = None, source_options: SourceOptions | None = None,
                progress: bool = True, include_bookkeeping: bool = False,
                source_description: str | None = None,
-               note: Callable[[str], None] | None = None, server=None) -> VerifyResult:
+               note: Callable[[str], None] | None = None, server=None,
+               repeat: int | None = None) -> VerifyResult:
     """Replay ``migrations`` into a throwaway server and compare the result with ``against``.
 
     ``migrations`` is the chain folder as the user named it (its spelling prefixes
@@ -133,6 +139,11 @@ def run_verify(migrations: Path | str | Chain, against: str | Schema, *, scratch
     ``server``: an already started :class:`~baseline.scratch.ScratchServer` to use
     instead of opening one (``generate --migrations`` has one open for the downs);
     it is left running.
+    ``repeat``: replay the chain this many times on fresh databases and compare
+    the replays with each other; ``None`` (the default) replays twice when a
+    JavaScript migration sends statements concurrently on one table (the first
+    replay records it), else once. Replays that differ make the chain itself
+    not deterministic: the notes say so and name the racing migrations.
 
     Raises :class:`~baseline.errors.UsageError`/``InputError`` (exit 2) for a bad
     folder, option or SOURCE file, :class:`~baseline.errors.EnvironmentProblem`
@@ -165,14 +176,26 @@ def run_verify(migrations: Path | str | Chain, against: str | Schema, *, scratch
             failure = None
             replayed = None
             server_flavor = server.flavor
+            js = any(m.kind == KIND_SEQUELIZE_JS for m in chain.migrations)
             try:
-                replay = replay_chain(chain, server, db, progress=progress)
+                replay = replay_chain(chain, server, db, progress=progress, record_races=js)
             except MigrationFailed as e:
                 failure, replay = e, e.partial
             else:
                 from .sources.live import read_live
 
                 replayed = read_live(server.url.with_database(db), progress=progress, label="the replayed chain")
+        times = repeat if repeat is not None else (2 if replay.races else 1)
+        if replay.races:
+            tell(_races_note(replay.races))
+        unstable: list[str] = []
+        for n in range(2, times + 1):
+            if replayed is None:
+                break
+            unstable = _replay_again(chain, server, charset, collation, replayed, progress, js, n)
+            if unstable:
+                tell(_unstable_note(unstable, replay.races, n))
+                break
         where = _server_label(server)
 
     skip = set() if include_bookkeeping else {t.casefold() for t in chain.tool_tables}
@@ -201,12 +224,59 @@ def run_verify(migrations: Path | str | Chain, against: str | Schema, *, scratch
         differences, unstated_notes = set_aside_unstated(differences, a, b, (SOURCE_LABEL, CHAIN_LABEL))
         for text in clock_notes + unstated_notes:
             tell(text)
-        result.differences = attribute_differences(differences, replay.touched, _baseline_ref(chain),
+        result.differences = attribute_differences(differences, _with_races(replay, chain), _baseline_ref(chain),
                                                    path_prefix=folder)
         result.objects = compared_objects(a, b)
     return VerifyResult(comparison=result, chain=chain, replay=replay, source=source, replayed=replayed,
                         server=where, failure=failure, excluded=excluded, notes=notes,
-                        server_gap=gap)
+                        server_gap=gap, replays=times, unstable=unstable)
+
+
+def _replay_again(chain: Chain, server, charset, collation, first: Schema, progress: bool, js: bool,
+                  n: int) -> list[str]:
+    """Replay ``chain`` once more on a fresh database; how the result differs from
+    the first replay's (rendered differences; a failure this time is one too)."""
+    from .sources.live import read_live
+
+    with server.database(charset=charset, collation=collation, drop=False) as db:
+        try:
+            replay_chain(chain, server, db, progress=progress, record_races=js)
+        except MigrationFailed as e:
+            return [f"replay {n} failed at migration {e.migration.id}: {e.reason}"]
+        again = read_live(server.url.with_database(db), progress=progress, label=f"replay {n} of the chain")
+    return [f"{d.label}: {d.attribute} {_short(d.a)} vs {_short(d.b)}" for d in compare(first, again, CompareOptions())]
+
+
+def _short(value) -> str:
+    text = str(value)
+    return text if len(text) <= 80 else text[:77] + "..."
+
+
+def _with_races(replay: ReplayResult, chain: Chain) -> dict:
+    """The touch map, where a table some migration's concurrent statements raced
+    on points at that migration: a difference there comes from the race more
+    likely than from whichever migration touched the table last."""
+    touched = dict(replay.touched)
+    for mid, tables in replay.races:
+        m = next((m for m in chain.migrations if m.id == mid), None)
+        if m is not None:
+            for t in tables:
+                touched[("table", t)] = MigrationRef(migration=mid, path=m.up.rel)
+    return touched
+
+
+def _races_note(races: list[tuple[str, list[str]]]) -> str:
+    return "concurrent statements (Promise.all) on one table, whose order is up to chance: " + "; ".join(
+        f"migration {mid} ({', '.join(tables)})" for mid, tables in races)
+
+
+def _unstable_note(unstable: list[str], races: list[tuple[str, list[str]]], n: int) -> str:
+    shown = "; ".join(unstable[:5]) + (f"; and {len(unstable) - 5} more" if len(unstable) > 5 else "")
+    text = f"the chain itself is not deterministic: replay {n} on a fresh database differs from replay 1 ({shown})"
+    if races:
+        text += ". Migrations whose concurrent statements touched the same table: " + "; ".join(
+            f"{mid} ({', '.join(tables)})" for mid, tables in races)
+    return text
 
 
 # ---------------------------------------------------------------------------- SOURCE

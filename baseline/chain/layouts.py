@@ -400,6 +400,15 @@ def read_manifest(root: Path) -> Chain:
 _DOWN_RE = re.compile(r"\bdown\s*(?::|\(|=)")
 
 
+_UP_RE = re.compile(r"\bup\b")
+
+
+def _exports_up(path: Path) -> bool:
+    """A TypeScript or ESM file beside the migrations is one only if it defines an
+    ``up`` (umzug folders hold helpers and types too)."""
+    return bool(_UP_RE.search(read_text(path)))
+
+
 def read_sequelize(root: Path) -> Chain:
     """sequelize-cli and umzug migrations (``.js``/``.cjs``, ESM ``.mjs``,
     TypeScript ``.ts``/``.mts``/``.cts``), in file-name order like both tools;
@@ -410,7 +419,7 @@ def read_sequelize(root: Path) -> Chain:
     entries = []
     for p in top_files(root):
         low = p.name.lower()
-        if naming.is_js_migration(p.name):
+        if naming.is_js_migration(p.name) and (p.suffix.lower() in (".js", ".cjs") or _exports_up(p)):
             entries.append(p)
         elif low.endswith(".sql") and naming.parse_numbered(p.name):
             entries.append(p)

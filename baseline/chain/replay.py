@@ -58,6 +58,10 @@ class ReplayResult:
     clock: dict[str, ClockTimes] = field(default_factory=dict)
     #: The flavor statements are parsed with for :attr:`clock` (the server's).
     flavor: "Flavor | None" = None
+    #: With ``record_races``: ``(migration id, tables)`` for each set of statements a
+    #: JavaScript migration sent while others were still in flight (``Promise.all``)
+    #: that touched one table more than once: their order is up to chance.
+    races: list[tuple[str, list[str]]] = field(default_factory=list)
 
     def touch(self, key: TouchKey, ref: MigrationRef) -> None:
         self.touched.pop(key, None)  # keep dict order = order of last touch
@@ -114,7 +118,7 @@ def select_migrations(chain: Chain, direction: str = UP, upto: int | str | None 
 
 def replay_chain(chain: Chain, server, database: str, *, direction: str = UP,
                  upto: int | str | None = None, progress: bool = True,
-                 keep_going: bool = False) -> ReplayResult:
+                 keep_going: bool = False, record_races: bool = False) -> ReplayResult:
     """Run ``chain``'s up (or down) scripts into ``database`` on ``server``.
 
     ``server`` is a :class:`~baseline.scratch.ScratchServer` (anything with
@@ -123,6 +127,8 @@ def replay_chain(chain: Chain, server, database: str, *, direction: str = UP,
     ``keep_going`` records a failing migration in ``result.failed`` and goes on
     with the next one (like ``mysql --force`` per file: the rest of the failing
     file is skipped), to see how far a chain gets on this server.
+    ``record_races``: JavaScript migrations run by baseline's runner, which
+    records the statements each sends concurrently (:attr:`ReplayResult.races`).
     """
     selected = select_migrations(chain, direction, upto)
     if direction == DOWN:
@@ -148,7 +154,7 @@ def replay_chain(chain: Chain, server, database: str, *, direction: str = UP,
                     if keep_going:
                         j = i + 1  # one at a time, so a failure skips only its own file
                     try:
-                        _run_js(selected[i:j], server, conn, database, direction, result)
+                        _run_js(selected[i:j], server, conn, database, direction, result, record_races)
                     except MigrationFailed as e:
                         if not keep_going:
                             raise
@@ -209,7 +215,7 @@ def _run_sql(m: Migration, direction: str, executor: ParallelExecutor, result: R
 
 
 def _run_js(batch: list[Migration], server, conn, database: str, direction: str,
-            result: ReplayResult) -> None:
+            result: ReplayResult, record_races: bool = False) -> None:
     from .jsrefs import js_touches
     from .nodeenv import ensure_node_env
     from .sequelize import META_TABLE, JsMigrationError, drop_meta_if_empty, record_executed, run_js_batch
@@ -217,7 +223,7 @@ def _run_js(batch: list[Migration], server, conn, database: str, direction: str,
     env = ensure_node_env(log=lambda msg: print(msg, file=sys.stderr))
     from .jsrunner import needs_runner
 
-    if any(needs_runner(m) for m in batch):
+    if record_races or any(needs_runner(m) for m in batch):
         _run_js_runner(env, batch, server, conn, database, direction, result)
         return
     created_meta = False
@@ -269,6 +275,9 @@ def _run_js_runner(env, batch: list[Migration], server, conn, database: str, dir
                                   statement=sql[-1] if sql else "", server_code=None, server_message=message,
                                   partial=result)
         _attribute_js(run.migration, sql, direction, result, js_touches)
+        for tables in run.concurrent:
+            if tables:
+                result.races.append((run.migration.id, sorted(set(tables), key=str.casefold)))
         if direction == UP:
             if record_executed(conn, [run.migration]):  # created for the first migration, as the tools do
                 result.touch(("table", META_TABLE), run.migration.ref(direction=direction))

@@ -223,7 +223,7 @@ async function main() {
                       line: callerLine(file, e && e.stack), code: e && e.parent ? e.parent.errno || null : null,
                       sql: e && e.sql ? String(e.sql) : null };
       }
-      // statements sharing a group raced: name the tables each group touched
+      // statements sharing a group raced: name the tables two of them touched
       const groups = new Map();
       for (const s of out.statements) {
         if (!groups.has(s.group)) groups.set(s.group, []);
@@ -231,8 +231,11 @@ async function main() {
       }
       for (const members of groups.values()) {
         if (members.length > 1) {
-          const tables = [...new Set(members.flatMap((s) => tablesOf(s.sql)))];
-          out.concurrent.push(tables);
+          // a table two of them touch: their order decides (column order, which ALTER fails)
+          const counts = new Map();
+          for (const s of members) for (const t of new Set(tablesOf(s.sql))) counts.set(t, (counts.get(t) || 0) + 1);
+          const tables = [...counts].filter(([, n]) => n > 1).map(([t]) => t);
+          if (tables.length) out.concurrent.push(tables);
         }
       }
       emit(out);

@@ -1,0 +1,158 @@
+'use strict';
+
+const tableName = 'applies';
+const indexes = [
+    {
+        primary: true,
+        fields: [
+            {
+                attribute: 'id',
+                order: 'ASC',
+            },
+        ],
+        unique: true,
+        name: 'PRIMARY',
+    },
+    {
+        primary: false,
+        fields: [
+            {
+                attribute: 'objectId',
+                order: 'ASC',
+            },
+            {
+                attribute: 'objectType',
+                order: 'ASC',
+            },
+            {
+                attribute: 'applyId',
+                order: 'ASC',
+            },
+            {
+                attribute: 'applyType',
+                order: 'ASC',
+            },
+        ],
+        unique: true,
+        name: 'applies_object_id_object_type_apply_id_apply_type',
+    },
+];
+
+module.exports = {
+    up: async (queryInterface, Sequelize) => {
+        const {
+            BIGINT,
+            STRING,
+            TEXT,
+            BOOLEAN,
+            INTEGER,
+            DECIMAL,
+            FLOAT,
+            DOUBLE,
+            REAL,
+            DATE,
+            JSON,
+        } = Sequelize;
+        await queryInterface.createTable(
+            tableName,
+            {
+                id: {
+                    type: BIGINT,
+                    allowNull: false,
+                    primaryKey: true,
+                    autoIncrement: true,
+                },
+
+                userId: {
+                    type: BIGINT,
+                    allowNull: false,
+                    primaryKey: false,
+                    autoIncrement: false,
+                },
+
+                objectType: {
+                    type: INTEGER,
+                    allowNull: false,
+                    primaryKey: false,
+                    autoIncrement: false,
+                },
+
+                objectId: {
+                    type: BIGINT,
+                    allowNull: false,
+                    primaryKey: false,
+                    autoIncrement: false,
+                },
+
+                applyId: {
+                    type: BIGINT,
+                    allowNull: false,
+                    primaryKey: false,
+                    autoIncrement: false,
+                },
+
+                applyType: {
+                    type: INTEGER,
+                    allowNull: true,
+                    primaryKey: false,
+                    autoIncrement: false,
+                    defaultValue: '0',
+                },
+
+                state: {
+                    type: INTEGER,
+                    allowNull: true,
+                    primaryKey: false,
+                    autoIncrement: false,
+                    defaultValue: '0',
+                },
+
+                legend: {
+                    type: STRING(255),
+                    allowNull: true,
+                    primaryKey: false,
+                    autoIncrement: false,
+                    defaultValue: '',
+                },
+
+                extra: {
+                    type: JSON,
+                    allowNull: true,
+                    primaryKey: false,
+                    autoIncrement: false,
+                },
+
+                createdAt: {
+                    type: DATE,
+                    allowNull: false,
+                    primaryKey: false,
+                    autoIncrement: false,
+                },
+
+                updatedAt: {
+                    type: DATE,
+                    allowNull: false,
+                    primaryKey: false,
+                    autoIncrement: false,
+                },
+            },
+            {
+                underscored: false,
+                charset: 'utf8mb4',
+                collate: 'utf8mb4_bin',
+            }
+        );
+
+        for (let i = 0; i < indexes.length; i++) {
+            const index = indexes[i];
+            if (index.primary) continue;
+            await queryInterface.addIndex(tableName, index);
+        }
+
+        return;
+    },
+
+    down: async (queryInterface, Sequelize) => {
+        return queryInterface.dropTable(tableName);
+    },
+};

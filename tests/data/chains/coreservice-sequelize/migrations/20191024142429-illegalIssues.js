@@ -1,0 +1,177 @@
+'use strict';
+
+const tableName = 'illegalIssues';
+const indexes = [
+    {
+        primary: true,
+        fields: [
+            {
+                attribute: 'id',
+                order: 'ASC',
+            },
+        ],
+        unique: true,
+        name: 'PRIMARY',
+    },
+    {
+        primary: false,
+        fields: [
+            {
+                attribute: 'objectId',
+                order: 'ASC',
+            },
+            {
+                attribute: 'objectType',
+                order: 'ASC',
+            },
+            {
+                attribute: 'no',
+                order: 'ASC',
+            },
+        ],
+        unique: true,
+        name: 'issues_object_id_object_type_no',
+    },
+];
+
+module.exports = {
+    up: async (queryInterface, Sequelize) => {
+        const {
+            BIGINT,
+            STRING,
+            TEXT,
+            BOOLEAN,
+            INTEGER,
+            DECIMAL,
+            FLOAT,
+            DOUBLE,
+            REAL,
+            DATE,
+            JSON,
+        } = Sequelize;
+        await queryInterface.createTable(
+            tableName,
+            {
+                id: {
+                    type: BIGINT,
+                    allowNull: false,
+                    primaryKey: true,
+                    autoIncrement: true,
+                },
+
+                userId: {
+                    type: BIGINT,
+                    allowNull: false,
+                    primaryKey: false,
+                    autoIncrement: false,
+                },
+
+                objectType: {
+                    type: INTEGER,
+                    allowNull: false,
+                    primaryKey: false,
+                    autoIncrement: false,
+                },
+
+                objectId: {
+                    type: BIGINT,
+                    allowNull: false,
+                    primaryKey: false,
+                    autoIncrement: false,
+                },
+
+                title: {
+                    type: STRING(256),
+                    allowNull: true,
+                    primaryKey: false,
+                    autoIncrement: false,
+                    defaultValue: '',
+                },
+
+                content: {
+                    type: TEXT,
+                    allowNull: true,
+                    primaryKey: false,
+                    autoIncrement: false,
+                },
+
+                state: {
+                    type: INTEGER,
+                    allowNull: true,
+                    primaryKey: false,
+                    autoIncrement: false,
+                    defaultValue: '0',
+                },
+
+                tags: {
+                    type: STRING(256),
+                    allowNull: true,
+                    primaryKey: false,
+                    autoIncrement: false,
+                    defaultValue: '|',
+                },
+
+                assigns: {
+                    type: STRING(256),
+                    allowNull: true,
+                    primaryKey: false,
+                    autoIncrement: false,
+                    defaultValue: '|',
+                },
+
+                no: {
+                    type: INTEGER,
+                    allowNull: true,
+                    primaryKey: false,
+                    autoIncrement: false,
+                    defaultValue: '1',
+                },
+
+                extra: {
+                    type: JSON,
+                    allowNull: true,
+                    primaryKey: false,
+                    autoIncrement: false,
+                },
+
+                createdAt: {
+                    type: DATE,
+                    allowNull: false,
+                    primaryKey: false,
+                    autoIncrement: false,
+                },
+
+                updatedAt: {
+                    type: DATE,
+                    allowNull: false,
+                    primaryKey: false,
+                    autoIncrement: false,
+                },
+
+                text: {
+                    type: TEXT,
+                    allowNull: true,
+                    primaryKey: false,
+                    autoIncrement: false,
+                },
+            },
+            {
+                underscored: false,
+                charset: 'utf8mb4',
+                collate: 'utf8mb4_bin',
+            }
+        );
+
+        for (let i = 0; i < indexes.length; i++) {
+            const index = indexes[i];
+            if (index.primary) continue;
+            await queryInterface.addIndex(tableName, index);
+        }
+
+        return;
+    },
+
+    down: async (queryInterface, Sequelize) => {
+        return queryInterface.dropTable(tableName);
+    },
+};
