@@ -91,7 +91,9 @@ def placeholder_index(table: Table, name: str) -> Index | None:
         if col.default == "NULL":
             col.default = None
         return Index("PRIMARY", "PRIMARY", [IndexPart(col.name)])
-    return Index(name, "INDEX", [IndexPart(table.columns[0].name)], comment="baseline placeholder")
+    # a key named after a column is most likely on it (servers name a foreign key's index so)
+    col = table.column(name) or table.columns[0]
+    return Index(name, "INDEX", [IndexPart(col.name)], comment="baseline placeholder")
 
 
 def placeholder_view(name: str) -> View:
@@ -203,10 +205,18 @@ def _guessed_reference(schema: Schema, table: Table, name: str) -> tuple[Foreign
     # the index the server made for the key keeps its name after the DROP
     own = next((idx for idx in table.indexes if idx.name.casefold() == name.casefold() and len(idx.parts) == 1
                 and idx.parts[0].column), None)
+    # a name the server gave (`t_ibfk_2`): its columns are one whose index (named after
+    # the column, as the server names a key's index) no foreign key of the table uses
+    server_named = re.fullmatch(rf"{re.escape(table.name)}_ibfk_\d+", name, re.I) is not None
+    used = {fk.columns[0].casefold() for fk in table.foreign_keys if fk.columns}
     for col in table.columns:
         words = _words(col.name)
         stem = words[:-1] if len(words) > 1 and words[-1] in ("id", "uuid", "key", "fk") else words
-        if not stem or not (_run_in(stem, key_words) or own is not None and own.parts[0].column.casefold() == col.key):
+        leftover = server_named and col.key not in used and any(
+            idx.name.casefold() == col.key and idx.parts and (idx.parts[0].column or "").casefold() == col.key
+            for idx in table.indexes)
+        if not stem or not (_run_in(stem, key_words) or leftover
+                            or own is not None and own.parts[0].column.casefold() == col.key):
             continue
         if not any(idx.parts and idx.parts[0].column and idx.parts[0].column.casefold() == col.key
                    for idx in table.indexes):
