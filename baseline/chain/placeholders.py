@@ -73,12 +73,15 @@ def placeholder_table(schema: Schema, name: str, where: str, *, engine: str | No
     return t
 
 
-def placeholder_index(table: Table, name: str) -> Index | None:
+def placeholder_index(table: Table, name: str, same_name_fk: ForeignKey | None = None) -> Index | None:
     """A key named ``name`` on a column of ``table`` (on the columns of a foreign key
-    that has no index left, which the dropped key must have served); ``None`` when
-    the table has no column."""
+    that has no index left, which the dropped key must have served; on those of
+    ``same_name_fk``, a key of its name the chain adds again later, whose index the
+    server named after it); ``None`` when the table has no column."""
     if not table.columns:
         return None
+    if same_name_fk is not None and name.upper() != "PRIMARY" and all(table.column(c) for c in same_name_fk.columns):
+        return Index(name, "INDEX", [IndexPart(c) for c in same_name_fk.columns], comment="baseline placeholder")
     from .edits import is_served
 
     unserved = [fk for fk in table.foreign_keys if not is_served(table, fk)]
@@ -91,9 +94,43 @@ def placeholder_index(table: Table, name: str) -> Index | None:
         if col.default == "NULL":
             col.default = None
         return Index("PRIMARY", "PRIMARY", [IndexPart(col.name)])
-    # a key named after a column is most likely on it (servers name a foreign key's index so)
-    col = table.column(name) or table.columns[0]
-    return Index(name, "INDEX", [IndexPart(col.name)], comment="baseline placeholder")
+    # a key named after a column is most likely on it (servers name a foreign key's index
+    # so), one that spells columns on them (`variants_flag_key_key` -> flag_key, key)
+    cols = _spelled_columns(table, name) or [(table.column(name) or table.columns[0]).name]
+    return Index(name, "INDEX", [IndexPart(c) for c in cols], comment="baseline placeholder")
+
+
+def _spelled_columns(table: Table, name: str) -> list[str] | None:
+    """The columns an index name spells after the table's name (``<table>_a_b``,
+    ``idx_<table>_a``, with or without a ``_key``/``_idx``/``_index``/``_unique``
+    suffix), each column whole; ``None`` when it spells none."""
+    low = name.casefold()
+    rests = []
+    for prefix in (table.name.casefold() + "_", "idx_" + table.name.casefold() + "_", "ix_" + table.name.casefold()
+                   + "_", ""):
+        if low.startswith(prefix) and len(low) > len(prefix):
+            rest = low[len(prefix):]
+            rests.append(rest)
+            for suffix in ("_key", "_idx", "_index", "_unique", "_uniq", "_uk", "_fk"):
+                if rest.endswith(suffix) and len(rest) > len(suffix):
+                    rests.append(rest[: -len(suffix)])
+    by_key = {c.key: c.name for c in table.columns}
+
+    def split(rest: str) -> list[str] | None:
+        if rest in by_key:
+            return [by_key[rest]]
+        for i, ch in enumerate(rest):
+            if ch == "_" and rest[:i] in by_key:
+                tail = split(rest[i + 1:])
+                if tail is not None:
+                    return [by_key[rest[:i]]] + tail
+        return None
+
+    for rest in rests:
+        found = split(rest)
+        if found and len(found) == len(set(found)):
+            return found
+    return None
 
 
 def placeholder_view(name: str) -> View:
@@ -145,7 +182,7 @@ def placeholder_check(schema: Schema, table: Table, name: str, rules) -> Check |
 
 
 def placeholder_fk(schema: Schema, table: Table, name: str, readded: tuple[ForeignKey, str] | None,
-                   siblings: list[ForeignKey] = ()) -> tuple[ForeignKey, str] | None:
+                   siblings: list[ForeignKey] = (), paired: ForeignKey | None = None) -> tuple[ForeignKey, str] | None:
     """A foreign key named ``name`` on ``table`` for the baseline, where the
     chain drops one it never defined; ``(key, why it was chosen)`` or ``None``.
 
@@ -158,8 +195,9 @@ def placeholder_fk(schema: Schema, table: Table, name: str, readded: tuple[Forei
 
     1. the definition the chain gives a key of this name when it adds it again
        later (a migration that drops a key to re-create it: the common case);
-    2. else a key the same statement adds to the table over a column named in
-       the dropped key's name (a key renamed: ``DROP FOREIGN KEY old_name, ADD
+    2. else the key the same statement adds in its place: paired in order when
+       it drops as many keys as it adds (``paired``), or one added over a column
+       named in the dropped key's name (a key renamed: ``DROP FOREIGN KEY old_name, ADD
        CONSTRAINT new_name FOREIGN KEY (identity_id) …``);
     3. else, when a column of the table is named in the key's name
        (``apps_accountId_fk``, ``…_nid_fk_idx``), the reference other tables make
@@ -173,6 +211,11 @@ def placeholder_fk(schema: Schema, table: Table, name: str, readded: tuple[Forei
         fk.name = name
         if _target_ok(schema, table, fk):
             return fk, f"the definition {where} gives it again"
+    if paired is not None:
+        fk = copy.deepcopy(paired)
+        fk.name = name
+        if _target_ok(schema, table, fk):
+            return fk, f"the definition of `{paired.name}`, which the same statement adds in its place"
     named = [col for col in table.columns if _names(name, col.name)]
     for sibling in siblings:
         if len(sibling.columns) == 1 and any(sibling.columns[0].casefold() == c.key for c in named):
@@ -205,15 +248,15 @@ def _guessed_reference(schema: Schema, table: Table, name: str) -> tuple[Foreign
     # the index the server made for the key keeps its name after the DROP
     own = next((idx for idx in table.indexes if idx.name.casefold() == name.casefold() and len(idx.parts) == 1
                 and idx.parts[0].column), None)
-    # a name the server gave (`t_ibfk_2`): its columns are one whose index (named after
-    # the column, as the server names a key's index) no foreign key of the table uses
+    # a name the server gave (`t_ibfk_2`): its column is one an index leads that no
+    # foreign key of the table uses (the key's index outlived it)
     server_named = re.fullmatch(rf"{re.escape(table.name)}_ibfk_\d+", name, re.I) is not None
     used = {fk.columns[0].casefold() for fk in table.foreign_keys if fk.columns}
     for col in table.columns:
         words = _words(col.name)
         stem = words[:-1] if len(words) > 1 and words[-1] in ("id", "uuid", "key", "fk") else words
         leftover = server_named and col.key not in used and any(
-            idx.name.casefold() == col.key and idx.parts and (idx.parts[0].column or "").casefold() == col.key
+            idx.kind != "PRIMARY" and idx.parts and (idx.parts[0].column or "").casefold() == col.key
             for idx in table.indexes)
         if not stem or not (_run_in(stem, key_words) or leftover
                             or own is not None and own.parts[0].column.casefold() == col.key):
@@ -236,7 +279,40 @@ def _guessed_reference(schema: Schema, table: Table, name: str) -> tuple[Foreign
             fk = ForeignKey(name, [col.name], target.name, [ref.name])
             if _target_ok(schema, table, fk):
                 return fk, f"a guessed reference to {why}"
+    return _composite_reference(schema, table, name) if server_named else None
+
+
+def _composite_reference(schema: Schema, table: Table, name: str) -> tuple[ForeignKey, str] | None:
+    """For a server-named key (``t_ibfk_3``): the columns of an index no foreign key
+    of the table has, referencing the primary key (as many columns, of the same
+    types) of the table one of them names (``(namespace_key, segment_key)`` ->
+    ``segments (namespace_key, key)``)."""
+    have = {tuple(c.casefold() for c in fk.columns) for fk in table.foreign_keys}
+    for idx in table.indexes:
+        cols = [table.column(p.column) for p in idx.parts if p.column and not p.length]
+        if idx.kind == "PRIMARY" or len(cols) < 2 or len(cols) != len(idx.parts) or None in cols \
+                or tuple(c.key for c in cols) in have:
+            continue
+        for col in reversed(cols):
+            words = _words(col.name)
+            stem = "_".join(words[:-1] if len(words) > 1 and words[-1] in ("id", "uuid", "key") else words)
+            for target in sorted(schema.tables.values(), key=lambda t: t.name):
+                if target is table or target.name.casefold() not in (stem, stem + "s", stem + "es"):
+                    continue
+                pk = next((i for i in target.indexes if i.kind == "PRIMARY"), None)
+                refs = [target.column(p.column) for p in pk.parts] if pk and all(p.column for p in pk.parts) else []
+                if len(refs) != len(cols) or None in refs or not all(_same_type(a, b) for a, b in zip(cols, refs)):
+                    continue
+                fk = ForeignKey(name, [c.name for c in cols], target.name, [r.name for r in refs])
+                if _target_ok(schema, table, fk):
+                    return fk, (f"a guessed reference from the columns of index `{idx.name}` to the table "
+                                f"`{target.name}` its column `{col.name}` names")
     return None
+
+
+def names_column(name: str, column: str) -> bool:
+    """Whether an object's name spells ``column`` as a run of its words."""
+    return _run_in(_words(column), _words(name))
 
 
 def _words(text: str) -> list[str]:

@@ -26,6 +26,7 @@ about X just before position P" from those records.
 from __future__ import annotations
 
 import copy
+import re
 from dataclasses import dataclass, field, replace
 
 from ..errors import InputError
@@ -104,7 +105,7 @@ class ChainKnowledge:
         for pm in parsed:
             for ps in pm.statements:
                 if ps.node is None or not ps.node.changes_schema:
-                    if isinstance(ps.node, N.SetStatement):
+                    if isinstance(ps.node, (N.SetStatement, N.DataStatement)):
                         self._apply(ps.node)
                     continue
                 pos = (pm.index, ps.index)
@@ -207,6 +208,8 @@ class ChainKnowledge:
             self._try(replace(node, schema=None, table_schema=None))
         elif isinstance(node, (N.Use, N.CreateDatabase)):
             return
+        elif isinstance(node, N.DataStatement):
+            self._data_ghosts(node)
         else:
             self._try(_unqualified(node))
 
@@ -293,6 +296,37 @@ class ChainKnowledge:
             if self._try(single, name):
                 name = self._after(op, name, meta)
 
+    def _data_ghosts(self, node: N.DataStatement) -> None:
+        """The pre-chain columns a data statement names as ``alias.column`` of a table
+        known only as a stub (``UPDATE t JOIN old_info AS i ON t.id = i.target_id SET
+        t.a = i.a``): a placeholder for a table dropped later must have them, or the
+        statement fails before the DROP. Statements are not parsed: table aliases and
+        qualified names are read from the text."""
+        text = node.text or ""
+        aliases: dict[str, str] = {}
+        for m in _TABLE_REF.finditer(text):
+            table, alias = _bare(m.group(1)), _bare(m.group(2) or "")
+            if table.upper() in _NOT_ALIASES or table.casefold() == "dual":
+                continue
+            aliases.setdefault(fold(table), table)
+            if alias and alias.upper() not in _NOT_ALIASES:
+                aliases[fold(alias)] = table
+        for m in _QUALIFIED.finditer(text):
+            table = aliases.get(fold(_bare(m.group(1))))
+            if table is None:
+                continue
+            if self.b.schema.table(table) is None:
+                self._ensure_table(table)  # a table from before the chain, first named here
+            meta = self.meta.get(fold(self.b.schema.table(table).name)) if self.b.schema.table(table) else None
+            if meta is None or not meta.stub:
+                continue
+            t = self.b.schema.table(table)
+            col = _bare(m.group(2))
+            if t is not None and col and t.column(col) is None:
+                t.columns.append(Column(col, GHOST_TYPE, charset=t.charset, collation=t.collation,
+                                        nullable=True, default="NULL"))
+                meta.ghosts.add(fold(col))
+
     def _ghosts(self, op: N.AlterOp, table: str, meta: _Meta) -> None:
         """Add the pre-chain columns ``op`` names (definition unknown) to a stub."""
         t = self.b.schema.table(table)
@@ -326,6 +360,20 @@ class ChainKnowledge:
             self.meta[fold(op.new_name)] = self.meta.pop(fold(table), meta)
             return op.new_name
         return table
+
+
+_NAME = r"(`(?:[^`]|``)+`|[A-Za-z_$][\w$]*)"
+#: ``FROM t``, ``JOIN t AS a``, ``UPDATE t a``, ``INTO t``: a table and its alias.
+_TABLE_REF = re.compile(rf"\b(?:FROM|JOIN|UPDATE|INTO)\s+{_NAME}(?:\s+(?:AS\s+)?{_NAME})?", re.I)
+#: ``a.column`` (a string's content can match too: only names of known stubs are used).
+_QUALIFIED = re.compile(rf"{_NAME}\s*\.\s*{_NAME}")
+_NOT_ALIASES = {"SET", "WHERE", "ON", "INNER", "LEFT", "RIGHT", "CROSS", "JOIN", "NATURAL", "STRAIGHT_JOIN",
+                "VALUES", "VALUE", "SELECT", "USING", "GROUP", "ORDER", "LIMIT", "HAVING", "UNION", "AS", "PARTITION",
+                "FORCE", "USE", "IGNORE", "WINDOW", "FOR", "LOCK", "INTO", "DEFAULT", "OUTER", "FULL", "WITH"}
+
+
+def _bare(name: str) -> str:
+    return name[1:-1].replace("``", "`") if name.startswith("`") else name
 
 
 _DROP_KINDS = {"VIEW": "views", "TRIGGER": "triggers", "PROCEDURE": "procedures", "FUNCTION": "functions",

@@ -15,7 +15,7 @@ from __future__ import annotations
 import copy
 import re
 
-from ..model import Check, Column, ForeignKey, Index, Table
+from ..model import Check, Column, ForeignKey, Index, IndexPart, Table
 from ..sql.ddl import nodes as N
 from . import edits as E
 from .findings import INFO, WARNING
@@ -123,6 +123,23 @@ class TableUndo:
         self.t.columns.append(col)
         self.note(WARNING, f"column {self.label}.{op.name}", "dropped here, but its definition appears nowhere in "
                   f"the chain: the baseline has a placeholder ({E.describe_column(col)}) that this statement drops")
+        self._back_into_named_keys(col)
+
+    def _back_into_named_keys(self, col: Column) -> None:
+        """A dropped column leaves the keys it was part of (the server takes it out
+        of them): a key whose name spells the column but that lacks it most likely
+        had it, last (``rules_namespace_segment_key`` on ``(namespace_key)`` after
+        ``DROP COLUMN segment_key``)."""
+        from .placeholders import names_column
+
+        for idx in self.t.indexes:
+            if idx.kind in ("PRIMARY", "FULLTEXT", "SPATIAL") or not idx.parts or self.known_index(idx.name):
+                continue
+            if any(p.column and fold(p.column) == col.key for p in idx.parts) or not names_column(idx.name, col.name):
+                continue
+            idx.parts.append(IndexPart(col.name))
+            self.note(WARNING, f"index {self.label}.{idx.name}", f"its name spells `{col.name}`, which the chain "
+                      "drops here: the baseline has it as the key's last column")
 
     def _restore_column(self, known: Column) -> None:
         """Put back a column the chain defined earlier, where it was, with the keys
@@ -346,7 +363,8 @@ class TableUndo:
         if op.if_exists:
             self._unknown_if_exists(label, "INDEX", "an index")
             return
-        idx = placeholder_index(self.t, op.name)
+        readded = self.inv.readded_fks.get((fold(self.t.name), fold(op.name)))
+        idx = placeholder_index(self.t, op.name, readded[0] if readded else None)
         if idx is None:
             self.note(WARNING, label, "dropped here, its definition appears nowhere in the chain and the table has "
                                       "no column to put a placeholder on: replay will fail here")
@@ -363,6 +381,13 @@ class TableUndo:
             self.t.indexes.append(idx)
 
     def _put_fk(self, fk: ForeignKey) -> None:
+        # a placeholder column (its type unknown) takes the type of the column it references
+        target = self.t if fold(fk.ref_table) == fold(self.t.name) else self.schema.table(fk.ref_table)
+        for mine, theirs in zip(fk.columns, fk.ref_columns):
+            col, ref = self.t.column(mine), target.column(theirs) if target is not None else None
+            if col is not None and ref is not None and (col.comment or self.t.comment or "").startswith("baseline placeholder") \
+                    and (col.type, col.unsigned, col.charset) != (ref.type, ref.unsigned, ref.charset):
+                col.type, col.unsigned, col.charset, col.collation = ref.type, ref.unsigned, ref.charset, ref.collation
         self.t.foreign_keys.append(fk)
         self.t.foreign_keys.sort(key=lambda f: f.name)
 
@@ -424,12 +449,29 @@ class TableUndo:
             return
         self._placeholder_fk(op.name, label)
 
+    def _paired_fk(self, name: str) -> ForeignKey | None:
+        """The key this statement adds in place of the dropped key ``name``, when it
+        drops as many keys as it adds (``DROP FOREIGN KEY fk_a_ds, ADD CONSTRAINT
+        fk_a_distribution_set FOREIGN KEY ...``, pair by pair: a rename)."""
+        drops = [op.name.casefold() for op in self.node.operations if isinstance(op, N.DropForeignKey)]
+        adds = [op.foreign_key for op in self.node.operations if isinstance(op, N.AddForeignKey)]
+        if len(drops) != len(adds) or name.casefold() not in drops:
+            return None
+        fdef = adds[drops.index(name.casefold())]
+        return next((fk for fk, _ in self.added_fks
+                     if [c.casefold() for c in fk.columns] == [c.casefold() for c in fdef.columns]
+                     and fk.ref_table.casefold() == fdef.ref.table.casefold()), None)
+
     def _placeholder_fk(self, name: str, label: str) -> bool:
         """Stand in for a foreign key the chain drops without ever defining it
         (:func:`placeholders.placeholder_fk` says how it is chosen); False when
         nothing can stand in."""
         readded = self.inv.readded_fks.get((fold(self.t.name), fold(name)))
-        found = placeholder_fk(self.schema, self.t, name, readded, [fk for fk, _ in self.added_fks])
+        if readded is None:  # a key of this name the chain adds to another table: moved there
+            readded = next((v for (tn, fn), v in self.inv.readded_fks.items()
+                            if fn == fold(name) and all(self.t.column(c) for c in v[0].columns)), None)
+        found = placeholder_fk(self.schema, self.t, name, readded, [fk for fk, _ in self.added_fks],
+                               self._paired_fk(name))
         if found is None:
             self.note(WARNING, label, "dropped here, but its definition appears nowhere in the chain, and the "
                                       "table has no column another table references the same way: replay will "
@@ -584,7 +626,12 @@ class TableUndo:
             cand = [i for i in t.indexes if i.key in names and E.plain_on(i, fk.columns)
                     and self.known_index(i.name) is None]
             for idx in cand[-1:]:
-                if not any(E.serves(o, fk.columns) for o in t.indexes if o is not idx):
+                # kept when a key the statement dropped (now back) needs it: the index
+                # was there before, serving that key (a key replaced under a new name)
+                needed = any(E.serves(idx, o.columns) and not any(E.serves(x, o.columns) for x in t.indexes
+                                                                 if x is not idx)
+                             for o in t.foreign_keys)
+                if not needed and not any(E.serves(o, fk.columns) for o in t.indexes if o is not idx):
                     t.indexes.remove(idx)
                     self.inv.explicit.discard((t.name, idx.key))
         # 2. implicit indexes an added key had made the server drop come back

@@ -267,30 +267,47 @@ def _layout(table: Table, rules: Rules, inline: list[ForeignKey], implicit: dict
             slots.append(fks[fk_name])
             placed.append(fks[fk_name])
     rest = [fk for fk in inline if fk not in placed]
-    # name each inline key: unnamed while it is the next <table>_ibfk_<n>
-    named: dict[str, bool] = {}
-    index_names: dict[str, str] = {}
     explicit_index_names = {i.name.casefold() for i in table.indexes if id(i) not in by_index}
-    n = 0
-    for fk in [s for s in slots if isinstance(s, ForeignKey)] + rest:
-        if fk.name == rules.fk_name_pattern.format(table=table.name, n=n + 1):
-            n += 1
-            named[fk.name] = False
-            first = fk.columns[0]
-            index_names[fk.name] = first if first.casefold() not in explicit_index_names else None
-        else:
-            named[fk.name] = True
-            index_names[fk.name] = fk.name
+
+    def numbering(order: list[ForeignKey]) -> tuple[dict[str, bool], dict[str, str]]:
+        """Name each inline key: unnamed while it is the next <table>_ibfk_<n>."""
+        named: dict[str, bool] = {}
+        index_names: dict[str, str] = {}
+        n = 0
+        for fk in order:
+            if fk.name == rules.fk_name_pattern.format(table=table.name, n=n + 1):
+                n += 1
+                named[fk.name] = False
+                first = fk.columns[0]
+                index_names[fk.name] = first if first.casefold() not in explicit_index_names else None
+            else:
+                named[fk.name] = True
+                index_names[fk.name] = fk.name
+        return named, index_names
+
+    in_slots = [s for s in slots if isinstance(s, ForeignKey)]
+    named, index_names = numbering(in_slots + rest)
+    rest_first = False
+    if rest and in_slots and any(named.values()):
+        # keys the server numbers (`t_ibfk_1` served by another key, `t_ibfk_2` with an
+        # implicit index): the ones with no index of their own go first, where their
+        # clause position changes nothing but the server's numbering
+        named_b, index_names_b = numbering(rest + in_slots)
+        if sum(named_b.values()) < sum(named.values()):
+            named, index_names, rest_first = named_b, index_names_b, True
     for name in deferred:  # added later by ALTER TABLE, always named
         index_names[name] = name
         named[name] = True
+    if rest_first:
+        lines.extend(fk_sql(fk, rules, named[fk.name]) for fk in rest)
     for s in slots:
         lines.append(index_sql(s, rules) if isinstance(s, Index) else fk_sql(s, rules, named[s.name]))
     starts = [c.name for c in table.columns if c.versioning == "ROW START"]
     ends = [c.name for c in table.columns if c.versioning == "ROW END"]
     if starts and ends:
         lines.append(f"PERIOD FOR SYSTEM_TIME ({ident(starts[0])}, {ident(ends[0])})")
-    lines.extend(fk_sql(fk, rules, named[fk.name]) for fk in rest)
+    if not rest_first:
+        lines.extend(fk_sql(fk, rules, named[fk.name]) for fk in rest)
     lines.extend(check_sql(c) for c in table.checks if not c.column_level)
     return _TableLayout(lines=lines), named, index_names
 
