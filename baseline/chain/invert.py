@@ -95,6 +95,8 @@ class Inverter:
         #: casefolded, the definition and where; a key dropped earlier under that
         #: name without a definition most likely had this one
         self.readded_fks: dict[tuple[str, str], tuple] = {}
+        #: Likewise keys (not PRIMARY) a later statement adds: (table, name) -> key.
+        self.readded_indexes: dict[tuple[str, str], object] = {}
         #: (table, index) casefolded: implicit foreign-key indexes the walk brought back
         self.restored_implicit: set[tuple[str, str]] = set()
         self._pm: ParsedMigration | None = None

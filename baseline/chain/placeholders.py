@@ -106,10 +106,10 @@ def _spelled_columns(table: Table, name: str) -> list[str] | None:
     suffix), each column whole; ``None`` when it spells none."""
     low = name.casefold()
     rests = []
-    for prefix in (table.name.casefold() + "_", "idx_" + table.name.casefold() + "_", "ix_" + table.name.casefold()
-                   + "_", ""):
-        if low.startswith(prefix) and len(low) > len(prefix):
-            rest = low[len(prefix):]
+    # every tail after an underscore, longest first: `sp_idx_rollout_group_parent` -> `parent`
+    tails = [low] + [low[i + 1:] for i, ch in enumerate(low) if ch == "_" and i + 1 < len(low)]
+    for rest in tails:
+        if rest:
             rests.append(rest)
             for suffix in ("_key", "_idx", "_index", "_unique", "_uniq", "_uk", "_fk"):
                 if rest.endswith(suffix) and len(rest) > len(suffix):
@@ -251,6 +251,7 @@ def _guessed_reference(schema: Schema, table: Table, name: str) -> tuple[Foreign
     # a name the server gave (`t_ibfk_2`): its column is one an index leads that no
     # foreign key of the table uses (the key's index outlived it)
     server_named = re.fullmatch(rf"{re.escape(table.name)}_ibfk_\d+", name, re.I) is not None
+    throwaway = (table.comment or "").startswith("baseline placeholder")
     used = {fk.columns[0].casefold() for fk in table.foreign_keys if fk.columns}
     for col in table.columns:
         words = _words(col.name)
@@ -258,15 +259,18 @@ def _guessed_reference(schema: Schema, table: Table, name: str) -> tuple[Foreign
         leftover = server_named and col.key not in used and any(
             idx.kind != "PRIMARY" and idx.parts and (idx.parts[0].column or "").casefold() == col.key
             for idx in table.indexes)
-        if not stem or not (_run_in(stem, key_words) or leftover
+        if not stem or not (_run_in(stem, key_words) or _abbreviated_in(stem, key_words) or leftover
                             or own is not None and own.parts[0].column.casefold() == col.key):
             continue
-        if not any(idx.parts and idx.parts[0].column and idx.parts[0].column.casefold() == col.key
-                   for idx in table.indexes):
+        # a table the chain drops later may get the index the key makes: the DROP TABLE takes it
+        if not throwaway and not any(idx.parts and idx.parts[0].column and idx.parts[0].column.casefold() == col.key
+                                     for idx in table.indexes):
             continue
         joined = "_".join(stem)
         wanted = {joined, joined + "s", joined + "es", joined[:-1] + "ies" if joined.endswith("y") else joined}
-        targets = sorted((t for t in schema.tables.values() if t.name.casefold() in wanted), key=lambda t: t.name)
+        targets = sorted((t for t in schema.tables.values()
+                          if t.name.casefold() in wanted or any(t.name.casefold().endswith("_" + w) for w in wanted)),
+                         key=lambda t: (t.name.casefold() not in wanted, t.name))
         for target, why in [(t, f"the table `{t.name}` its column `{col.name}` names") for t in targets] + \
                 [(table, f"its own table (nothing names another one), from the column `{col.name}` the key's "
                          f"name points at")]:
@@ -274,7 +278,8 @@ def _guessed_reference(schema: Schema, table: Table, name: str) -> tuple[Foreign
             if pk is None or len(pk.parts) != 1 or not pk.parts[0].column:
                 continue
             ref = target.column(pk.parts[0].column)
-            if ref is None or ref.key == col.key and target is table or not _same_type(col, ref):
+            ghost = col.type == GHOST_TYPE and (throwaway or (col.comment or "").startswith("baseline placeholder"))
+            if ref is None or ref.key == col.key and target is table or not (ghost or _same_type(col, ref)):
                 continue
             fk = ForeignKey(name, [col.name], target.name, [ref.name])
             if _target_ok(schema, table, fk):
@@ -319,6 +324,13 @@ def _words(text: str) -> list[str]:
     """``ownerId`` / ``owner_id`` / ``OwnerID`` -> ``['owner', 'id']``."""
     spaced = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", " ", text)
     return [w.casefold() for w in re.split(r"[^0-9A-Za-z]+", spaced) if w]
+
+
+def _abbreviated_in(want: list[str], words: list[str]) -> bool:
+    """``want`` as a run of ``words`` where a word may be cut short (three letters
+    at least): ``target`` in ``fk_targ_stat_targ``."""
+    return any(all(k == w or len(k) >= 3 and w.startswith(k) for k, w in zip(words[i:i + len(want)], want))
+               for i in range(len(words) - len(want) + 1))
 
 
 def _run_in(want: list[str], words: list[str]) -> bool:

@@ -332,6 +332,8 @@ class TableUndo:
         self.t.indexes.remove(idx)
         self.added_indexes.append(idx)
         self.inv.explicit.discard((self.t.name, idx.key))
+        if idx.kind != "PRIMARY":
+            self.inv.readded_indexes[(fold(self.t.name), idx.key)] = copy.deepcopy(idx)
 
     def _newest_unnamed(self, base: str, cols: list, kinds=("INDEX", "UNIQUE", "FULLTEXT", "SPATIAL")) -> Index | None:
         """The key the server named after its first column (``c``, ``c_2``...) for
@@ -362,6 +364,12 @@ class TableUndo:
             label = f"primary key of {self.label}"
         if op.if_exists:
             self._unknown_if_exists(label, "INDEX", "an index")
+            return
+        again = self.inv.readded_indexes.get((fold(self.t.name), fold(op.name)))
+        if again is not None and all(p.column is None or self.t.column(p.column) for p in again.parts):
+            self._put_index(copy.deepcopy(again))
+            self.note(WARNING, label, "dropped here, but its definition appears nowhere before; the baseline has "
+                                      "the definition a later statement gives it again")
             return
         readded = self.inv.readded_fks.get((fold(self.t.name), fold(op.name)))
         idx = placeholder_index(self.t, op.name, readded[0] if readded else None)
