@@ -306,7 +306,7 @@ def _composite_reference(schema: Schema, table: Table, name: str) -> tuple[Forei
                     continue
                 pk = next((i for i in target.indexes if i.kind == "PRIMARY"), None)
                 refs = [target.column(p.column) for p in pk.parts] if pk and all(p.column for p in pk.parts) else []
-                if len(refs) != len(cols) or None in refs or not all(_same_type(a, b) for a, b in zip(cols, refs)):
+                if len(refs) != len(cols) or None in refs or not all(_same_type(a, b) for a, b in zip(cols, refs, strict=True)):
                     continue
                 fk = ForeignKey(name, [c.name for c in cols], target.name, [r.name for r in refs])
                 if _target_ok(schema, table, fk):
@@ -329,7 +329,7 @@ def _words(text: str) -> list[str]:
 def _abbreviated_in(want: list[str], words: list[str]) -> bool:
     """``want`` as a run of ``words`` where a word may be cut short (three letters
     at least): ``target`` in ``fk_targ_stat_targ``."""
-    return any(all(k == w or len(k) >= 3 and w.startswith(k) for k, w in zip(words[i:i + len(want)], want))
+    return any(all(k == w or len(k) >= 3 and w.startswith(k) for k, w in zip(words[i:i + len(want)], want, strict=True))
                for i in range(len(words) - len(want) + 1))
 
 

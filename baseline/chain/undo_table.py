@@ -391,7 +391,7 @@ class TableUndo:
     def _put_fk(self, fk: ForeignKey) -> None:
         # a placeholder column (its type unknown) takes the type of the column it references
         target = self.t if fold(fk.ref_table) == fold(self.t.name) else self.schema.table(fk.ref_table)
-        for mine, theirs in zip(fk.columns, fk.ref_columns):
+        for mine, theirs in zip(fk.columns, fk.ref_columns, strict=False):
             col, ref = self.t.column(mine), target.column(theirs) if target is not None else None
             if col is not None and ref is not None and (col.comment or self.t.comment or "").startswith("baseline placeholder") \
                     and (col.type, col.unsigned, col.charset) != (ref.type, ref.unsigned, ref.charset):
