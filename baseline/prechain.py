@@ -193,6 +193,9 @@ class _Walk:
                     self._downs(migs[i:j])
                 i = j
         inv = self.inverter
+        from .chain.placeholders import key_referenced_placeholders
+
+        key_referenced_placeholders(inv.schema)
         findings = sorted(inv.findings + self.notes, key=lambda f: (self.chain.index_of(f.migration), f.line or 0))
         return PreChain(inv.schema, self.steps, findings, set(inv.explicit), dict(inv.if_not_exists),
                         dict(inv.if_not_exists_columns))

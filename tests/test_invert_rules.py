@@ -445,3 +445,106 @@ def test_table_key_block_size_change_is_undone_with_the_index_sizes(server, tmp_
                                                  "002_kbs.sql": "ALTER TABLE z KEY_BLOCK_SIZE=4;"})
     sizes = {i.name: i.key_block_size for i in pre.schema.tables["z"].indexes}
     assert sizes == {"PRIMARY": None, "kb": 4, "kc": 2}
+
+
+# ---------------------------------------------------------------------------- placeholders from real chains (issue 13)
+
+
+def test_a_sync_style_schema_whose_first_migration_drops_and_recreates_its_server_named_keys(server, tmp_path):
+    """sequelize.sync()-style keys (`posts_ibfk_1`, indexes named after columns);
+    the first migration drops every one of them and re-creates them named, with
+    other actions: no definition of the old keys anywhere in the chain."""
+    before = """
+    CREATE TABLE users (id INT NOT NULL AUTO_INCREMENT PRIMARY KEY, name VARCHAR(50));
+    CREATE TABLE tags (id INT NOT NULL PRIMARY KEY);
+    CREATE TABLE posts (id INT NOT NULL AUTO_INCREMENT PRIMARY KEY, userId INT, tagId INT,
+                        FOREIGN KEY (userId) REFERENCES users (id), FOREIGN KEY (tagId) REFERENCES tags (id));
+    """
+    chain = {"001_keys.sql": "ALTER TABLE posts DROP FOREIGN KEY posts_ibfk_1, "
+                             "ADD CONSTRAINT posts_user_fk FOREIGN KEY (userId) REFERENCES users (id) ON DELETE CASCADE, "
+                             "DROP FOREIGN KEY posts_ibfk_2, "
+                             "ADD CONSTRAINT posts_tag_fk FOREIGN KEY (tagId) REFERENCES tags (id) ON DELETE SET NULL;\n"}
+    pre, _b, _text = check(server, tmp_path, before, chain, exact=False)
+    keys = {f.name: f for f in pre.schema.tables["posts"].foreign_keys}
+    assert sorted(keys) == ["posts_ibfk_1", "posts_ibfk_2"]
+    assert keys["posts_ibfk_1"].columns == ["userId"] and keys["posts_ibfk_2"].columns == ["tagId"]
+    assert all("which the same statement adds in its place" in f.message for f in pre.findings)
+
+
+def test_server_named_keys_dropped_apart_from_their_replacements(server, tmp_path):
+    """Dropped in one statement, the replacements added in later ones (flipt's
+    namespaces migration): the column a leftover index leads, referencing the
+    table the column names; a composite one from an index's columns."""
+    before = """
+    CREATE TABLE segments (namespace_key VARCHAR(64) NOT NULL, `key` VARCHAR(64) NOT NULL,
+                           PRIMARY KEY (namespace_key, `key`));
+    CREATE TABLE flags (id INT NOT NULL PRIMARY KEY);
+    CREATE TABLE rules (id INT NOT NULL PRIMARY KEY, flag_id INT, namespace_key VARCHAR(64) NOT NULL,
+                        segment_key VARCHAR(64) NOT NULL, KEY rules_ns_segment (namespace_key, segment_key),
+                        FOREIGN KEY (flag_id) REFERENCES flags (id),
+                        FOREIGN KEY (namespace_key, segment_key) REFERENCES segments (namespace_key, `key`));
+    """
+    chain = {"001_drop.sql": "ALTER TABLE rules DROP FOREIGN KEY rules_ibfk_1;\n"
+                             "ALTER TABLE rules DROP FOREIGN KEY rules_ibfk_2;\n"}
+    pre, _b, _text = check(server, tmp_path, before, chain, exact=False)
+    # which number goes with which key cannot be known (both are dropped): the keys can
+    keys = {(tuple(f.columns), f.ref_table) for f in pre.schema.tables["rules"].foreign_keys}
+    assert keys == {(("flag_id",), "flags"), (("namespace_key", "segment_key"), "segments")}
+    assert sorted(f.name for f in pre.schema.tables["rules"].foreign_keys) == ["rules_ibfk_1", "rules_ibfk_2"]
+
+
+def test_a_key_and_its_index_dropped_then_readded_under_the_same_name(server, tmp_path):
+    """hawkBit V1_4_0: drop the key, drop its index, add the key again: the index
+    the baseline needs is the one the re-added key's columns make."""
+    before = """
+    CREATE TABLE tag (id BIGINT NOT NULL PRIMARY KEY);
+    CREATE TABLE ds (id BIGINT NOT NULL PRIMARY KEY);
+    CREATE TABLE ds_tag (ds BIGINT NOT NULL, TAG BIGINT NOT NULL, PRIMARY KEY (ds, TAG),
+                         CONSTRAINT fk_ds_tag_tag FOREIGN KEY (TAG) REFERENCES tag (id));
+    """
+    chain = {"001_cascade.sql": "ALTER TABLE ds_tag DROP FOREIGN KEY fk_ds_tag_tag;\n"
+                                "ALTER TABLE ds_tag DROP INDEX fk_ds_tag_tag;\n"
+                                "ALTER TABLE ds_tag ADD CONSTRAINT fk_ds_tag_tag FOREIGN KEY (TAG) REFERENCES tag (id) "
+                                "ON DELETE CASCADE;\n"}
+    pre, _b, _text = check(server, tmp_path, before, chain, exact=False)
+    idx = pre.schema.tables["ds_tag"].index("fk_ds_tag_tag")
+    assert [p.column for p in idx.parts] == ["TAG"]
+
+
+def test_an_index_dropped_and_added_again_later_and_a_column_back_in_its_named_key(server, tmp_path):
+    before = """
+    CREATE TABLE g (id INT NOT NULL PRIMARY KEY, parent INT, ns VARCHAR(20) NOT NULL, seg VARCHAR(20),
+                    KEY g_ns_seg (ns, seg), KEY sp_idx_g_parent (parent));
+    """
+    chain = {"001_a.sql": "ALTER TABLE g DROP INDEX sp_idx_g_parent;\nALTER TABLE g DROP COLUMN seg;\n",
+             "002_b.sql": "CREATE INDEX sp_idx_g_parent ON g (parent);\n"}
+    pre, _b, _text = check(server, tmp_path, before, chain, exact=False)
+    t = pre.schema.tables["g"]
+    assert [p.column for p in t.index("sp_idx_g_parent").parts] == ["parent"]
+    assert [p.column for p in t.index("g_ns_seg").parts] == ["ns", "seg"]
+
+
+def test_a_placeholder_table_has_the_columns_a_data_statement_names(server, tmp_path):
+    """hawkBit V1_11_0: copy from a table the chain then drops, through aliases."""
+    before = """
+    CREATE TABLE target (id BIGINT NOT NULL PRIMARY KEY, addr VARCHAR(100));
+    CREATE TABLE target_info (target_id BIGINT NOT NULL PRIMARY KEY, address VARCHAR(100),
+                              CONSTRAINT fk_targ_info_targ FOREIGN KEY (target_id) REFERENCES target (id));
+    """
+    chain = {"001_fold.sql": "UPDATE target AS t INNER JOIN target_info AS i ON t.id = i.target_id "
+                             "SET t.addr = i.address;\n"
+                             "ALTER TABLE target_info DROP FOREIGN KEY fk_targ_info_targ;\n"
+                             "DROP TABLE target_info;\n"}
+    pre, _b, _text = check(server, tmp_path, before, chain, exact=False)
+    gone = pre.schema.tables["target_info"]
+    assert {"target_id", "address"} <= {c.name for c in gone.columns}
+    fk = gone.foreign_keys[0]
+    assert (fk.name, fk.columns, fk.ref_table) == ("fk_targ_info_targ", ["target_id"], "target")
+    assert gone.column("target_id").type.startswith("bigint")  # took the referenced column's type
+
+
+def test_a_check_dropped_without_a_definition_gets_one_that_admits_every_row(server, tmp_path):
+    before = "CREATE TABLE c (id INT NOT NULL PRIMARY KEY, n INT, CONSTRAINT chk_n CHECK (n > 0));"
+    pre, _b, _text = check(server, tmp_path, before, {"001_chk.sql": "ALTER TABLE c DROP CONSTRAINT chk_n;\n"},
+                           exact=False)
+    assert pre.schema.tables["c"].check("chk_n").expression == "true"

@@ -73,6 +73,37 @@ def placeholder_table(schema: Schema, name: str, where: str, *, engine: str | No
     return t
 
 
+def key_referenced_placeholders(schema: Schema) -> list[str]:
+    """A placeholder table that a foreign key references gets a UNIQUE key on the
+    referenced columns (MySQL 8.4+ accepts a reference to nothing else), and its
+    unknown columns the referencing columns' types; returns ``table.key`` names made."""
+    made = []
+    for t in sorted(schema.tables.values(), key=lambda t: t.name):
+        for fk in t.foreign_keys:
+            target = schema.table(fk.ref_table) if fk.ref_schema is None else None
+            if target is None or not (target.comment or "").startswith("baseline placeholder"):
+                continue
+            cols = [target.column(c) for c in fk.ref_columns]
+            if None in cols:
+                continue
+            for mine, col in zip(fk.columns, cols, strict=False):
+                src = t.column(mine)
+                if src is not None and col.type == GHOST_TYPE:
+                    col.type, col.unsigned, col.charset, col.collation = src.type, src.unsigned, src.charset, \
+                        src.collation
+            want = [c.key for c in cols]
+            if any(i.kind in ("PRIMARY", "UNIQUE") and [(p.column or "").casefold() for p in i.parts] == want
+                   and not any(p.length for p in i.parts) for i in target.indexes):
+                continue
+            n = 1
+            while target.index(f"baseline_placeholder_{n}") is not None:
+                n += 1
+            target.indexes.append(Index(f"baseline_placeholder_{n}", "UNIQUE", [IndexPart(c.name) for c in cols],
+                                        comment="baseline placeholder"))
+            made.append(f"{target.name}.baseline_placeholder_{n}")
+    return made
+
+
 def placeholder_index(table: Table, name: str, same_name_fk: ForeignKey | None = None) -> Index | None:
     """A key named ``name`` on a column of ``table`` (on the columns of a foreign key
     that has no index left, which the dropped key must have served; on those of
