@@ -240,6 +240,13 @@ def _plan_table(table: Table, rules: Rules, deferred: set[str],
     by being written unnamed when it is the next number in order.
     """
     candidates = {fk.name: _implicit_candidate(table, fk, explicit) for fk in table.foreign_keys}
+    # a key added later by ALTER TABLE (a cycle) makes its index last: one that is not
+    # last (bar other such indexes) is written in place
+    late = {id(i) for n, i in candidates.items() if n in deferred and i is not None}
+    for n in [n for n in candidates if n in deferred and candidates[n] is not None]:
+        pos = next(k for k, i in enumerate(table.indexes) if i is candidates[n])
+        if any(id(i) not in late for i in table.indexes[pos + 1:]):
+            candidates[n] = None
     implicit = {n: i for n, i in candidates.items() if i is not None}
     inline = [fk for fk in table.foreign_keys if fk.name not in deferred]
     while True:
