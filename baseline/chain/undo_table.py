@@ -211,6 +211,12 @@ class TableUndo:
                 if c.default == "NULL":
                     c.default = None
                 but = ", but NOT NULL: the order of the table's keys shows it was when a later key was added"
+            elif cd.nullable is False and self._key_order_says_nullable(c):
+                c.nullable = True
+                if c.default is None and not c.auto_increment:
+                    c.default = "NULL"
+                but = (", but nullable: a UNIQUE key the chain added earlier stands before an older one over it, "
+                       "which the server sorts so only when this column allowed NULL")
             self.note(WARNING, f"column {self.label}.{name}", f"{verb}: its definition before this migration "
                       f"appears nowhere in the chain; the baseline keeps the new one ({E.describe_column(c)}){but}")
             return
@@ -255,6 +261,30 @@ class TableUndo:
             return all(a <= b for a, b in zip(r, r[1:], strict=False))
 
         return not ordered(ranks(False)) and ordered(ranks(True))
+
+    def _key_order_says_nullable(self, c: Column) -> bool:
+        """Whether ``c`` (NOT NULL after this statement) must have allowed NULL
+        before it: a UNIQUE key the chain added earlier (so after the older one was
+        there) stands before an older UNIQUE key over ``c``, both over NOT NULL
+        columns only now. The server sorts UNIQUE keys over NOT NULL columns first
+        and keeps that order, so when the later key was added the older one had a
+        nullable column: ``c`` (hawkBit's ``sp_target_type.name``)."""
+        t = self.t
+        if c.nullable or self.st is None or t.column(c.name) is None:
+            return False
+
+        def all_not_null(i: Index) -> bool:
+            return all(p.column and t.column(p.column) is not None and not t.column(p.column).nullable
+                       for p in i.parts)
+
+        uniques = [i for i in t.indexes if i.kind == "UNIQUE" and all_not_null(i)]
+        for pos, older in enumerate(uniques):
+            if self.known_index(older.name) is not None or not any(p.column and fold(p.column) == c.key
+                                                                    for p in older.parts):
+                continue
+            if any(self.known_index(later.name) is not None for later in uniques[:pos]):
+                return True
+        return False
 
     def _fit_primary_key(self, col: Column) -> Column:
         """A column of the table's primary key is NOT NULL, whatever the chain's
