@@ -247,7 +247,7 @@ def placeholder_fk(schema: Schema, table: Table, name: str, readded: tuple[Forei
         fk.name = name
         if _target_ok(schema, table, fk):
             return fk, f"the definition of `{paired.name}`, which the same statement adds in its place"
-    named = [col for col in table.columns if _names(name, col.name)]
+    named = [col for col in table.columns if names_column(name, col.name)]
     for sibling in siblings:
         if len(sibling.columns) == 1 and any(sibling.columns[0].casefold() == c.key for c in named):
             fk = copy.deepcopy(sibling)
@@ -347,8 +347,10 @@ def _composite_reference(schema: Schema, table: Table, name: str) -> tuple[Forei
 
 
 def names_column(name: str, column: str) -> bool:
-    """Whether an object's name spells ``column`` as a run of its words."""
-    return _run_in(_words(column), _words(name))
+    """Whether an object's name spells ``column`` as a run of its words
+    (``identity_recovery_tokens_identity_id_fk`` names ``identity_id``)."""
+    want = _words(column)
+    return bool(want) and _run_in(want, _words(name))
 
 
 def _words(text: str) -> list[str]:
@@ -375,12 +377,6 @@ def _same_type(a: Column, b: Column) -> bool:
     return base(a) == base(b) and a.unsigned == b.unsigned and (a.charset or "") == (b.charset or "")
 
 
-def _names(key_name: str, column: str) -> bool:
-    """Whether ``key_name`` spells ``column`` as a run of its words
-    (``identity_recovery_tokens_identity_id_fk`` names ``identity_id``)."""
-    words = [w.casefold() for w in re.split(r"[^0-9A-Za-z]+", key_name) if w]
-    want = [w.casefold() for w in re.split(r"[^0-9A-Za-z]+", column) if w]
-    return bool(want) and any(words[i:i + len(want)] == want for i in range(len(words) - len(want) + 1))
 
 
 def _target_ok(schema: Schema, table: Table, fk: ForeignKey) -> bool:
