@@ -73,6 +73,11 @@ def placeholder_table(schema: Schema, name: str, where: str, *, engine: str | No
     return t
 
 
+def take_type(col: Column, like: Column) -> None:
+    """Give a placeholder column the type of the column a key joins it to."""
+    col.type, col.unsigned, col.charset, col.collation = like.type, like.unsigned, like.charset, like.collation
+
+
 def key_referenced_placeholders(schema: Schema) -> list[str]:
     """A placeholder table that a foreign key references gets a UNIQUE key on the
     referenced columns (MySQL 8.4+ accepts a reference to nothing else), and its
@@ -89,8 +94,7 @@ def key_referenced_placeholders(schema: Schema) -> list[str]:
             for mine, col in zip(fk.columns, cols, strict=False):
                 src = t.column(mine)
                 if src is not None and col.type == GHOST_TYPE:
-                    col.type, col.unsigned, col.charset, col.collation = src.type, src.unsigned, src.charset, \
-                        src.collation
+                    take_type(col, src)
             want = [c.key for c in cols]
             if any(i.kind in ("PRIMARY", "UNIQUE") and [(p.column or "").casefold() for p in i.parts] == want
                    and not any(p.length for p in i.parts) for i in target.indexes):

@@ -321,20 +321,14 @@ class ChainKnowledge:
             if meta is None or not meta.stub:
                 continue
             t = self.b.schema.table(table)
-            col = _bare(m.group(2))
-            if t is not None and col and t.column(col) is None:
-                t.columns.append(Column(col, GHOST_TYPE, charset=t.charset, collation=t.collation,
-                                        nullable=True, default="NULL"))
-                meta.ghosts.add(fold(col))
+            if t is not None:
+                _add_ghost(t, meta, _bare(m.group(2)))
 
     def _ghosts(self, op: N.AlterOp, table: str, meta: _Meta) -> None:
         """Add the pre-chain columns ``op`` names (definition unknown) to a stub."""
         t = self.b.schema.table(table)
         for col in _columns_named(op):
-            if col and t.column(col) is None:
-                t.columns.append(Column(col, GHOST_TYPE, charset=t.charset, collation=t.collation,
-                                        nullable=True, default="NULL"))
-                meta.ghosts.add(fold(col))
+            _add_ghost(t, meta, col)
 
     def _after(self, op: N.AlterOp, table: str, meta: _Meta) -> str:
         """Bookkeeping after an operation applied; returns the table's (new) name."""
@@ -370,6 +364,14 @@ _QUALIFIED = re.compile(rf"{_NAME}\s*\.\s*{_NAME}")
 _NOT_ALIASES = {"SET", "WHERE", "ON", "INNER", "LEFT", "RIGHT", "CROSS", "JOIN", "NATURAL", "STRAIGHT_JOIN",
                 "VALUES", "VALUE", "SELECT", "USING", "GROUP", "ORDER", "LIMIT", "HAVING", "UNION", "AS", "PARTITION",
                 "FORCE", "USE", "IGNORE", "WINDOW", "FOR", "LOCK", "INTO", "DEFAULT", "OUTER", "FULL", "WITH"}
+
+
+def _add_ghost(t: Table, meta: _Meta, col: str | None) -> None:
+    """A pre-chain column of a stub, its definition unknown (named by a statement)."""
+    if col and t.column(col) is None:
+        t.columns.append(Column(col, GHOST_TYPE, charset=t.charset, collation=t.collation,
+                                nullable=True, default="NULL"))
+        meta.ghosts.add(fold(col))
 
 
 def _bare(name: str) -> str:

@@ -19,7 +19,7 @@ from ..model import Check, Column, ForeignKey, Index, IndexPart, Table
 from ..sql.ddl import nodes as N
 from . import edits as E
 from .findings import INFO, WARNING
-from .placeholders import fk_is_named, placeholder_check, placeholder_column, placeholder_fk, placeholder_index
+from .placeholders import fk_is_named, placeholder_check, placeholder_column, placeholder_fk, placeholder_index, take_type
 from .shadow import TableState, fold
 
 
@@ -425,7 +425,7 @@ class TableUndo:
             col, ref = self.t.column(mine), target.column(theirs) if target is not None else None
             if col is not None and ref is not None and (col.comment or self.t.comment or "").startswith("baseline placeholder") \
                     and (col.type, col.unsigned, col.charset) != (ref.type, ref.unsigned, ref.charset):
-                col.type, col.unsigned, col.charset, col.collation = ref.type, ref.unsigned, ref.charset, ref.collation
+                take_type(col, ref)
         self.t.foreign_keys.append(fk)
         self.t.foreign_keys.sort(key=lambda f: f.name)
 
