@@ -217,7 +217,8 @@ def placeholder_check(schema: Schema, table: Table, name: str, rules) -> Check |
 
 
 def placeholder_fk(schema: Schema, table: Table, name: str, readded: tuple[ForeignKey, str] | None,
-                   siblings: list[ForeignKey] = (), paired: ForeignKey | None = None) -> tuple[ForeignKey, str] | None:
+                   siblings: list[ForeignKey] = (), paired: ForeignKey | None = None,
+                   fk_pattern: str = "{table}_ibfk_{n}") -> tuple[ForeignKey, str] | None:
     """A foreign key named ``name`` on ``table`` for the baseline, where the
     chain drops one it never defined; ``(key, why it was chosen)`` or ``None``.
 
@@ -267,10 +268,11 @@ def placeholder_fk(schema: Schema, table: Table, name: str, readded: tuple[Forei
                             on_update=on_update)
             if _target_ok(schema, table, fk):
                 return fk, f"the reference other tables make from a column `{col.name}` (named in the key's name)"
-    return _guessed_reference(schema, table, name)
+    return _guessed_reference(schema, table, name, fk_pattern)
 
 
-def _guessed_reference(schema: Schema, table: Table, name: str) -> tuple[ForeignKey, str] | None:
+def _guessed_reference(schema: Schema, table: Table, name: str,
+                       fk_pattern: str = "{table}_ibfk_{n}") -> tuple[ForeignKey, str] | None:
     """Rule 4 of :func:`placeholder_fk`: a column the key's name points at
     (``posts_owner_fk`` -> ``ownerId``, ``fk_author`` -> ``author_id``), or the
     one column of an index of the key's name (the index the server made for it
@@ -285,7 +287,7 @@ def _guessed_reference(schema: Schema, table: Table, name: str) -> tuple[Foreign
                 and idx.parts[0].column), None)
     # a name the server gave (`t_ibfk_2`): its column is one an index leads that no
     # foreign key of the table uses (the key's index outlived it)
-    server_named = re.fullmatch(rf"{re.escape(table.name)}_ibfk_\d+", name, re.I) is not None
+    server_named = not fk_is_named(ForeignKey(name, [], table.name, []), table.name, fk_pattern)
     throwaway = (table.comment or "").startswith("baseline placeholder")
     used = {fk.columns[0].casefold() for fk in table.foreign_keys if fk.columns}
     for col in table.columns:

@@ -509,7 +509,7 @@ class TableUndo:
             readded = next((v for (tn, fn), v in self.inv.readded_fks.items()
                             if fn == fold(name) and all(self.t.column(c) for c in v[0].columns)), None)
         found = placeholder_fk(self.schema, self.t, name, readded, [fk for fk, _ in self.added_fks],
-                               self._paired_fk(name))
+                               self._paired_fk(name), self.rules.fk_name_pattern)
         if found is None:
             self.note(WARNING, label, "dropped here, but its definition appears nowhere in the chain, and the "
                                       "table has no column another table references the same way: replay will "
