@@ -336,7 +336,7 @@ def diff(source_a, source_b, report_format, scratch, image, schema_name, chain_f
     from .sources import SourceOptions, load_schema, source_kind
 
     def load(spec):
-        wants_server = source_kind(spec) == "migrations"
+        wants_server = source_kind(spec) in ("migrations", "models")
         options = SourceOptions(schema_name=schema_name, scratch=scratch or ("auto" if wants_server else None),
                                 image=image, chain_format=chain_format, progress=sys.stderr.isatty())
         return load_schema(spec, options)
@@ -358,8 +358,25 @@ def diff(source_a, source_b, report_format, scratch, image, schema_name, chain_f
     from .compare.clock import set_aside_replay_clock
     from .compare.unstated import problem_notes, set_aside_unstated
 
+    model_notes: list[str] = []
+    if a.models is not None or b.models is not None:  # the rules of docs/sequelize-guide.md
+        import dataclasses
+
+        from .compare.models import align_with_models
+
+        if a.models is not None:
+            a, b, model_notes = align_with_models(a, b)
+        else:
+            b, a, model_notes = align_with_models(b, a)
+        options = dataclasses.replace(options, ignore_column_order=True)
     # a migrations folder's event times its replay took from the clock are not the chain's
     differences, notes = set_aside_replay_clock(compare(a, b, options), a, b)
+    notes = model_notes + notes
+    for side in (a, b):
+        if side.models is not None:
+            from .compare.models import with_model_refs
+
+            differences = with_model_refs(differences, side.models)
     # nor is a database default a dump does not state a fact about it
     differences, more = set_aside_unstated(differences, a, b)
     notes += more + problem_notes([("A", a), ("B", b)])

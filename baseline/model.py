@@ -448,6 +448,9 @@ class Schema:
     #: anyway (``generate --force``): ``file:line: problem`` lines, carried into
     #: the baseline's header and every report. Empty for a whole source.
     problems: list[str] = field(default_factory=list, metadata={"compare": False})
+    #: For a ``sequelize:PATH`` SOURCE, what its models' ``sync()`` did
+    #: (:class:`baseline.sources.models.ModelsSync`: model file per table); None otherwise.
+    models: Any = field(default=None, metadata={"compare": False})
 
     # ------------------------------------------------------------------ helpers
 

@@ -30,6 +30,7 @@ Why each step is the way it is:
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -218,7 +219,15 @@ def run_verify(migrations: Path | str | Chain, against: str | Schema, *, scratch
         result.failure = replay_failure(failure)
     else:
         a, b = _without(source, excluded), _without(replayed, excluded)
-        differences = compare(a, b, compare_options or CompareOptions())
+        options = compare_options or CompareOptions()
+        if source.models is not None:  # the rules of docs/sequelize-guide.md, each named in a note
+            from .compare.models import align_with_models
+
+            a, b, model_notes = align_with_models(a, b)
+            options = dataclasses.replace(options, ignore_column_order=True)
+            for text in model_notes:
+                tell(text)
+        differences = compare(a, b, options)
         clock = {**placed_clock(loader.clock, str(against)), **placed_clock(replay.clock, folder)}
         differences, clock_notes = set_aside_clock_times(differences, clock, a, b)
         differences, unstated_notes = set_aside_unstated(differences, a, b, (SOURCE_LABEL, CHAIN_LABEL))
@@ -226,6 +235,10 @@ def run_verify(migrations: Path | str | Chain, against: str | Schema, *, scratch
             tell(text)
         result.differences = attribute_differences(differences, _with_races(replay, chain), _baseline_ref(chain),
                                                    path_prefix=folder)
+        if source.models is not None:
+            from .compare.models import with_model_refs
+
+            result.differences = with_model_refs(result.differences, source.models)
         result.objects = compared_objects(a, b)
     return VerifyResult(comparison=result, chain=chain, replay=replay, source=source, replayed=replayed,
                         server=where, failure=failure, excluded=excluded, notes=notes,
@@ -323,6 +336,11 @@ class _SourceLoader:
     def on_server(self, server) -> Schema:
         if self.schema is not None:
             return self.schema
+        if self.kind == "models":
+            from .sources.models import read_models_on
+
+            return read_models_on(server, self.against, charset=DEFAULT_CHARSET, collation=DEFAULT_COLLATION,
+                                  progress=self.progress)
         if self.kind == "dump":
             from .sources.dump import describe_reading
 

@@ -60,6 +60,9 @@ class Difference:
     owner: TouchKey = ("schema", "")
     #: The migration that last touched ``owner`` (filled by :func:`attribute_differences`).
     migration: MigrationRef | None = None
+    #: Where the model defining ``owner`` is, when one side is a ``sequelize:`` SOURCE
+    #: (``migration`` holds the model's name).
+    model: MigrationRef | None = None
 
     @property
     def object_name(self) -> str:

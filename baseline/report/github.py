@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from ..compare.differences import ComparisonResult
 from .grouping import group_by_owner
-from .values import describe, error_line, excluded_line, failure_lines, owner_title, show_ref
+from .values import describe, error_line, excluded_line, failure_lines, owner_title, show_model, show_ref
 
 
 def escape_data(text: str) -> str:
@@ -56,6 +56,10 @@ def render_github(result: ComparisonResult) -> str:
         body = [describe(d, a, b) for d in diffs]
         if ref is not None:
             body.append(f"last touched by {show_ref(ref)}")
-        lines.append(command("error", "\n".join(body), file=ref.path if ref else None,
-                             line=ref.line if ref else None, title=title))
+        model = diffs[0].model
+        if model is not None:
+            body.append(f"model {show_model(model)}")
+        where = ref or model
+        lines.append(command("error", "\n".join(body), file=where.path if where else None,
+                             line=where.line if where else None, title=title))
     return "\n".join(lines) + "\n"

@@ -62,6 +62,8 @@ def _difference(d: Difference) -> dict:
         "b": d.b,
         "owner": {"kind": d.owner[0], "name": d.owner[1]},
         "migration": _ref(d.migration),
+        "model": None if d.model is None else {"model": d.model.migration, "path": d.model.path,
+                                               "line": d.model.line},
     }
 
 

@@ -15,7 +15,7 @@ import xml.etree.ElementTree as ET
 from ..compare.differences import ComparisonResult
 from .grouping import group_by_owner
 from .values import (EXCLUDED_WHY, describe, error_line, failure_cause, failure_lines, failure_where,
-                     owner_title, show_ref)
+                     owner_title, show_model, show_ref)
 
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
@@ -82,6 +82,8 @@ def render_junit(result: ComparisonResult) -> str:
         message = f"{owner_title(owner)}: {n} difference{'s' if n != 1 else ''}"
         if ref is not None:
             message += f" (last touched by {show_ref(ref)})"
+        if diffs[0].model is not None:
+            message += f" (model {show_model(diffs[0].model)})"
         failure = ET.SubElement(case, "failure", message=_clean(message), type="SchemaDifference")
         failure.text = _clean("\n".join(describe(d, result.a.label, result.b.label) for d in diffs))
     ET.indent(suites)

@@ -17,5 +17,8 @@ def describe_source(spec: str, schema: Schema | None = None) -> str:
     if kind == "dump":
         text = "dump (standard input)" if spec == "-" else f"dump {redact(spec)}"
         return f"{text} ({flavor})" if flavor else text
+    if kind == "models":
+        text = f"models {redact(spec)} synced by Sequelize"
+        return f"{text} on {flavor}" if flavor else text
     text = f"chain {redact(spec)} replayed"
     return f"{text} on {flavor}" if flavor else text

@@ -10,7 +10,8 @@ from __future__ import annotations
 import click
 
 from ..compare.differences import ComparisonResult
-from .values import describe, error_line, excluded_line, failure_lines, failure_where, owner_title, show_ref
+from .values import (describe, error_line, excluded_line, failure_lines, failure_where, owner_title, show_model,
+                     show_ref)
 from .grouping import group_by_owner
 
 
@@ -44,6 +45,8 @@ def render_text(result: ComparisonResult, *, color: bool = False) -> str:
         ref = show_ref(diffs[0].migration)
         if ref:
             head += f"  (last touched by {ref})"
+        if diffs[0].model is not None:
+            head += f"  (model {show_model(diffs[0].model)})"
         lines.append(head)
         for d in diffs:
             lines.append("  " + describe(d, a.label, b.label, paint_a=lambda t: style(t, fg="red"),

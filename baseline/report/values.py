@@ -104,6 +104,14 @@ def show_ref(ref: MigrationRef | None) -> str:
 
 
 #: Why ``verify`` leaves an object out (the only user of ``ComparisonResult.excluded`` so far).
+def show_model(ref) -> str:
+    """``accounts (models/storage.ts:9)``: a model and where it is defined."""
+    if not ref.path:
+        return ref.migration
+    where = f"{ref.path}:{ref.line}" if ref.line else ref.path
+    return f"{ref.migration} ({where})"
+
+
 EXCLUDED_WHY = "migration tool bookkeeping; --include-bookkeeping compares them"
 
 

@@ -4,7 +4,8 @@
 
 * a server URL  -> :mod:`.live` (read-only introspection),
 * a dump file or ``-`` -> :mod:`.dump` (offline parse, or replay with ``scratch``),
-* a migrations folder -> the chain replayed into a throwaway server, then introspected.
+* a migrations folder -> the chain replayed into a throwaway server, then introspected;
+* ``sequelize:PATH`` -> :mod:`.models`: the app's models, ``sync()``-ed into a throwaway server.
 """
 from __future__ import annotations
 
@@ -38,9 +39,14 @@ class SourceOptions:
 
 
 def source_kind(spec: str) -> str:
-    """``url``, ``dump`` or ``migrations``; raises UsageError for anything else."""
+    """``url``, ``dump``, ``migrations`` or ``models``; raises UsageError for anything else."""
     if is_server_url(spec):
         return "url"
+    if spec.startswith("sequelize:"):
+        from .models import models_path
+
+        models_path(spec)
+        return "models"
     if spec == "-":
         return "dump"
     p = Path(spec)
@@ -52,7 +58,8 @@ def source_kind(spec: str) -> str:
         raise UsageError(f"unsupported URL scheme in {redact(spec)}",
                          hint="use mysql://, mariadb:// or mysql+pymysql://")
     raise UsageError(f"source not found: {spec}",
-                     hint="a SOURCE is a server URL, a dump file (or - for stdin), or a migrations folder")
+                     hint="a SOURCE is a server URL, a dump file (or - for stdin), a migrations folder, "
+                          "or sequelize:PATH (an app's models)")
 
 
 def load_schema(spec: str, options: SourceOptions | None = None) -> Schema:
@@ -66,6 +73,10 @@ def load_schema(spec: str, options: SourceOptions | None = None) -> Schema:
         from .dump import read_dump
 
         return read_dump(spec, options)
+    if kind == "models":
+        from .models import read_models_schema
+
+        return read_models_schema(spec, options)
     from ..chain.source import read_chain_schema
 
     return read_chain_schema(Path(spec), options)
