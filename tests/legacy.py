@@ -2,11 +2,13 @@
 production dump replayed into a scratch database of the test server."""
 from __future__ import annotations
 
+import os
+import re
+import subprocess
 from pathlib import Path
 
-import re
-
 from baseline.sources.live import read_live
+from baseline.sql.execute import execute_script
 from roundtrip import load_with_client
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -39,5 +41,21 @@ def objects(server, database: str) -> list[str]:
                         "UNION ALL SELECT EVENT_NAME FROM information_schema.EVENTS WHERE EVENT_SCHEMA = %s",
                         (database,) * 4)
             return sorted(r[0] for r in cur.fetchall())
+    finally:
+        conn.close()
+
+
+def sync_era(server, db: str, node_env) -> None:
+    """The tables as the app's ``sequelize.sync()`` made them, and its rows."""
+    url = server.server.url
+    env = {**os.environ, "NODE_PATH": str(node_env.node_modules), "DB_NAME": db, "DB_USER": url.user or "root",
+           "DB_PASSWORD": url.password or "", "DB_HOST": url.host or "127.0.0.1", "DB_PORT": str(url.port or 3306)}
+    if url.unix_socket:
+        env["DB_SOCKET"] = url.unix_socket
+    subprocess.run([node_env.node, str(LEGACY / "build" / "sync.js")], check=True, env=env, cwd=LEGACY / "build",
+                   capture_output=True, timeout=120)
+    conn = server.server.connect(db)
+    try:
+        execute_script(conn, (LEGACY / "build" / "seed.sql").read_text(), file="seed.sql")
     finally:
         conn.close()

@@ -165,3 +165,26 @@ def test_sakila_cut_inside_film_and_a_corrupt_gzip(corpus, server, tmp_path):
         assert "-- INCOMPLETE SOURCE (written with --force): " in text
     else:
         assert re.search(re.escape(f"baseline: error: {bad}:") + r"\d+: ", err) and not (tmp_path / "forced").exists()
+
+
+#: the first lines of a MariaDB 11 ``mariadb-dump`` (its header has no ``Distrib``)
+HEAD_11 = ("/*M!999999\\- enable the sandbox mode */ \n"
+           "-- MariaDB dump 10.20-11.8.9-MariaDB, for debian-linux-gnu (x86_64)\n"
+           "--\n-- Host: localhost    Database: shop\n"
+           "-- ------------------------------------------------------\n"
+           "-- Server version\t11.8.9-MariaDB-0+deb13u1 from Debian\n"
+           "/*!40101 SET NAMES utf8mb4 */;\n")
+
+
+def test_a_mariadb_11_dump_is_known_as_mariadb_dumps_output(tmp_path):
+    """Its CREATE TABLEs are the server's own text (so their key order is taken
+    as written, not re-sorted) and it ends with a footer (so a cut one is an error)."""
+    from baseline.sources.dump import read_dump_contents
+
+    dump = tmp_path / "d.sql"
+    dump.write_text(HEAD_11 + TABLE + FOOT)
+    header = read_dump_contents(str(dump), progress=False).header
+    assert (header.tool, header.tool_version, header.writes_footer) == ("mariadb-dump", "11.8.9-MariaDB", True)
+    dump.write_text(HEAD_11 + TABLE)
+    code, out, err = run("inspect", dump)
+    assert code == 2 and "Dump completed" in err, err

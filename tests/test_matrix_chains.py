@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -30,6 +29,7 @@ from baseline.chain_baseline import ChainBaselineOptions, generate_for_chain
 from baseline.sources.live import read_live
 from baseline.sql.execute import execute_script
 from conftest import FIXTURES
+from legacy import sync_era
 from servers import matrix_keys
 
 KEYS = matrix_keys()
@@ -108,7 +108,7 @@ def productions(pairs, corpus, node_env):
             db = f"prod_{name.replace('-', '_')}"
             pair.source.create(db, *_defaults(key))
             if name.startswith("legacy"):
-                _sync_era(pair.source, db, node_env)
+                sync_era(pair.source, db, node_env)
             try:
                 replay_chain(chain, pair.source.server, db, progress=False)
             except MigrationFailed as e:  # the flavor runs the chain this far
@@ -116,7 +116,7 @@ def productions(pairs, corpus, node_env):
                 pair.source.drop(db)
                 pair.source.create(db, *_defaults(key))
                 if name.startswith("legacy"):
-                    _sync_era(pair.source, db, node_env)
+                    sync_era(pair.source, db, node_env)
                 replay_chain(chain, pair.source.server, db, progress=False)
             source = read_live(pair.source.server.url.with_database(db), progress=False)
             built[(key, name)] = (chain, db, source)
@@ -127,22 +127,6 @@ def productions(pairs, corpus, node_env):
 
 def _defaults(key: str) -> tuple[str, str]:
     return "utf8mb4", "utf8mb4_general_ci" if "mariadb" in key else "utf8mb4_0900_ai_ci"
-
-
-def _sync_era(server, db: str, node_env) -> None:
-    """The tables as the app's ``sequelize.sync()`` made them, and its rows."""
-    url = server.server.url
-    env = {**os.environ, "NODE_PATH": str(node_env.node_modules), "DB_NAME": db, "DB_USER": url.user or "root",
-           "DB_PASSWORD": url.password or "", "DB_HOST": url.host or "127.0.0.1", "DB_PORT": str(url.port or 3306)}
-    if url.unix_socket:
-        env["DB_SOCKET"] = url.unix_socket
-    subprocess.run([node_env.node, str(LEGACY / "build" / "sync.js")], check=True, env=env, cwd=LEGACY / "build",
-                   capture_output=True, timeout=120)
-    conn = server.server.connect(db)
-    try:
-        execute_script(conn, (LEGACY / "build" / "seed.sql").read_text(), file="seed.sql")
-    finally:
-        conn.close()
 
 
 #: SOURCE read live (one snapshot of production) or from the server's own

@@ -117,7 +117,8 @@ def _take_names(tm: Table, to: Table) -> list[str]:
     """Give ``tm``'s foreign keys and indexes the names of ``to``'s ones with the
     same definition, where the names differ (rule 1)."""
     out: list[str] = []
-    for attr, shape in (("foreign_keys", _fk_shape), ("indexes", _index_shape)):
+    for attr, shape, loose_shape in (("foreign_keys", _fk_shape, lambda fk: _fk_shape(fk)[:3]),
+                                     ("indexes", _index_shape, lambda ix: _index_shape(ix)[1:])):
         mine, theirs = getattr(tm, attr), getattr(to, attr)
         their_names = {x.name.casefold() for x in theirs}
         my_names = {x.name.casefold() for x in mine}
@@ -130,6 +131,17 @@ def _take_names(tm: Table, to: Table) -> list[str]:
                 free.remove(match)
                 out.append(f"{tm.name}.{x.name} as {match.name}")
                 x.name = match.name
+        # then the same columns (and referenced ones) with another rule or kind, one
+        # on each side: the same key changed, reported by the attribute that differs
+        # (a model's ``onDelete``), not as one key gone and another come
+        mine_left = [x for x in mine if x.name.casefold() not in their_names and getattr(x, "kind", None) != "PRIMARY"]
+        free = [x for x in theirs if x.name.casefold() not in {m.name.casefold() for m in mine}]
+        for x in mine_left:
+            loose = [y for y in free if loose_shape(y) == loose_shape(x)]
+            if len(loose) == 1 and sum(loose_shape(m) == loose_shape(x) for m in mine_left) == 1:
+                free.remove(loose[0])
+                out.append(f"{tm.name}.{x.name} as {loose[0].name}")
+                x.name = loose[0].name
     return out
 
 

@@ -61,7 +61,9 @@ class DumpHeader:
     writes_footer: bool = False
 
 
-_DUMP_LINE = re.compile(r"^-- (MySQL|MariaDB) dump ([0-9.]+)\s+Distrib ([^\s,]+)", re.M)
+#: ``-- MySQL dump 10.13  Distrib 8.0.36, for ...``; MariaDB 11's ``mariadb-dump``
+#: writes ``-- MariaDB dump 10.20-11.8.9-MariaDB, for ...`` (no ``Distrib``).
+_DUMP_LINE = re.compile(r"^-- (MySQL|MariaDB) dump ([0-9.]+)(?:\s+Distrib |-)([^\s,]+)", re.M)
 _SERVER_LINE = re.compile(r"^-- Server version:?[ \t]+(\S[^\r\n]*)", re.M)
 _HOST_DB = re.compile(r"^-- Host: .*?Database: (\S+)", re.M)
 _PUMP = re.compile(r"^-- Dump created by MySQL pump utility, version: ([0-9.]+)", re.M)
