@@ -312,10 +312,14 @@ def _same_destination() -> bool:
               help="AUTO_INCREMENT counters and sequence positions are differences too")
 @click.option("--include-bookkeeping", is_flag=True,
               help="compare migration tools' own tables too (SequelizeMeta, schema_migrations, ...)")
+@click.option("--write", "write_dir", type=click.Path(file_okay=False),
+              help="write the migration turning A into B into this chain folder, in its format, after proving "
+                   "it on a throwaway server (chain + it = B, its down gives A back)")
+@click.option("--name", "migration_name", help="name of the written migration (default: changes)")
 @command
 @secret_options
 def diff(source_a, source_b, report_format, scratch, image, schema_name, chain_format, ignore_column_order,
-         include_definers, include_auto_increment, include_bookkeeping):
+         include_definers, include_auto_increment, include_bookkeeping, write_dir, migration_name):
     """Compare two sources (server URL, dump file, migrations folder).
 
     Migration tools' history tables (SequelizeMeta, schema_migrations,
@@ -323,12 +327,18 @@ def diff(source_a, source_b, report_format, scratch, image, schema_name, chain_f
     side has them because a tool ran there, not because the schemas differ.
 
     Exit 0 when identical, 1 when they differ (the report lists how), 2 for bad
-    input, 3 when a server cannot be reached or started."""
+    input, 3 when a server cannot be reached or started.
+
+    With --write DIR: the migration from A to B is written into DIR (named to
+    run after its last migration, in its format, with a down where the format
+    has one) once a replay of DIR plus it gives B and its down gives A back;
+    steps that can lose data and possible renames are flagged in the file and
+    on stderr. Exit 0 when written (or nothing to write), 1 when the proof
+    failed (nothing written)."""
     from .compare import (
         CompareOptions,
         ComparisonResult,
         Side,
-        compare,
         compared_objects,
     )
     from .report import render_report
@@ -341,50 +351,62 @@ def diff(source_a, source_b, report_format, scratch, image, schema_name, chain_f
                                 image=image, chain_format=chain_format, progress=sys.stderr.isatty())
         return load_schema(spec, options)
 
+    if migration_name is not None and write_dir is None:
+        raise UsageError("--name goes with --write DIR")
     try:
         a = load(source_a)
         b = load(source_b)
     except BaselineError as e:  # exit 2/3 before any comparison: a CI step reading the report sees why
         _error_report(report_format, "diff", ("A", source_a), ("B", source_b), e)
         raise
-    from .chain.migration import TOOL_TABLES
-    from .chain_baseline import without_tables
+    from .compare.sources import compare_sources
 
-    skip = set() if include_bookkeeping else {t.casefold() for t in TOOL_TABLES}
-    excluded = sorted({n for s in (a, b) for n in s.tables if n.casefold() in skip}, key=str.casefold)
-    a, b = without_tables(a, excluded), without_tables(b, excluded)
     options = CompareOptions(ignore_column_order=ignore_column_order, compare_definers=include_definers,
                              compare_counters=include_auto_increment)
-    from .compare.clock import set_aside_replay_clock
-    from .compare.unstated import problem_notes, set_aside_unstated
-
-    model_notes: list[str] = []
-    if a.models is not None or b.models is not None:  # the rules of docs/sequelize-guide.md
-        import dataclasses
-
-        from .compare.models import align_with_models
-
-        if a.models is not None:
-            a, b, model_notes = align_with_models(a, b)
-        else:
-            b, a, model_notes = align_with_models(b, a)
-        options = dataclasses.replace(options, ignore_column_order=True)
-    # a migrations folder's event times its replay took from the clock are not the chain's
-    differences, notes = set_aside_replay_clock(compare(a, b, options), a, b)
-    notes = model_notes + notes
-    for side in (a, b):
-        if side.models is not None:
-            from .compare.models import with_model_refs
-
-            differences = with_model_refs(differences, side.models)
-    # nor is a database default a dump does not state a fact about it
-    differences, more = set_aside_unstated(differences, a, b)
-    notes += more + problem_notes([("A", a), ("B", b)])
+    compared = compare_sources(a, b, options, include_bookkeeping=include_bookkeeping)
+    differences, notes, excluded = compared.differences, compared.notes, compared.excluded
     result = ComparisonResult(Side("A", describe_source(source_a, a)), Side("B", describe_source(source_b, b)),
-                              differences, command="diff", objects=compared_objects(a, b), notes=notes,
+                              differences, command="diff", objects=compared_objects(compared.a, compared.b),
+                              notes=notes,
                               excluded=[("table", name) for name in excluded])
     click.echo(render_report(result, report_format, stream_is_tty=sys.stdout.isatty()), nl=False)
+    if write_dir is not None:
+        _write_next(a, b, source_a, source_b, write_dir, migration_name, scratch, image, chain_format)
     sys.exit(1 if differences else 0)
+
+
+def _write_next(a, b, source_a, source_b, write_dir, name, scratch, image, chain_format):
+    from pathlib import Path
+
+    from .next_migration import write_next_migration
+    from .report.sides import describe_source
+
+    made = write_next_migration(a, b, Path(write_dir), name=name, describe_a=describe_source(source_a, a),
+                                describe_b=describe_source(source_b, b), scratch=scratch, image=image,
+                                chain_format=chain_format, progress=sys.stderr.isatty())
+    err = sys.stderr
+    if made.nothing:
+        err.write("A and B agree: no migration to write\n")
+        sys.exit(0)
+    for line in made.up.unsafe:
+        err.write(f"warning: unsafe: {line}\n")
+    for line in made.up.renames:
+        err.write(f"warning: {line}\n")
+    for line in made.up.unsupported:
+        err.write(f"warning: not written: {line}\n")
+    if made.problems:
+        err.write(f"not written: the migration from A to B did not prove out on {made.server or 'the scratch server'}:\n")
+        for line in made.problems[:20]:
+            err.write(f"  {line}\n")
+        if len(made.problems) > 20:
+            err.write(f"  ... and {len(made.problems) - 20} more\n")
+        sys.exit(1)
+    n_up, n_down = len(made.up.statements), len(made.down.statements)
+    down = f", {n_down} down" if made.has_down else " (the format has no down)"
+    proof = "the chain with it gives B" + (", its down gives the chain back" if made.has_down else "")
+    err.write(f"wrote {', '.join(str(p) for p in made.written)}: {n_up} statement(s) up{down}; "
+              f"proven on {made.server}: {proof}\n")
+    sys.exit(0)
 
 
 # ---------------------------------------------------------------------------- inspect

@@ -86,6 +86,22 @@ def pairs():
         yield get
 
 
+@pytest.fixture(scope="session")
+def productions(pairs, corpus, node_env):
+    """``productions(key, name)``: a corpus chain replayed as production (:mod:`test_matrix_chains`)."""
+    from test_matrix_chains import productions_builder
+
+    return productions_builder(pairs, corpus, node_env)
+
+
+@pytest.fixture(scope="session")
+def production(pairs, node_env):
+    """``production(key)``: the legacy app's production on that server (:mod:`test_models_source`)."""
+    from test_models_source import legacy_production_builder
+
+    return legacy_production_builder(pairs, node_env)
+
+
 def pytest_sessionfinish(session, exitstatus):
     """The grep of every baseline output and file of the run for its passwords."""
     password_watch.session_finish(session)

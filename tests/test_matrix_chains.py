@@ -95,9 +95,8 @@ def _corpus_path(corpus, name) -> Path:
     return where if isinstance(where, Path) else corpus / where
 
 
-@pytest.fixture(scope="session")
-def productions(pairs, corpus, node_env):
-    """``productions(key, name)``: ``(chain as far as the flavor runs it, database,
+def productions_builder(pairs, corpus, node_env):
+    """The ``productions`` fixture (conftest): ``productions(key, name)``: ``(chain as far as the flavor runs it, database,
     SOURCE model)`` on the key's source server, built once."""
     built: dict = {}
 

@@ -31,9 +31,9 @@ KEYS = tuple(k for k in matrix_keys() if k in ("mariadb-10.11", "mysql-9.7"))
 DB = "legacy_models"
 
 
-@pytest.fixture(scope="module")
-def production(pairs, node_env):
-    """``production(key)``: (pair, its production database), built once per server."""
+def legacy_production_builder(pairs, node_env):
+    """The ``production`` fixture (conftest): ``production(key)``: the pair whose
+    source holds the legacy production database ``DB``, built once per server."""
     built = {}
 
     def get(key: str):

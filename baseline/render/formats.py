@@ -240,6 +240,9 @@ class _Context:
     drops: list[RenderedStatement]
     header: list[str]
     notes: list[str]
+    #: A change migration (:func:`render_change`): ``drops`` is then the down's
+    #: statements in run order, laid out like the up's (sessions, delimiters).
+    change: bool = False
 
     def files(self) -> list[str]:
         return migration_files(self.fmt, self.stem)
@@ -247,7 +250,9 @@ class _Context:
     def common(self, **extra) -> dict:
         prologue, items, epilogue = layout(self.creates)
         out = dict(header=self.header, notes=self.notes, prologue=prologue, items=items, epilogue=epilogue,
-                   drops=[d.sql for d in self.drops], tool=[])
+                   drops=[d.sql for d in self.drops], tool=[], change=self.change)
+        if self.change:
+            out["down_prologue"], out["down_items"], out["down_epilogue"] = layout(self.drops)
         out.update(extra)
         return out
 
@@ -277,13 +282,17 @@ def _flyway(ctx: _Context) -> dict[str, str]:
     tool = ["Flyway versioned migration: it sorts before V1 and runs first on an empty database.",
             "No undo script: Flyway undo migrations are not in every Flyway edition; "
             "drop the schema with flyway clean."]
+    if ctx.change:
+        tool = ["Flyway versioned migration: it runs after the chain's migrations.",
+                "No undo script: Flyway undo migrations are not in every Flyway edition."]
     params = ctx.common()
     params["header"] = ctx.header + tool + ctx.notes
     return {ctx.files()[0]: template("flyway.sql.j2").render(**params)}
 
 
 def _prisma(ctx: _Context) -> dict[str, str]:
-    tool = ["Prisma Migrate migration: prisma migrate deploy applies it first (folders run in name order).",
+    tool = ["Prisma Migrate migration: prisma migrate deploy applies it "
+            + ("after the chain's migrations" if ctx.change else "first") + " (folders run in name order).",
             "Prisma migrations have no down."]
     return {ctx.files()[0]: template("prisma.sql.j2").render(**ctx.common(tool=tool))}
 
@@ -301,16 +310,18 @@ def js_string(text: str) -> str:
 
 
 def _sequelize(ctx: _Context) -> dict[str, str]:
-    prologue, items, epilogue = layout(ctx.creates)
-    up: list[tuple[str | None, str]] = [(None, s) for s in prologue]
-    for item in items:
-        up += [(None, s) for s in item["sets"]]
-        up.append((item["title"], item["sql"]))
-    up += [(None, s) for s in epilogue]
-    text = template("sequelize.js.j2").render(
-        header=ctx.header, notes=ctx.notes,
-        up=[{"title": t, "sql": js_string(s)} for t, s in up],
-        down=[{"title": None, "sql": js_string(d.sql)} for d in ctx.drops])
+    def run(statements: list[RenderedStatement]) -> list[dict]:
+        prologue, items, epilogue = layout(statements)
+        out: list[tuple[str | None, str]] = [(None, s) for s in prologue]
+        for item in items:
+            out += [(None, s) for s in item["sets"]]
+            out.append((item["title"], item["sql"]))
+        out += [(None, s) for s in epilogue]
+        return [{"title": t, "sql": js_string(s)} for t, s in out]
+
+    down = run(ctx.drops) if ctx.change else [{"title": None, "sql": js_string(d.sql)} for d in ctx.drops]
+    text = template("sequelize.js.j2").render(header=ctx.header, notes=ctx.notes, change=ctx.change,
+                                              up=run(ctx.creates), down=down)
     return {ctx.files()[0]: text}
 
 
@@ -361,6 +372,71 @@ _RENDERERS = {
     "sql": _sql, "golang-migrate": _golang_migrate, "dbmate": _dbmate, "goose": _goose,
     "sequelize": _sequelize, "flyway": _flyway, "liquibase": _liquibase, "prisma": _prisma,
 }
+
+
+# =========================================================================== change migrations
+
+
+def render_change(fmt: str, stem: str, up: list[RenderedStatement], down: list[RenderedStatement], *,
+                  header: list[str], notes: list[str] | tuple[str, ...] = (), schema: Schema) -> dict[str, str]:
+    """The files of a migration named ``stem`` running ``up`` (and ``down``,
+    where the format has one): ``{relative path: text}``. ``schema`` is the
+    schema the migration leads to."""
+    fmt = check_format(fmt)
+    if fmt == "liquibase":
+        raise UsageError("baseline does not write Liquibase change migrations yet",
+                         hint="write it in another folder as SQL (--write DIR of a plain SQL chain) and add it "
+                              "to the changelog as a sqlFile changeset")
+    ctx = _Context(schema, fmt, stem, list(up), list(down), list(header), [comment_safe(n) for n in notes],
+                   change=True)
+    return {path: stamp(text) for path, text in _RENDERERS[fmt](ctx).items()}
+
+
+def next_stem(fmt: str, chain=None, name: str | None = None) -> str:
+    """The name of a migration that the tool runs *after* every migration of
+    ``chain``: the next number at the chain's width (``008_``), the next second
+    of a 14-digit timestamp (sequelize-cli, dbmate, Prisma), the next Flyway
+    version. Deterministic: derived from the chain, not from the clock (an
+    empty chain starts at 1). ``name`` that starts with its own version is
+    taken as given (checked to sort after the chain)."""
+    fmt = check_format(fmt)
+    title = re.sub(r"[^A-Za-z0-9]+", "_", name or "changes").strip("_") or "changes"
+    migs = [m for m in (chain.migrations if chain is not None else []) if m.version]
+    last = migs[-1] if migs else None
+    if name and _LEAD.match(name) and _split_name(name)[0] is not None or name and _FLYWAY.match(name):
+        stem = _adapt(fmt, name)
+        if last is not None and not _sorts_after(fmt, stem, last):
+            raise UsageError(f"--name {name}: {FORMAT_INFO[fmt].tool} would run it before {last.id}, "
+                             "the chain's last migration", hint="leave the version out of --name to get the next one")
+        return stem
+    version = last.version if last is not None else ""
+    if fmt == "flyway":
+        parts = [int(x) for x in re.split(r"[._]", version)] if version else [0]
+        parts[-1] += 1
+        return f"V{'.'.join(map(str, parts))}__{title}"
+    if len(version) == 14 and version.isdigit() or (not version and fmt in ("sequelize", "dbmate", "prisma")):
+        try:
+            when = datetime.strptime(version, "%Y%m%d%H%M%S") + timedelta(seconds=1)
+            nxt = f"{when:%Y%m%d%H%M%S}"
+        except ValueError:
+            nxt = str(int(version or 0) + 1).zfill(14)
+    else:
+        nxt = str(int(version or 0) + 1).zfill(len(version) if version else 3)
+    if fmt == "sequelize":
+        return f"{nxt}-{title.replace('_', '-')}"
+    return f"{nxt}_{title}"
+
+
+def _sorts_after(fmt: str, stem: str, last) -> bool:
+    from ..chain import naming
+
+    if fmt == "flyway":
+        ours = naming.version_tuple(re.match(r"^[VB]([\d._]+)__", stem).group(1))
+        return ours > naming.version_tuple(last.version)
+    m = _LEAD.match(stem)
+    if m and str(last.version).isdigit():
+        return int(m.group("version")) > int(last.version)
+    return stem > last.id
 
 
 # =========================================================================== writing

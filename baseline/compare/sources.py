@@ -1,0 +1,62 @@
+"""Two loaded SOURCEs compared the way ``diff`` compares them.
+
+Both sides without the migration tools' own tables (unless asked), a
+``sequelize:`` side aligned by the rules of :mod:`.models`, a chain's
+replay-clock event times and what a dump does not state set aside
+(:mod:`.clock`, :mod:`.unstated`). ``diff`` reports the result; ``diff --write``
+plans from the aligned sides and proves its migration by the same comparison.
+"""
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+
+from ..model import Schema
+from .differences import CompareOptions, Difference
+from .engine import compare
+
+
+@dataclass
+class Compared:
+    #: Both sides as compared (tool tables left out, models rules applied).
+    a: Schema
+    b: Schema
+    differences: list[Difference]
+    notes: list[str] = field(default_factory=list)
+    #: Tables left out on either side (migration tools' bookkeeping).
+    excluded: list[str] = field(default_factory=list)
+    #: True when a side is a ``sequelize:`` SOURCE (column order is then not compared).
+    models: bool = False
+
+
+def compare_sources(a: Schema, b: Schema, options: CompareOptions, *, include_bookkeeping: bool = False) -> Compared:
+    from ..chain.migration import TOOL_TABLES
+    from ..chain_baseline import without_tables
+    from .clock import set_aside_replay_clock
+    from .unstated import problem_notes, set_aside_unstated
+
+    skip = set() if include_bookkeeping else {t.casefold() for t in TOOL_TABLES}
+    excluded = sorted({n for s in (a, b) for n in s.tables if n.casefold() in skip}, key=str.casefold)
+    a, b = without_tables(a, excluded), without_tables(b, excluded)
+    model_notes: list[str] = []
+    models = a.models is not None or b.models is not None
+    if models:  # the rules of docs/sequelize-guide.md
+        from .models import align_with_models
+
+        if a.models is not None:
+            a, b, model_notes = align_with_models(a, b)
+        else:
+            b, a, model_notes = align_with_models(b, a)
+        options = dataclasses.replace(options, ignore_column_order=True)
+    # a migrations folder's event times its replay took from the clock are not the chain's
+    differences, notes = set_aside_replay_clock(compare(a, b, options), a, b)
+    notes = model_notes + notes
+    for side in (a, b):
+        if side.models is not None:
+            from .models import with_model_refs
+
+            differences = with_model_refs(differences, side.models)
+    # nor is a database default a dump does not state a fact about it
+    differences, more = set_aside_unstated(differences, a, b)
+    notes += more + problem_notes([("A", a), ("B", b)])
+    return Compared(a, b, differences, notes, excluded, models)
