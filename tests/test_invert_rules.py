@@ -548,3 +548,15 @@ def test_a_check_dropped_without_a_definition_gets_one_that_admits_every_row(ser
     pre, _b, _text = check(server, tmp_path, before, {"001_chk.sql": "ALTER TABLE c DROP CONSTRAINT chk_n;\n"},
                            exact=False)
     assert pre.schema.tables["c"].check("chk_n").expression == "true"
+
+
+def test_a_lost_index_whose_name_spells_a_json_or_text_column_is_not_put_on_it(server, tmp_path):
+    """kratos' ``selfservice_errors_errors_nid_id_idx`` spells the JSON column
+    ``errors``: a placeholder over it fails (MySQL refuses a key on JSON, a TEXT
+    one needs a prefix length), so it keeps the columns a plain key takes."""
+    before = ("CREATE TABLE selfservice_errors (id CHAR(36) NOT NULL PRIMARY KEY, errors LONGTEXT NOT NULL, "
+              "nid CHAR(36), KEY selfservice_errors_errors_nid_id_idx (nid, id));")
+    pre, _b, _text = check(server, tmp_path, before, {
+        "001_idx.sql": "DROP INDEX selfservice_errors_errors_nid_id_idx ON selfservice_errors;\n"}, exact=False)
+    idx = pre.schema.tables["selfservice_errors"].index("selfservice_errors_errors_nid_id_idx")
+    assert [p.column for p in idx.parts] == ["nid", "id"]

@@ -131,8 +131,21 @@ def placeholder_index(table: Table, name: str, same_name_fk: ForeignKey | None =
         return Index("PRIMARY", "PRIMARY", [IndexPart(col.name)])
     # a key named after a column is most likely on it (servers name a foreign key's index
     # so), one that spells columns on them (`variants_flag_key_key` -> flag_key, key)
-    cols = _spelled_columns(table, name) or [(table.column(name) or table.columns[0]).name]
+    # only columns a plain key takes whole: not JSON (MySQL refuses it), BLOB/TEXT
+    # (a key needs a prefix length there) or spatial ones
+    spelled = [c for c in _spelled_columns(table, name) or [] if _plainly_indexable(table.column(c))]
+    fallback = table.column(name) if _plainly_indexable(table.column(name)) else None
+    fallback = fallback or next((c for c in table.columns if _plainly_indexable(c)), table.columns[0])
+    cols = spelled or [fallback.name]
     return Index(name, "INDEX", [IndexPart(c) for c in cols], comment="baseline placeholder")
+
+
+_NOT_PLAIN = re.compile(r"^\s*(json|(tiny|medium|long)?(blob|text)|geometry|point|linestring|polygon|multi\w+|"
+                        r"geometrycollection|vector)\b", re.I)
+
+
+def _plainly_indexable(col) -> bool:
+    return col is not None and not _NOT_PLAIN.match(col.type)
 
 
 def _spelled_columns(table: Table, name: str) -> list[str] | None:
