@@ -19,6 +19,7 @@ are reported instead (exit 1).
 """
 from __future__ import annotations
 
+import copy
 import json
 import re
 import shutil
@@ -76,7 +77,12 @@ def write_next_migration(a: Schema, b: Schema, folder: Path, *, name: str | None
     compared = compare_sources(a, b, CompareOptions())
     out = WrittenMigration()
     up = plan_changes(compared.a, compared.b, column_order=not compared.models)
-    down = plan_changes(compared.b, compared.a, column_order=not compared.models)
+    if compared.models and b.models is not None and a.models is None:
+        # the down starts from what the up made (A's column order, new columns last)
+        # and goes back to A, whose order counts
+        down = plan_changes(_as_made_by_up(compared.b, compared.a), compared.a, column_order=True)
+    else:
+        down = plan_changes(compared.b, compared.a, column_order=not compared.models)
     out.up, out.down = up, down
     if up.empty:
         out.nothing = True
@@ -110,6 +116,19 @@ def write_next_migration(a: Schema, b: Schema, folder: Path, *, name: str | None
     from .render.formats import write_migration
 
     out.written = write_migration(out.files, folder, fmt)
+    return out
+
+
+def _as_made_by_up(b: Schema, a: Schema) -> Schema:
+    """``b`` with each table's columns in the order an up written without column
+    positions leaves them: ``a``'s columns in ``a``'s order, then the new ones."""
+    out = copy.deepcopy(b)
+    for name, t in out.tables.items():
+        ta = next((x for k, x in a.tables.items() if k.casefold() == name.casefold()), None)
+        if ta is None:
+            continue
+        place = {c.name.casefold(): i for i, c in enumerate(ta.columns)}
+        t.columns.sort(key=lambda c: place.get(c.name.casefold(), len(place)))
     return out
 
 
@@ -171,4 +190,4 @@ def _prove(folder: Path, chain, files: dict[str, str], a: Schema, b: Schema, fmt
 
 def _differences(what: str, got: Schema, want: Schema) -> list[str]:
     check = compare_sources(got, want, CompareOptions())
-    return [f"{what}: {d.kind} {d.object}: {d.attribute}: {d.a!r} != {d.b!r}" for d in check.differences]
+    return [f"{what}: {d.kind} {'.'.join(d.path)}: {d.attribute}: {d.a!r} != {d.b!r}" for d in check.differences]

@@ -224,3 +224,46 @@ def test_bad_models_are_errors_naming_the_file(production, tmp_path):
     res = run_cli("diff", pair.source.url(DB), f"sequelize:{empty}", "--scratch", scratch)
     assert res.exit_code == 2 and "Traceback" not in res.stderr, res.stderr
     assert str(empty.name) in res.stderr
+
+
+# ------------------------------------------------------------------ a real project
+
+CORESERVICE = Path(__file__).parent / "data" / "models" / "coreservice-egg" / "app" / "model"
+CORESERVICE_CHAIN = Path(__file__).parent / "data" / "chains" / "coreservice-sequelize" / "migrations"
+
+
+def test_a_real_projects_models_against_its_own_migrations(pairs, tmp_path):
+    """tatfook/coreservice (egg-sequelize models, sequelize-cli migrations, one
+    commit): the models load and sync; where they disagree with the chain is
+    reported per table with the model's file and line; the written migration
+    (sequelize-cli JavaScript, replayed by sequelize-cli) closes the drift."""
+    pair = pairs(KEYS[0])
+    scratch = pair.target.url()
+    res = run_cli("inspect", f"sequelize:{CORESERVICE}", "--scratch", scratch, "--json")
+    assert res.exit_code == 0, res.stderr
+    doc = json.loads(res.stdout)
+    tables = {t["name"] for t in doc["tables"]} if isinstance(doc["tables"], list) else set(doc["tables"])
+    assert len(tables) >= 45 and {"users", "projects", "illegalUsers", "accounts"} <= tables
+
+    code, doc = _diff_json(str(CORESERVICE_CHAIN), f"sequelize:{CORESERVICE}", scratch)
+    assert code == 1
+    drift = set(_drift(doc))
+    # what the chain has and no model defines, and what drifted in both
+    assert ("table", "files", "exists") in drift and ("column", "logs.date", "exists") in drift
+    assert ("column", "illegalSites.sitename", "type") in drift
+    assert ("column", "pBlockAccesses.createdAt", "nullable") in drift
+    for d in doc["differences"]:
+        if d["owner"]["name"] in tables:
+            assert d["model"] and d["model"]["path"].endswith(".js") and d["model"]["line"], d
+    assert any("a Sequelize model cannot define them: procedure p_disable_project" in n for n in doc["notes"])
+
+    chain = tmp_path / "migrations"
+    shutil.copytree(CORESERVICE_CHAIN, chain)
+    res = run_cli("diff", str(chain), f"sequelize:{CORESERVICE}", "--write", str(chain), "--name", "sync-with-models",
+                  "--scratch", scratch)
+    assert res.exit_code == 0, res.stderr
+    (written,) = chain.glob("*-sync-with-models.js")
+    assert "warning: unsafe: DROP TABLE files: its rows are lost" in res.stderr
+    assert "// UNSAFE: DROP COLUMN logs.date: its values are lost" in written.read_text()
+    code, doc = verify_json(chain, f"sequelize:{CORESERVICE}", scratch)
+    assert code == 0 and doc["identical"], _drift(doc)

@@ -28,6 +28,7 @@ job (:mod:`baseline.next_migration`).
 """
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import dataclass, field
 
@@ -194,6 +195,11 @@ class _Planner:
 
     def _col(self, c: Column, t: Table) -> str:
         chk = next((k for k in t.checks if k.column_level and k.name.casefold() == c.name.casefold()), None)
+        if not c.nullable and c.default == "NULL" and c.generated is None:
+            # a side aligned by the models' rules can carry the other side's DEFAULT NULL
+            # onto a NOT NULL column (Sequelize's timestamps): no server takes that
+            c = copy.copy(c)
+            c.default = None
         return column_sql(c, t, chk, self.rules)
 
     def _alter(self, t_a: Table, t_b: Table) -> list[str]:
@@ -248,7 +254,12 @@ class _Planner:
         # table options (AUTO_INCREMENT counters are not part of a schema change)
         opts_a, opts_b = table_options_sql(t_a, self.options), table_options_sql(t_b, self.options)
         if opts_a != opts_b:
-            clauses.append(opts_b)
+            # what B leaves unset is said explicitly, else the ALTER keeps A's
+            if t_a.comment and not t_b.comment:
+                opts_b += " COMMENT=''"
+            if t_a.row_format and not t_b.row_format:
+                opts_b += " ROW_FORMAT=DEFAULT"
+            clauses.append(opts_b.strip())
         if t_a.partitioning != t_b.partitioning:
             self.out.unsupported.append(f"table {t_b.name}: partitioning changes are not written")
         return clauses

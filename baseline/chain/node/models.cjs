@@ -139,6 +139,28 @@ async function main() {
 
   let own = null;
   const instance = () => own || (own = new Sequelize({}));
+  // egg-sequelize's definers take the app: `app => app.model.define(...)`, with
+  // app.Sequelize (the class, its types) and app.model (the instance; models are
+  // also hung on it: app.model.users = model). One view serves both shapes: the
+  // instance itself, whose `model` is also callable as sequelize.model(name).
+  let app = null;
+  const appView = () => {
+    if (app) return app;
+    const seq = instance();
+    const model = new Proxy(function (...a) { return seq.model(...a); }, {
+      get: (t, p) => {
+        const v = Reflect.get(seq, p);
+        // methods of the instance bound to it; what the app hung on it (models) as it is
+        return typeof v === 'function' && !Object.prototype.hasOwnProperty.call(seq, p) ? v.bind(seq) : v;
+      },
+      set: (t, p, v) => Reflect.set(seq, p, v),
+      has: (t, p) => p in seq,
+    });
+    app = new Proxy(seq, {
+      get: (t, p) => (p === 'model' ? model : p === 'Sequelize' ? Sequelize : Reflect.get(t, p, t)),
+    });
+    return app;
+  };
 
   async function load(file) {
     const ext = path.extname(file).toLowerCase();
@@ -173,7 +195,7 @@ async function main() {
       // a definer: (sequelize) => Model, or sequelize-cli's (sequelize, DataTypes) => Model
       let made;
       try {
-        made = value(instance(), real.DataTypes);
+        made = value(appView(), real.DataTypes);
         if (made && typeof made.then === 'function') made = await made;
       } catch (e) {
         const at = appFrame(e && e.stack, new Set([file]));
@@ -191,7 +213,7 @@ async function main() {
       if (typeof model.associate === 'function' && !Object.keys(model.associations || {}).length) {
         const origin = origins.get(model) || {};
         try {
-          model.associate(inst.models);
+          model.associate(inst.models);  // egg's associate() takes none and reads app.model
         } catch (e) {
           throw new LoadError(`${model.name}.associate(models) failed: ${e && e.message ? e.message : e}`,
             origin.file, origin.line);
