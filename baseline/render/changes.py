@@ -121,7 +121,12 @@ class _Planner:
                 self.out.statements.append(st)
         for name in new:
             t = b.tables[name]
-            self._add("table", name, create_table_sql(t, self.rules, self.options, {fk.name for fk in t.foreign_keys}))
+            sql = create_table_sql(t, self.rules, self.options, {fk.name for fk in t.foreign_keys})
+            if t.charset and t.collation and (t.charset, t.collation) == (b.charset, b.collation):
+                # the database's default, as a migration leaves it: whatever database the
+                # chain runs in (a developer's, production's) gives the table its own
+                sql = sql.replace(f" DEFAULT CHARSET={t.charset} COLLATE={t.collation}", "", 1)
+            self._add("table", name, sql)
             fix = key_order_sql(t, self.rules)
             if fix:
                 self._add("key_order", name, fix)
