@@ -332,8 +332,9 @@ class Introspection:
             t.checks = assemble.checks_from_rows(checks.get(name, []), t.columns, rules)
             t.auto_increment = assemble.table_auto_increment(row["AUTO_INCREMENT"], t.columns)
             create = texts[name]
-            lines = self._apply_lines(t, create)
-            if self._needs_show_create(t, row, columns.get(name, [])):
+            needs = self._needs_show_create(t, row, columns.get(name, []))
+            lines = self._apply_lines(t, create, columns=needs or rules.column_collation_explicit_recorded)
+            if needs:
                 self._apply_show_create(t, create, lines, row)
             schema.add(t)
 
@@ -361,11 +362,12 @@ class Introspection:
                 return True
         return False
 
-    def _apply_lines(self, t: Table, create: str) -> TableLines:
+    def _apply_lines(self, t: Table, create: str, columns: bool = True) -> TableLines:
         """Take from SHOW CREATE TABLE what no catalog has: the order of the keys,
         the ``USING`` clauses, and which columns name their collation (MySQL).
-        Returns the text's lines, for :meth:`_apply_show_create`."""
-        lines = scan_create_table(create)
+        Returns the text's lines, for :meth:`_apply_show_create` (``columns``:
+        whether it needs the column lines)."""
+        lines = scan_create_table(create, columns)
         if lines is None:  # not the server's usual layout: tokenize it
             lines = table_lines(create)
         order = {n.casefold(): k for k, n in enumerate(lines.keys)}

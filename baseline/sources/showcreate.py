@@ -145,10 +145,12 @@ def _close_paren(text: str, i: int) -> int:
             i = q.end()
 
 
-def scan_create_table(text: str) -> TableLines | None:
+def scan_create_table(text: str, columns: bool = True) -> TableLines | None:
     """Column charsets, key order and ``USING``, constraint order from a
     ``SHOW CREATE TABLE`` text; ``None`` when the text is not laid out as the
-    server prints it (callers then tokenize it)."""
+    server prints it (callers then tokenize it). ``columns=False`` leaves the
+    column lines unread (``column_charsets``/``column_text`` empty): most tables
+    of a live read need only their keys and constraints from the text."""
     lines = text.split("\n")
     if not lines[0].endswith(" (") or len(lines) < 3:
         return None
@@ -160,8 +162,10 @@ def scan_create_table(text: str) -> TableLines | None:
                 return out
             if not line.startswith("  "):
                 return None
-            d = line[2:-1] if line.endswith(",") else line[2:]
-            if d.startswith("`"):
+            if line[2:3] == "`":
+                if not columns:
+                    continue
+                d = line[2:-1] if line.endswith(",") else line[2:]
                 m = _LINE_NAME.match(d)
                 t = _TYPE_WORD.match(d, m.end() + 1)
                 i = t.end()
@@ -172,6 +176,7 @@ def scan_create_table(text: str) -> TableLines | None:
                 out.column_charsets[name] = (a.group(1), a.group(2))
                 out.column_text[name] = d[m.end():].strip()
                 continue
+            d = line[2:-1] if line.endswith(",") else line[2:]
             key = _KEY_HEAD.match(d)
             if key:
                 name = "PRIMARY" if key.group(2) is None else key.group(2).replace("``", "`")
