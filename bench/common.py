@@ -176,3 +176,52 @@ def table(header: Sequence[str], rows: Sequence[Sequence[str]], align: str | Non
 
 def n_label(n: int) -> str:
     return f"{n:,} tables"
+
+
+# ---------------------------------------------------------------------------- workloads
+
+#: The second workload, a legacy app's shape (reserved-word, generated and invisible
+#: columns, partitions, CHECKs, fulltext/spatial/prefix keys, FK cycles added by
+#: ALTER, views on views, triggers, routines, events, sequences): the generator the
+#: team keeps beside the project, used by path (a user's clone does not have it).
+LEGACY_GEN = ROOT.parent / "shared" / "bench" / "gen_legacy.py"
+
+
+@dataclass(frozen=True)
+class Workload:
+    name: str
+    #: appended to a case label ("1,000 tables" + ", legacy")
+    suffix: str
+    #: database name prefix on the source server
+    prefix: str
+
+    def case(self, n: int) -> str:
+        return n_label(n) + self.suffix
+
+    def db(self, n: int) -> str:
+        return f"{self.prefix}{n}"
+
+    def schema_file(self, n: int) -> Path:
+        """bench/data/<name>-N.sql from the workload's generator (rewritten only when it changes)."""
+        DATA.mkdir(parents=True, exist_ok=True)
+        path = DATA / f"{'schema' if self.name == 'generated' else self.name}-{n}.sql"
+        if self.name == "generated":
+            import gen_schema
+
+            text = gen_schema.generate(n)
+        else:
+            text = subprocess.run([PYTHON, str(LEGACY_GEN), "schema", str(n)], check=True, capture_output=True,
+                                  text=True).stdout
+        if not path.exists() or path.read_text() != text:
+            path.write_text(text)
+        return path
+
+
+GENERATED = Workload("generated", "", "g")
+LEGACY = Workload("legacy", ", legacy", "l")
+
+
+def workloads() -> list[Workload]:
+    """bench/gen_schema.py's schemas, and the legacy-style ones where the generator is at hand."""
+    return [GENERATED] + ([LEGACY] if LEGACY_GEN.is_file() else [])
+

@@ -1,7 +1,8 @@
 """Introspection: reading a live schema of N tables, baseline vs its peers.
 
 Same server (bench/source_server.py, default settings), same generated schema
-(bench/gen_schema.py), fresh processes, tools interleaved round by round so
+(bench/gen_schema.py, and the legacy-style one of ../shared/bench/gen_legacy.py
+where it is at hand), fresh processes, tools interleaved round by round so
 background load hits them alike:
 
 * ``baseline inspect URL`` (prints the normalized schema) and
@@ -17,7 +18,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from common import BASELINE, HERE, PY, QUICK, CommandFailed, Row, log, n_label, run_timed
+from common import BASELINE, HERE, PY, QUICK, CommandFailed, Row, log, run_timed, workloads
 
 SECTION = "introspection"
 SIZES = (100, 1000) if QUICK else (100, 1000, 5000)
@@ -25,15 +26,9 @@ SIZES = (100, 1000) if QUICK else (100, 1000, 5000)
 
 def schema_file(n: int) -> Path:
     """bench/data/schema-N.sql from the generator (rewritten only when it changes)."""
-    import gen_schema
-    from common import DATA
+    from common import GENERATED
 
-    DATA.mkdir(parents=True, exist_ok=True)
-    path = DATA / f"schema-{n}.sql"
-    text = gen_schema.generate(n)
-    if not path.exists() or path.read_text() != text:
-        path.write_text(text)
-    return path
+    return GENERATED.schema_file(n)
 
 
 def tools(server, db: str, work: Path) -> list[tuple[str, list[str], dict]]:
@@ -61,32 +56,40 @@ def tools(server, db: str, work: Path) -> list[tuple[str, list[str], dict]]:
 
 def run(server, reps: int) -> list[Row]:
     rows: list[Row] = []
-    for n in SIZES:
-        db = f"g{n}"
-        server.load(db, schema_file(n))
-        work = Path(tempfile.mkdtemp(prefix=f"bench-introspect-{n}-"))
-        try:
-            ts = tools(server, db, work)
-            by_tool = {name: Row(SECTION, n_label(n), name, extra={"n": n}) for name, _, _ in ts}
-            # warm-up: the first read after loading or starting pays for cold caches
-            run_timed([*BASELINE, "inspect", server.url(db)])
-            for r in range(reps):
-                for name, cmd, opts in ts:
-                    if opts.get("slow") and n >= 5000 and r > 0:
-                        continue  # mariadb-dump takes minutes at 5,000 tables: one run
-                    if opts.get("before"):
-                        opts["before"]()
-                    try:
-                        by_tool[name].samples.append(run_timed(cmd, cwd=opts.get("cwd")))
-                    except CommandFailed as e:
-                        by_tool[name].note = f"failed: {str(e).splitlines()[0][:120]}"
-                        log(str(e))
-            for name, _, opts in ts:
-                row = by_tool[name]
-                if opts.get("slow") and n >= 5000:
-                    row.note = row.note or "one run (takes minutes)"
-                rows.append(row)
-                log(f"{SECTION} {n_label(n)}: {name}: {row.seconds and round(row.seconds, 2)} s")
-        finally:
-            shutil.rmtree(work, ignore_errors=True)
+    for wl in workloads():
+        for n in SIZES:
+            rows += _run_one(server, reps, wl, n)
+    return rows
+
+
+def _run_one(server, reps: int, wl, n: int) -> list[Row]:
+    rows: list[Row] = []
+    db = wl.db(n)
+    server.load(db, wl.schema_file(n))
+    work = Path(tempfile.mkdtemp(prefix=f"bench-introspect-{n}-"))
+    try:
+        ts = tools(server, db, work)
+        by_tool = {name: Row(SECTION, wl.case(n), name, extra={"n": n, "workload": wl.name})
+                   for name, _, _ in ts}
+        # warm-up: the first read after loading or starting pays for cold caches
+        run_timed([*BASELINE, "inspect", server.url(db)])
+        for r in range(reps):
+            for name, cmd, opts in ts:
+                if opts.get("slow") and n >= 5000 and r > 0:
+                    continue  # mariadb-dump takes minutes at 5,000 tables: one run
+                if opts.get("before"):
+                    opts["before"]()
+                try:
+                    by_tool[name].samples.append(run_timed(cmd, cwd=opts.get("cwd")))
+                except CommandFailed as e:
+                    by_tool[name].note = f"failed: {str(e).splitlines()[0][:120]}"
+                    log(str(e))
+        for name, _, opts in ts:
+            row = by_tool[name]
+            if opts.get("slow") and n >= 5000:
+                row.note = row.note or "one run (takes minutes)"
+            rows.append(row)
+            log(f"{SECTION} {wl.case(n)}: {name}: {row.seconds and round(row.seconds, 2)} s")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
     return rows

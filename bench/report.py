@@ -82,7 +82,10 @@ def _introspection(rows: list[Row]) -> list[str]:
     return ["## Introspection: reading a live schema of N tables", "",
             "Schema from `bench/gen_schema.py` (every column kind, composite/prefix/unique/fulltext/spatial "
             "indexes, foreign keys with cycles, generated columns, CHECKs, views on views, triggers, "
-            "routines). `vs baseline inspect`: the tool's time over baseline's (above 1: baseline is faster). "
+            "routines); cases marked *legacy* are `../shared/bench/gen_legacy.py schema N` (a legacy app's "
+            "shape: reserved-word, generated and invisible columns, partitions, CHECKs, fulltext, spatial and "
+            "prefix keys, FK cycles added by ALTER, views on views, triggers, routines, events, sequences). "
+            "`vs baseline inspect`: the tool's time over baseline's (above 1: baseline is faster). "
             "skeema 1.9 community reads tables and routines, not views.", "",
             table(["schema", "tool", "median (s)", "peak RSS (MiB)", "s per 1,000 tables", "vs baseline inspect",
                    "note"], body, "llrrrrl"), ""]
@@ -114,7 +117,9 @@ def _verify(rows: list[Row], breakdowns: list[dict]) -> list[str]:
                 "stop server", "compare", "total"]
         out += ["Where verify's time goes (seconds, one run, library timers; the process adds start-up and "
                 "imports):", "",
-                table(["tables", *keys], [[f"{b['n']:,}", *(fmt_s(b.get(k)) for k in keys)] for b in breakdowns]),
+                table(["tables", *keys], [[f"{b['n']:,}" + ("" if b.get("workload", "generated") == "generated"
+                                                             else f", {b['workload']}"),
+                                           *(fmt_s(b.get(k)) for k in keys)] for b in breakdowns]),
                 ""]
     return out
 
@@ -173,13 +178,17 @@ def _scratch(rows: list[Row]) -> list[str]:
 def _linear(rows: list[Row], breakdowns: list[dict]) -> list[str]:
     out = []
     lines = []
-    for tool in (INSPECT, "baseline generate", VERIFY):
-        section = "verify" if tool == VERIFY else "introspection"
-        pts = [(r.case, r) for r in rows if r.section == section and r.tool.startswith(tool)
-               and "connections" not in r.tool and r.seconds]
-        if len(pts) >= 2:
-            lines.append([tool, " / ".join(f"{_n(c):,}: {r.seconds / _n(c) * 1000:.2f} s" for c, r in pts),
-                          " / ".join(f"{fmt_mib(r.rss)}" for _, r in pts)])
+    for workload in dict.fromkeys(r.extra.get("workload", "generated") for r in rows):
+        label = "" if workload == "generated" else f" ({workload})"
+        for tool in (INSPECT, "baseline generate", VERIFY):
+            section = "verify" if tool == VERIFY else "introspection"
+            pts = [(r.case, r) for r in rows if r.section == section and r.tool.startswith(tool)
+                   and r.extra.get("workload", "generated") == workload and "connections" not in r.tool
+                   and r.seconds]
+            if len(pts) >= 2:
+                lines.append([tool + label,
+                              " / ".join(f"{_n(c):,}: {r.seconds / _n(c) * 1000:.2f} s" for c, r in pts),
+                              " / ".join(f"{fmt_mib(r.rss)}" for _, r in pts)])
     pts = [r for r in rows if r.section == "dump reading" and r.tool == READER and r.seconds]
     for style in ("extended INSERTs", "one INSERT per row"):
         sel = [r for r in pts if r.case.endswith(style)]
@@ -213,6 +222,13 @@ def _closing(rows: list[Row]) -> list[str]:
             checks.append([f"introspection, {case}: faster than skeema init",
                            f"baseline {fmt_s(b.seconds)} s, skeema {fmt_s(sk.seconds)} s: {fmt_ratio(r)}",
                            _verdict(r > 1)])
+    for case in _cases(rows, "introspection"):
+        g = _find(rows, "introspection", case, "baseline generate")
+        sk = _find(rows, "introspection", case, "skeema init")
+        if case.endswith("legacy") and _n(case) >= 1000 and g and sk:
+            checks.append([f"generate, {case}: at most half of skeema init (issue 16)",
+                           f"generate {fmt_s(g.seconds)} s, skeema {fmt_s(sk.seconds)} s: "
+                           f"{g.seconds / sk.seconds:.2f} of it", _verdict(g.seconds <= sk.seconds / 2)])
     big = [c for c in _cases(rows, "introspection") if _n(c) >= 5000]
     for case in big:
         b = _find(rows, "introspection", case, INSPECT)
@@ -262,7 +278,7 @@ def _closing(rows: list[Row]) -> list[str]:
     missed = [c for c in checks if "missed" in c[2]]
     summary = (f"{len(checks) - len(missed)} of {len(checks)} targets met in this run"
                + (f"; missed: {'; '.join(c[0] for c in missed)}." if missed else "."))
-    out = ["## Closing note: the targets of issue 8, checked on this run", "", summary, "",
+    out = ["## Closing note: the targets of issues 8 and 16, checked on this run", "", summary, "",
            table(["target", "this run", "verdict"], checks, "lll"), ""]
     out += _observations(rows, context)
     return out
@@ -271,7 +287,8 @@ def _closing(rows: list[Row]) -> list[str]:
 def _observations(rows: list[Row], context: list[str]) -> list[str]:
     """What the figures say beyond the targets, shortfalls included (computed from this run)."""
     notes = list(context)
-    pts = [(r.extra.get("n"), r) for r in rows if r.section == "introspection" and r.tool == INSPECT and r.seconds]
+    pts = [(r.extra.get("n"), r) for r in rows if r.section == "introspection" and r.tool == INSPECT and r.seconds
+           and r.extra.get("workload", "generated") == "generated"]
     big = [(n, r) for n, r in pts if n and n >= 1000]
     if len(big) >= 2:
         (n1, r1), (n2, r2) = big[0], big[-1]
