@@ -91,6 +91,11 @@ class Rules:
     #: not check (MariaDB; seen on 10.11, where
     #: ``ALGORITHM=COPY`` refuses the same statement with errno 150).
     fk_check_skips_dropped_primary: bool = False
+    #: A foreign key added over a column whose only serving index the server made
+    #: for an earlier key (named after the column, then left by DROP FOREIGN KEY)
+    #: gets an index of its own name instead, the old one removed (MySQL 8's data
+    #: dictionary marks such indexes generated; seen on 9.7). MariaDB reuses it.
+    fk_replaces_generated_index: bool = False
     #: A non-unique single-column key too long for the engine (or over BLOB/TEXT
     #: without a length) gets the longest prefix that fits, instead of an error.
     auto_prefix_long_keys: bool = False
@@ -238,6 +243,7 @@ RULE_TABLE: list[tuple[str, tuple[int, int, int], dict]] = [
         default_sql_mode="ONLY_FULL_GROUP_BY,STRICT_TRANS_TABLES,NO_ZERO_IN_DATE,NO_ZERO_DATE,"
                          "ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION",
         local_server_options=("--mysqlx=OFF",), column_collation_explicit_recorded=True,
+        fk_replaces_generated_index=True,
     )),
     (MYSQL, (8, 0, 2), dict(explicit_defaults_for_timestamp=True)),
     (MYSQL, (8, 0, 13), dict(functional_indexes=True)),

@@ -80,9 +80,10 @@ def write_next_migration(a: Schema, b: Schema, folder: Path, *, name: str | None
     if compared.models and b.models is not None and a.models is None:
         # the down starts from what the up made (A's column order, new columns last)
         # and goes back to A, whose order counts
-        down = plan_changes(_as_made_by_up(compared.b, compared.a), compared.a, column_order=True)
+        down = plan_changes(_as_made_by_up(compared.b, compared.a), compared.a, column_order=True,
+                            generated_indexes=False)
     else:
-        down = plan_changes(compared.b, compared.a, column_order=not compared.models)
+        down = plan_changes(compared.b, compared.a, column_order=not compared.models, generated_indexes=False)
     out.up, out.down = up, down
     if up.empty:
         out.nothing = True

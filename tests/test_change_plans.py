@@ -78,3 +78,22 @@ def test_the_next_migration_is_named_to_run_last():
     assert next_stem("sql", _chain("sql", "001_a", "007_b"), "010_mine") == "010_mine"
     with pytest.raises(UsageError):
         next_stem("sql", _chain("sql", "001_a", "007_b"), "005_mine")
+
+
+def test_keys_after_a_new_one_in_the_middle_are_made_again_for_the_order():
+    """An ALTER that adds keys puts them after the kept ones of their rank, so a key
+    B has between two kept ones brings the later kept ones along (kratos' rename of
+    a column in an index, on MySQL: the plan must give B's key order exactly)."""
+    pk = Index("PRIMARY", "PRIMARY", [IndexPart("id")])
+    cols = [col("id", "int", False), col("a", "int"), col("b", "int"), col("x", "int")]
+    a = schema(table("t", *cols, indexes=[pk, Index("ia", "INDEX", [IndexPart("a")]),
+                                          Index("ib", "INDEX", [IndexPart("b")])]))
+    b = schema(table("t", *cols, indexes=[pk, Index("ia", "INDEX", [IndexPart("a")]),
+                                          Index("ix", "INDEX", [IndexPart("x")]),
+                                          Index("ib", "INDEX", [IndexPart("b")])]))
+    (st,) = plan_changes(a, b).statements
+    assert st.sql.splitlines()[1:] == ["  DROP INDEX `ib`,", "  ADD KEY `ix` (`x`),", "  ADD KEY `ib` (`b`)"]
+    # appended at the end of its rank: nothing else moves
+    b.tables["t"].indexes = [*a.tables["t"].indexes, Index("ix", "INDEX", [IndexPart("x")])]
+    (st,) = plan_changes(a, b).statements
+    assert st.sql.splitlines()[1:] == ["  ADD KEY `ix` (`x`)"]

@@ -70,10 +70,12 @@ class ChangePlan:
         return not self.statements
 
 
-def plan_changes(a: Schema, b: Schema, *, column_order: bool = True) -> ChangePlan:
+def plan_changes(a: Schema, b: Schema, *, column_order: bool = True, generated_indexes: bool = True) -> ChangePlan:
     """The statements turning ``a`` into ``b``. ``column_order=False`` leaves
-    column positions alone (a model's order is not the table's)."""
-    return _Planner(a, b, column_order).plan()
+    column positions alone (a model's order is not the table's).
+    ``generated_indexes=False``: ``a``'s foreign-key indexes are not the server's
+    own (the state a plan's up left: it named them), so a re-added key keeps them."""
+    return _Planner(a, b, column_order, generated_indexes).plan()
 
 
 def _fold(names) -> dict[str, str]:
@@ -81,7 +83,7 @@ def _fold(names) -> dict[str, str]:
 
 
 class _Planner:
-    def __init__(self, a: Schema, b: Schema, column_order: bool):
+    def __init__(self, a: Schema, b: Schema, column_order: bool, generated_indexes: bool = True):
         self.a, self.b = a, b
         self.rules = (b.flavor or a.flavor).rules if (b.flavor or a.flavor) else None
         if self.rules is None:
@@ -90,6 +92,7 @@ class _Planner:
             self.rules = DEFAULT_FLAVOR.rules
         self.options = RenderOptions()
         self.column_order = column_order
+        self.generated_indexes = generated_indexes
         self.out = ChangePlan()
 
     # ------------------------------------------------------------------ plan
@@ -151,6 +154,9 @@ class _Planner:
         for name, fks in later_fks:
             self._add("foreign_keys", name, f"ALTER TABLE {ident(name)}\n  "
                       + ",\n  ".join(f"ADD {fk_sql(fk, self.rules)}" for fk in fks))
+            kept = a.tables.get(ta.get(name.casefold(), ""))
+            if kept is not None:
+                self._keep_generated_indexes(kept, b.tables[name], fks)
         # 7. dependent objects that come or change
         for st in create_statements(b, self.options):
             if st.kind in _WHOLE and st.kind != "sequence" or st.kind == "event_completion":
@@ -248,7 +254,13 @@ class _Planner:
                         current.remove(key)
                         current.insert(current.index(prev) + 1 if prev is not None else 0, key)
             prev = key
-        # new and changed indexes and CHECKs
+        # new and changed indexes (and those re-made so that the keys come out in B's order)
+        redo = self._key_order_redo(t_a, t_b, changed_ix)
+        if redo:
+            at = next(n for n, c in enumerate(clauses) if not c.startswith(("DROP PRIMARY", "DROP INDEX"))) \
+                if any(not c.startswith(("DROP PRIMARY", "DROP INDEX")) for c in clauses) else len(clauses)
+            clauses[at:at] = [f"DROP INDEX {ident(ia[k].name)}" for k in sorted(redo)]
+            changed_ix |= redo
         for i in t_b.indexes:
             k = i.name.casefold()
             if k not in ia or k in changed_ix:
@@ -268,6 +280,59 @@ class _Planner:
         if t_a.partitioning != t_b.partitioning:
             self.out.unsupported.append(f"table {t_b.name}: partitioning changes are not written")
         return clauses
+
+    def _keep_generated_indexes(self, t_a: Table, t_b: Table, fks: list) -> None:
+        """Where the server gives a re-added foreign key an index of its own name in
+        place of the one it made for the key before (``fk_replaces_generated_index``),
+        the index gets back the name both sides show."""
+        if not self.rules.fk_replaces_generated_index or not self.generated_indexes:
+            return
+        for fk in fks:
+            if t_a.foreign_key(fk.name) is None or t_b.index(fk.name) is not None:
+                continue
+            cols = [c.casefold() for c in fk.columns]
+            serving = [i for i in t_b.indexes if [(p.column or "").casefold() for p in i.parts][:len(cols)] == cols]
+            old = t_a.index(fk.columns[0]) if fk.columns else None
+            if (len(serving) == 1 and serving[0].name.casefold() == fk.columns[0].casefold() and old is not None
+                    and index_sql(old, self.rules) == index_sql(serving[0], self.rules)):
+                self._add("key_name", t_b.name, f"ALTER TABLE {ident(t_b.name)} RENAME INDEX {ident(fk.name)} "
+                          f"TO {ident(serving[0].name)}")
+
+    def _key_order_redo(self, t_a: Table, t_b: Table, changed: set[str]) -> set[str]:
+        """Keys of both sides to drop and add again so that the ALTER leaves B's key
+        order: an ALTER that adds keys sorts them (PRIMARY, UNIQUE, plain,
+        FULLTEXT: ``key_rank``) and, within a rank, puts the added ones after the
+        kept ones, so a key B has between two kept ones must bring the kept ones
+        after it along (what a rename of its column, say, did in place)."""
+        from ..sql.ddl.builder import key_rank
+
+        ia = {i.name.casefold(): i for i in t_a.indexes}
+        want = [i.name.casefold() for i in t_b.indexes]
+        added = [k for k in want if k not in ia or k in changed]
+        if not added:
+            return set()
+        cols = {c.name.casefold(): c for c in t_b.columns}
+
+        def nullable(column: str) -> bool:
+            c = cols.get(column.casefold())
+            return c is None or c.nullable
+
+        by_name = {i.name.casefold(): i for i in t_b.indexes}
+
+        def rank(k: str) -> tuple:
+            i = by_name[k]
+            return key_rank(i, nullable, self.rules.long_unique_hash and i.kind == "UNIQUE" and i.using == "HASH")
+
+        redo: set[str] = set()
+        for _ in range(2):
+            kept = [i.name.casefold() for i in t_a.indexes
+                    if i.name.casefold() in by_name and i.name.casefold() not in changed | redo]
+            got = sorted(kept + [k for k in want if k not in kept], key=rank)
+            if got == want:
+                return redo
+            first = next(n for n, (x, y) in enumerate(zip(got, want, strict=False)) if x != y)
+            redo |= {k for k in want[first:] if k in kept and by_name[k].kind != "PRIMARY"}
+        return redo
 
     # ------------------------------------------------------------------ safety
     def _narrowing(self, table: str, ca: Column, cb: Column, t_a: Table, t_b: Table) -> None:

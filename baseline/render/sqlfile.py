@@ -78,6 +78,10 @@ def _title(stmt: RenderedStatement) -> str:
         return comment_safe(f"foreign keys of {ident(stmt.name)}")
     if stmt.kind == "key_order":
         return comment_safe(f"key order of {ident(stmt.name)} (columns made nullable after their keys)")
+    if stmt.kind == "key_name":
+        return comment_safe(f"index name of {ident(stmt.name)} (the server named it after the re-added foreign key)")
+    if stmt.kind == "schema":
+        return "database defaults"
     if stmt.kind == "sequence_position":
         return comment_safe(f"position of sequence {ident(stmt.name)}")
     if stmt.kind == "event_completion":
