@@ -22,6 +22,7 @@ from baseline.chain.read import read_chain
 from baseline.chain.replay import replay_chain
 from baseline.chain_baseline import ChainBaselineOptions, generate_for_chain
 from legacy import MIGRATIONS
+from servers import matrix_keys
 from test_matrix_chains import _copy
 from test_models_source import CHANGES, DB, KEYS, _models_copy
 from verify_helpers import run_cli, verify_json
@@ -173,7 +174,7 @@ def _steps(chain, count: int) -> list[tuple[int, int]]:
 
 
 @pytest.mark.corpus
-@pytest.mark.parametrize("key", KEYS)
+@pytest.mark.parametrize("key", matrix_keys())
 @pytest.mark.parametrize("name", sorted(STEPS))
 def test_written_migration_turns_each_state_into_the_next(key, name, pairs, productions, tmp_path, capsys):
     pair = pairs(key)
