@@ -247,12 +247,16 @@ class _Context:
     def files(self) -> list[str]:
         return migration_files(self.fmt, self.stem)
 
+    @property
+    def session(self) -> tuple:
+        return CHANGE_SESSION if self.change else BASE_SESSION
+
     def common(self, **extra) -> dict:
-        prologue, items, epilogue = layout(self.creates)
+        prologue, items, epilogue = layout(self.creates, self.session)
         out = dict(header=self.header, notes=self.notes, prologue=prologue, items=items, epilogue=epilogue,
                    drops=[d.sql for d in self.drops], tool=[], change=self.change)
         if self.change:
-            out["down_prologue"], out["down_items"], out["down_epilogue"] = layout(self.drops)
+            out["down_prologue"], out["down_items"], out["down_epilogue"] = layout(self.drops, self.session)
         out.update(extra)
         return out
 
@@ -311,7 +315,7 @@ def js_string(text: str) -> str:
 
 def _sequelize(ctx: _Context) -> dict[str, str]:
     def run(statements: list[RenderedStatement]) -> list[dict]:
-        prologue, items, epilogue = layout(statements)
+        prologue, items, epilogue = layout(statements, ctx.session)
         out: list[tuple[str | None, str]] = [(None, s) for s in prologue]
         for item in items:
             out += [(None, s) for s in item["sets"]]
@@ -375,6 +379,12 @@ _RENDERERS = {
 
 
 # =========================================================================== change migrations
+
+#: The session a change migration runs its statements under: strict, so that a
+#: MODIFY meeting a value it cannot keep fails instead of changing the row (and
+#: so that the server allows NULL -> NOT NULL on a foreign-key column, which it
+#: refuses in a non-strict mode that would write '' there: MySQL error 1832).
+CHANGE_SESSION = (("sql_mode", "'STRICT_TRANS_TABLES,NO_ENGINE_SUBSTITUTION'"),)
 
 
 def render_change(fmt: str, stem: str, up: list[RenderedStatement], down: list[RenderedStatement], *,
