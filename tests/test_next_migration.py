@@ -148,8 +148,9 @@ def test_name_goes_with_write(tmp_path):
 # ------------------------------------------------------------------ consecutive states of real chains
 
 #: chain -> the number of steps tried in the suite (spread over the chain);
-#: ``BASELINE_NEXT_STEPS=N`` tries N steps of each.
-STEPS = {"kratos": 4, "temporal": 3, "visibility": 2, "openfga": 3, "umami": 3, "coreservice": 3, "legacy": 3}
+#: ``BASELINE_NEXT_STEPS=N`` tries N steps of each. (The legacy chain starts from
+#: sync()'s tables, which no prefix of it creates: the model tests above cover it.)
+STEPS = {"kratos": 4, "temporal": 3, "visibility": 2, "openfga": 3, "umami": 3, "coreservice": 3}
 SWEEP = int(os.environ.get("BASELINE_NEXT_STEPS") or 0)
 _RENAME = re.compile(r"\bRENAME\b|\bCHANGE\s+(COLUMN\s+)?`?\w+`?\s+`?\w+", re.I)
 
@@ -179,8 +180,6 @@ def _steps(chain, count: int) -> list[tuple[int, int]]:
 def test_written_migration_turns_each_state_into_the_next(key, name, pairs, productions, tmp_path, capsys):
     pair = pairs(key)
     chain, _db, _source = productions(key, name)
-    if name == "legacy":  # its first migration alters sync()'s tables: A needs them
-        pytest.skip("the legacy chain starts from sync()'s tables: covered by the model tests above")
     results = {}
     for k, k2 in _steps(chain, SWEEP or STEPS[name]):
         a_dir = _copy(chain.slice(0, k), tmp_path / f"k{k}" / "a")
