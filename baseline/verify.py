@@ -30,7 +30,6 @@ Why each step is the way it is:
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -50,9 +49,9 @@ from .compare import (
     compare,
     compared_objects,
 )
-from .compare.clock import set_aside_clock_times
 from .compare.differences import ReplayFailure
-from .compare.unstated import problem_notes, set_aside_unstated
+from .compare.sources import compare_sources
+from .compare.unstated import problem_notes
 from .errors import InputError
 from .model import Schema
 from .sources import SourceOptions, source_kind
@@ -199,9 +198,6 @@ def run_verify(migrations: Path | str | Chain, against: str | Schema, *, scratch
                 break
         where = _server_label(server)
 
-    skip = set() if include_bookkeeping else {t.casefold() for t in chain.tool_tables}
-    excluded = sorted({name for s in (source, replayed) if s is not None for name in s.tables
-                       if name.casefold() in skip}, key=str.casefold)
     a_side = Side(SOURCE_LABEL, source_description or _describe_source(against, source))
     b_side = Side(CHAIN_LABEL, f"chain {redact(folder)} replayed on {where}")
     gap = None
@@ -213,33 +209,26 @@ def run_verify(migrations: Path | str | Chain, against: str | Schema, *, scratch
         gap = server_gap(failure, server_flavor, source.flavor)
         if gap:
             tell(gap)
-    result = ComparisonResult(a_side, b_side, [], command="verify",
-                              excluded=[("table", name) for name in excluded], notes=notes)
+    result = ComparisonResult(a_side, b_side, [], command="verify", notes=notes)
+    excluded: list[str] = []
     if failure is not None:
         result.failure = replay_failure(failure)
+        skip = set() if include_bookkeeping else {t.casefold() for t in chain.tool_tables}
+        excluded = sorted((n for n in source.tables if n.casefold() in skip), key=str.casefold)
     else:
-        a, b = _without(source, excluded), _without(replayed, excluded)
-        options = compare_options or CompareOptions()
-        if source.models is not None:  # the rules of docs/sequelize-guide.md, each named in a note
-            from .compare.models import align_with_models
-
-            a, b, model_notes = align_with_models(a, b)
-            options = dataclasses.replace(options, ignore_column_order=True)
-            for text in model_notes:
-                tell(text)
-        differences = compare(a, b, options)
-        clock = {**placed_clock(loader.clock, str(against)), **placed_clock(replay.clock, folder)}
-        differences, clock_notes = set_aside_clock_times(differences, clock, a, b)
-        differences, unstated_notes = set_aside_unstated(differences, a, b, (SOURCE_LABEL, CHAIN_LABEL))
-        for text in clock_notes + unstated_notes:
+        # each side carries the event times its replay took from the clock (a chain SOURCE's too)
+        source = replace(source, replay_clock=placed_clock(loader.clock, str(against))) if loader.clock else source
+        replayed = replace(replayed, replay_clock=placed_clock(replay.clock, folder))
+        compared = compare_sources(source, replayed, compare_options or CompareOptions(),
+                                   include_bookkeeping=include_bookkeeping, labels=(SOURCE_LABEL, CHAIN_LABEL),
+                                   tool_tables=chain.tool_tables, problems=False)
+        for text in compared.notes:
             tell(text)
-        result.differences = attribute_differences(differences, _with_races(replay, chain), _baseline_ref(chain),
-                                                   path_prefix=folder)
-        if source.models is not None:
-            from .compare.models import with_model_refs
-
-            result.differences = with_model_refs(result.differences, source.models)
-        result.objects = compared_objects(a, b)
+        excluded = compared.excluded
+        result.differences = attribute_differences(compared.differences, _with_races(replay, chain),
+                                                   _baseline_ref(chain), path_prefix=folder)
+        result.objects = compared_objects(compared.a, compared.b)
+    result.excluded = [("table", name) for name in excluded]
     return VerifyResult(comparison=result, chain=chain, replay=replay, source=source, replayed=replayed,
                         server=where, failure=failure, excluded=excluded, notes=notes,
                         server_gap=gap, replays=times, unstable=unstable)
@@ -500,14 +489,6 @@ def _server_label(server) -> str:
 
 
 # ---------------------------------------------------------------------------- comparison
-
-
-def _without(schema: Schema, tables: list[str]) -> Schema:
-    if not tables:
-        return schema
-    drop = set(tables)
-    return replace(schema, tables={k: t for k, t in schema.tables.items() if t.name not in drop},
-                   triggers={k: t for k, t in schema.triggers.items() if t.table not in drop})
 
 
 def _baseline_ref(chain: Chain) -> MigrationRef | None:
