@@ -165,6 +165,10 @@ class Rules:
     catalog_expressions_exact: bool = True
     #: Session statements run before reading (e.g. fresh statistics on MySQL 8).
     introspection_session: tuple = ()
+    #: The big catalog reads come back as one JSON array (``JSON_ARRAYAGG``): the
+    #: server encodes, Python's C decoder reads, instead of the driver decoding
+    #: each field of tens of thousands of rows (see ``sources/catalog.json_rows_sql``).
+    catalog_json_rows: bool = False
     #: Keyword that marks an invisible index in CREATE TABLE text.
     invisible_index_sql: str | None = None
     #: COLUMNS.SRS_ID exists (MySQL 8 spatial reference ids).
@@ -287,6 +291,10 @@ RULE_TABLE: list[tuple[str, tuple[int, int, int], dict]] = [
         introspection_session=("SET SESSION information_schema_stats_expiry = 0",),
     )),
     (MYSQL, (8, 0, 16), dict(catalog_checks="table_constraints")),
+    (MYSQL, (8, 0, 0), dict(catalog_json_rows=True)),
+    # JSON_ARRAYAGG is GROUP_CONCAT there: its length limit lifted for the session
+    (MARIADB, (10, 5, 0), dict(catalog_json_rows=True,
+                               introspection_session=("SET SESSION group_concat_max_len = 4294967295",))),
     (MARIADB, (10, 0, 0), dict(catalog_index_order=True)),
     (MARIADB, (10, 2, 7), dict(catalog_defaults_as_sql=True)),
     (MARIADB, (10, 2, 22), dict(catalog_checks="check_constraints", catalog_check_clause_limit=64)),

@@ -1,11 +1,13 @@
 """Live introspection against a real MariaDB: canonical values, errors, round trips."""
 from __future__ import annotations
 
+import dataclasses
+
 import pymysql
 import pytest
 
 from baseline.errors import EnvironmentProblem, UsageError
-from baseline.sources.live import read_live
+from baseline.sources.live import LANES, read_live
 from baseline.sql.execute import execute_script
 
 FEATURES = r"""
@@ -217,4 +219,48 @@ def test_round_trips_do_not_grow_with_the_number_of_tables(server, monkeypatch):
         many, n_large = _count_round_trips(server, large, monkeypatch)
     assert (n_small, n_large) == (4, 41)
     assert few == many, f"{few} queries for 4 tables but {many} for 41"
-    assert 10 < many < 25  # counted for real: the catalog reads go through the cursor
+    # counted for real: the catalog reads go through the cursor; each of the
+    # LANES connections sets up its session (four statements, and on MariaDB the
+    # group_concat_max_len the JSON catalog reads need)
+    assert 10 < many < 20 + 5 * LANES
+
+
+def _read_with(server, db: str, monkeypatch, *, json_rows: bool, session: tuple = ()):
+    """read_live with the flavor's JSON catalog reads on or off, and extra session statements."""
+    from baseline import flavor
+
+    real = flavor.Flavor.rules.fget
+
+    def rules(self):
+        r = real(self)
+        return dataclasses.replace(r, catalog_json_rows=json_rows,
+                                   introspection_session=r.introspection_session + session)
+
+    with monkeypatch.context() as m:
+        m.setattr(flavor.Flavor, "rules", property(rules))
+        return read_live(url(server, db), progress=False)
+
+
+def test_json_catalog_reads_give_the_rows_the_driver_gives(server, scratch_db, monkeypatch):
+    """The many-row catalog reads come as JSON arrays (Rules.catalog_json_rows):
+    the model is the one row-by-row reads make, quotes, backslashes, newlines,
+    4-byte characters and NULLs included."""
+    load(server, scratch_db, FEATURES + "\nCREATE TABLE u8 (c varchar(5) DEFAULT '😀\\\\\"' COMMENT 'é\\n😀');")
+    by_json = _read_with(server, scratch_db, monkeypatch, json_rows=True)
+    by_rows = _read_with(server, scratch_db, monkeypatch, json_rows=False)
+    # (MariaDB keeps column defaults and comments in utf8mb3: SHOW CREATE too shows '?')
+    assert by_json.tables["u8"].columns[0].default == "'?\\\\\"'"
+    assert by_json == by_rows
+
+
+def test_json_catalog_reads_cut_by_the_server_are_read_again_row_by_row(server, scratch_db, monkeypatch):
+    """A JSON group longer than the server allows comes back cut (MariaDB cuts
+    GROUP_CONCAT at group_concat_max_len, every server at max_allowed_packet):
+    the read notices by the group's count or the broken text and reads those
+    rows one by one, so the model is whole."""
+    load(server, scratch_db, _schema_with(30))
+    whole = _read_with(server, scratch_db, monkeypatch, json_rows=False)
+    cut = _read_with(server, scratch_db, monkeypatch, json_rows=True,
+                     session=("SET SESSION group_concat_max_len = 100",))
+    assert len(cut.tables) == 31 and all(t.columns for t in cut.tables.values())
+    assert cut == whole

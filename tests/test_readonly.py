@@ -9,7 +9,7 @@ from dataclasses import replace
 import pytest
 
 from baseline.scratch.local import LocalServer
-from baseline.sources.live import read_live
+from baseline.sources.live import LANES, read_live
 from roundtrip import load_with_executor
 from test_live import FEATURES
 
@@ -61,7 +61,11 @@ def test_introspection_writes_nothing(private_server):
     decode = (lambda v: v.decode("utf-8", "replace") if isinstance(v, bytes) else str(v))
     rows = [(tid, cmd, decode(arg)) for tid, cmd, arg in log]
     readers = {tid for tid, cmd, arg in rows if cmd == "Connect" and arg.startswith(f"{READER}@")}
-    assert len(readers) == 1, rows[:5]
+    assert len(readers) == LANES, rows[:5]  # its connections, no other
+    for tid in readers:  # each one read-only in a snapshot before anything else
+        first = [arg for t, cmd, arg in rows if t == tid and cmd == "Query"]
+        assert first.index("START TRANSACTION WITH CONSISTENT SNAPSHOT") < 6, first[:8]
+        assert "SET SESSION TRANSACTION READ ONLY" in first[:6]
     queries = [arg for tid, cmd, arg in rows if tid in readers and cmd == "Query"]
     others = {cmd for tid, cmd, arg in rows if tid in readers} - {"Connect", "Query", "Quit"}
     assert not others, f"unexpected commands: {others}"

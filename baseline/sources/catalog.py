@@ -8,6 +8,8 @@ dicts; :mod:`.assemble` turns them into the model.
 """
 from __future__ import annotations
 
+import re
+
 from ..flavor import Rules
 from ..sql.literals import quote_ident as ident
 
@@ -150,3 +152,38 @@ SHOW_CREATE_COLUMN = {
 #: ``collation_connection`` (kinds that store them).
 SHOW_CREATE_CHARSET_COLUMNS = {"VIEW": (2, 3), "PROCEDURE": (3, 4), "FUNCTION": (3, 4), "TRIGGER": (3, 4),
                                "EVENT": (4, 5)}
+
+
+_SELECT_LIST = re.compile(r"^\s*SELECT\s+(.*?)\s+FROM\s", re.S | re.I)
+_ORDER_BY = re.compile(r"\s+ORDER BY\s+(.*)$", re.S | re.I)
+
+
+def column_names(sql: str) -> list[str]:
+    """The names of the result columns of one of the queries above (each item of
+    the select list is a column name or ends with ``AS NAME``)."""
+    from ..sql.scan import split_top_level
+
+    items = split_top_level(_SELECT_LIST.match(sql).group(1))
+    return [item.split()[-1] for item in items]
+
+
+#: Groups a JSON catalog read comes back in (rows of one table stay in one
+#: group, in the catalog's order): each group's text stays far below the server's
+#: max_allowed_packet (the server cuts a longer one; see json_rows_sql).
+JSON_GROUPS = 64
+
+
+def json_rows_sql(sql: str) -> tuple[str, list[str], list[str]]:
+    """One of the queries above as :data:`JSON_GROUPS` rows at most, each
+    ``COUNT(*)`` and a JSON array of its rows (each an array of the columns, in
+    order), grouped by a hash of the first column (the table's name). Returns
+    that query, the column names and the ORDER BY columns (a derived table drops
+    the order: sort the rows by them). A group's count tells a complete array
+    from one the server cut to ``max_allowed_packet``."""
+    names = column_names(sql)
+    order = _ORDER_BY.search(sql)
+    inner = sql[:order.start()] if order else sql
+    keys = [k.strip() for k in order.group(1).split(",")] if order else []
+    cells = ", ".join(f"q.{ident(n)}" for n in names)
+    return (f"SELECT COUNT(*) AS N, JSON_ARRAYAGG(JSON_ARRAY({cells})) AS J FROM ({inner}) AS q "
+            f"GROUP BY CRC32(q.{ident(names[0])}) % {JSON_GROUPS}"), names, keys

@@ -182,9 +182,10 @@ def scan_create_table(text: str, columns: bool = True) -> TableLines | None:
                 name = "PRIMARY" if key.group(2) is None else key.group(2).replace("``", "`")
                 out.keys.append(name)
                 out.key_text[name] = d
-                close = _close_paren(d, key.end() - 1)
-                if d.startswith(" USING ", close + 1):
-                    out.using[name] = d[close + 8:].split(" ", 1)[0]
+                if " USING " in d:  # printed only where the key's definition named it
+                    close = _close_paren(d, key.end() - 1)
+                    if d.startswith(" USING ", close + 1):
+                        out.using[name] = d[close + 8:].split(" ", 1)[0]
                 continue
             c = _CONSTRAINT.match(d)
             if c:

@@ -15,18 +15,16 @@ whitespace and comments. Where quotes end: :mod:`baseline.sql.literals`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Iterator
+from typing import Iterator, NamedTuple
 
-from .literals import quote_ident, skip_quoted, unquote_ident
+from .literals import quote_ident, unquote_ident
 
 #: Token kinds.
 WS, COMMENT, STRING, QIDENT, WORD, NUMBER, PUNCT = (
     "ws", "comment", "string", "qident", "word", "number", "punct")
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     kind: str
     text: str
     start: int
@@ -45,51 +43,42 @@ class Token:
 
 
 _WORD_RE = re.compile(r"[A-Za-z0-9_$\u0080-\uffff]+")
-_NUMBER_RE = re.compile(r"(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
-_WS_RE = re.compile(r"\s+")
+
+#: One pattern for every kind, tried at each position (the order matters:
+#: ``--`` is a comment only before whitespace, ``.5`` is a number, a word may
+#: start with digits). A literal not closed runs to the end of the text, as a
+#: comment does. Unlike a loop over characters, the regular expression engine
+#: does the scanning: this runs over every SHOW CREATE text a live read needs.
+_TOKEN_RE = re.compile(
+    r"(?P<ws>\s+)"
+    r"|(?P<string>'[^'\\]*(?:(?:\\.|'')[^'\\]*)*(?:'|\\?\Z)"
+    r"|\"[^\"\\]*(?:(?:\\.|\"\")[^\"\\]*)*(?:\"|\\?\Z))"
+    r"|(?P<qident>`[^`]*(?:``[^`]*)*(?:`|\Z))"
+    r"|(?P<comment>\#[^\n]*|--(?:(?=\s)|\Z)[^\n]*|/\*.*?(?:\*/|\Z))"
+    r"|(?P<number>(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)"
+    r"|(?P<word>[A-Za-z0-9_$\u0080-\uffff]+)"
+    r"|(?P<punct>.)",
+    re.S,
+)
+_KINDS = {"ws": WS, "string": STRING, "qident": QIDENT, "comment": COMMENT, "number": NUMBER, "word": WORD,
+          "punct": PUNCT}
 
 
 def tokens(text: str) -> Iterator[Token]:
     """Every token of ``text``, whitespace and comments included (lossless)."""
     i = 0
     n = len(text)
+    match = _TOKEN_RE.match
     while i < n:
-        c = text[i]
-        if c.isspace():
-            m = _WS_RE.match(text, i)
-            yield Token(WS, m.group(), i)
-            i = m.end()
-        elif c in "'\"`":
-            j = skip_quoted(text, i)
-            yield Token(QIDENT if c == "`" else STRING, text[i:j], i)
-            i = j
-        elif c == "#" or (c == "-" and text.startswith("--", i) and (i + 2 >= n or text[i + 2].isspace())):
-            j = text.find("\n", i)
-            j = n if j < 0 else j
-            yield Token(COMMENT, text[i:j], i)
-            i = j
-        elif c == "/" and text.startswith("/*", i):
-            j = text.find("*/", i + 2)
-            j = n if j < 0 else j + 2
-            yield Token(COMMENT, text[i:j], i)
-            i = j
-        elif c.isdigit() or (c == "." and i + 1 < n and text[i + 1].isdigit()):
-            m = _NUMBER_RE.match(text, i)
+        m = match(text, i)
+        kind = m.lastgroup
+        j = m.end()
+        if kind == "number":  # identifiers may start with digits: 1abc
             w = _WORD_RE.match(text, i)
-            if w and w.end() > m.end():  # identifiers may start with digits: 1abc
-                yield Token(WORD, w.group(), i)
-                i = w.end()
-            else:
-                yield Token(NUMBER, m.group(), i)
-                i = m.end()
-        else:
-            m = _WORD_RE.match(text, i)
-            if m:
-                yield Token(WORD, m.group(), i)
-                i = m.end()
-            else:
-                yield Token(PUNCT, c, i)
-                i += 1
+            if w and w.end() > j:
+                kind, j = "word", w.end()
+        yield Token(_KINDS[kind], text[i:j], i)
+        i = j
 
 
 def significant(text: str) -> list[Token]:
@@ -129,6 +118,12 @@ def _qualifiers(toks: list[Token], schema: str, names: set[str] | None) -> list[
     return found
 
 
+def _may_name(text: str, schema: str) -> bool:
+    """Can ``text`` hold a qualifier naming ``schema``? (Its spelling, or the
+    quoted one with doubled backticks, is in it.) Most bodies do not: no scan."""
+    return schema in text or ("`" in schema and schema.replace("`", "``") in text)
+
+
 def strip_qualifier(text: str, schema: str, names: set[str] | None = None) -> str:
     """Remove ``` `schema`. ``` (and bare ``schema.``) qualifiers naming ``schema``.
 
@@ -140,6 +135,8 @@ def strip_qualifier(text: str, schema: str, names: set[str] | None = None) -> st
     stripped only when ``x`` is one of them; without, it always is. The
     comparison of ``schema`` is exact (the server prints the name as stored).
     """
+    if not _may_name(text, schema):
+        return text
     toks = list(tokens(text))
     drop: set[int] = set()
     for k, dot in _qualifiers(toks, schema, names):
@@ -151,7 +148,7 @@ def replace_qualifier(text: str, schema: str, new: str, names: set[str] | None =
     """Point qualifiers naming ``schema`` at database ``new`` instead (same rules as
     :func:`strip_qualifier`): a dump's statements replayed into a database of
     another name keep binding to their own objects."""
-    if schema not in text:
+    if not _may_name(text, schema):
         return text
     toks = list(tokens(text))
     found = {k for k, _dot in _qualifiers(toks, schema, names)}
