@@ -185,8 +185,10 @@ def generate(source, outdir, migrations, fmt, name, schema_name, scratch, image,
     from .render.sqlfile import summary
     from .sources import SourceOptions, load_schema
 
+    warm = _warm_up(fmt)
     schema = load_schema(source, SourceOptions(schema_name=schema_name, scratch=scratch, image=image,
                                                chain_format=chain_format, accept_damaged=force))
+    warm.join()
     files = render_migration(schema, fmt, name=name,
                              options=RenderOptions(keep_definers=keep_definers,
                                                    keep_auto_increment=keep_auto_increment),
@@ -197,6 +199,27 @@ def generate(source, outdir, migrations, fmt, name, schema_name, scratch, image,
     for line in replaced:
         click.echo(f"baseline: warning: {line}", err=True)
     click.echo(f"wrote {', '.join(str(p) for p in written)}: {summary(schema)}")
+
+
+def _warm_up(fmt: str):
+    """A thread importing what comes after the read (the DDL parser a live read
+    needs for trigger and routine texts, Jinja2, the format's template compiled)
+    while the source is read: a live read's main thread spends its first few
+    hundred milliseconds waiting on the server. Failures are left to the real use."""
+    import threading
+
+    def work() -> None:
+        try:
+            from .render.sqlfile import _environment, template
+            from .sql.ddl import parser  # noqa: F401
+
+            template("sql.sql.j2") if fmt == "sql" else _environment()
+        except Exception:  # noqa: BLE001 - raised again, and reported, where it is used
+            pass
+
+    thread = threading.Thread(target=work, name="baseline-warm-up", daemon=True)
+    thread.start()
+    return thread
 
 
 def _describe(schema) -> str:

@@ -303,13 +303,15 @@ class _SourceLoader:
         self.flavor = self.schema.flavor if self.schema is not None else None
         #: A chain SOURCE's event times its replay's clock set (:mod:`.chain.eventclock`).
         self.clock: dict[str, ClockTimes] = {}
+        #: A live SOURCE being read (a future of its schema) while the server starts.
+        self._reading = None
 
     def before_server(self) -> None:
         if self.kind == "url":
-            from .sources.live import read_live
+            from .sources.live import read_live_ahead
 
-            self.schema = read_live(ServerURL.parse(self.against), progress=self.progress)
-            self.flavor = self.schema.flavor
+            # connected and checked now; the rest is read while the throwaway server starts
+            self.flavor, self._reading = read_live_ahead(ServerURL.parse(self.against), progress=self.progress)
         elif self.kind == "dump":
             from .sources.dump import read_dump_contents
 
@@ -323,6 +325,8 @@ class _SourceLoader:
             self.chain = read_chain(Path(self.against))
 
     def on_server(self, server) -> Schema:
+        if self._reading is not None:
+            self.schema, self._reading = self._reading.result(), None
         if self.schema is not None:
             return self.schema
         if self.kind == "models":

@@ -2,9 +2,12 @@
 
 The source server is a container of the local MySQL test image (``make
 test-image``: Debian's mysql-server-core 9.7, whose catalog and SHOW CREATE are
-MySQL 8.0.19+'s), started once, data in memory (the image's throwaway
-settings: the same for every tool). The schema is ``bench/gen_schema.py``'s,
-MySQL variant (every table InnoDB). Fresh processes, interleaved round by round:
+MySQL 8.0.19+'s), started once with MySQL's default settings and its data on
+disk (:data:`SOURCE_OPTIONS`: the production server every tool reads, tuned for
+none, as the MariaDB source of bench/source_server.py). The schemas are ``bench/gen_schema.py``'s,
+MySQL variant (every table InnoDB), and the legacy-style workload in MySQL's
+dialect (bench/legacy_mysql.py: what a MySQL server accepts of it, counted in
+the case's label). Fresh processes, interleaved round by round:
 
 * introspection: ``baseline inspect`` and ``baseline generate`` against the
   server URL; ``skeema init``; ``mysqldump --no-data --routines --events`` (run
@@ -28,7 +31,13 @@ from common import BASELINE, DATA, QUICK, CommandFailed, Row, log, n_label, pyth
 
 SECTION = "mysql"
 IMAGE = "baseline-test-mysql:9.7"
-SIZES = (100,) if QUICK else (100, 1000)
+SIZES = (100,) if QUICK else (100, 1000, 5000)
+#: Sizes measured once (a round of every tool takes minutes there), without mysqldump
+#: (about 36 s per 1,000 tables on this server: it reads each table's DDL apart).
+ONE_RUN = 5000
+#: The source server's options over the test image's throwaway ones: MySQL's
+#: defaults (binary log, durable commits, doublewrite buffer).
+SOURCE_OPTIONS = ("--log-bin=binlog", "--innodb-flush-log-at-trx-commit=1", "--innodb-doublewrite=ON")
 
 
 def schema_file(n: int) -> Path:
@@ -51,7 +60,19 @@ class MySQLSource:
         from baseline.scratch.docker import DockerServer
 
         self.server = DockerServer(image=IMAGE)
-        self.server.__enter__()
+        # MySQL's own settings, data on disk: the production server every tool reads,
+        # tuned for none (as bench/source_server.py's MariaDB); the image's
+        # throwaway settings turned back
+        self.server.options = list(SOURCE_OPTIONS)
+        memory = os.environ.get("BASELINE_SCRATCH_MEMORY")
+        os.environ["BASELINE_SCRATCH_MEMORY"] = "0"
+        try:
+            self.server.__enter__()
+        finally:
+            if memory is None:
+                os.environ.pop("BASELINE_SCRATCH_MEMORY", None)
+            else:
+                os.environ["BASELINE_SCRATCH_MEMORY"] = memory
         self.url0 = self.server.url
         self.version = self.sql("SELECT VERSION()")[0][0]
         return self
@@ -97,18 +118,29 @@ class MySQLSource:
 
 
 def run(reps: int) -> list[Row]:
+    from common import LEGACY_GEN
+
     rows: list[Row] = []
     with MySQLSource() as server:
         log(f"{SECTION}: source server MySQL {server.version} in a container of {IMAGE}")
-        for n in SIZES:
-            rows += _size(server, n, reps)
+        for legacy in (False, True) if LEGACY_GEN.is_file() else (False,):
+            for n in SIZES:
+                rows += _size(server, n, 1 if n >= ONE_RUN else reps, legacy)
     return rows
 
 
-def _size(server: MySQLSource, n: int, reps: int) -> list[Row]:
+def _size(server: MySQLSource, n: int, reps: int, legacy: bool = False) -> list[Row]:
     """Every tool on the schema of ``n`` tables, interleaved round by round."""
-    db = f"g{n}"
-    server.load(db, schema_file(n))
+    db = f"{'l' if legacy else 'g'}{n}"
+    case = n_label(n)
+    if legacy:
+        import legacy_mysql
+
+        path, counts = legacy_mysql.mysql_file(n, server)
+        case += f", legacy ({counts['tables_kept']:,} of {counts['tables']:,} tables)"
+    else:
+        path = schema_file(n)
+    server.load(db, path)
     work = Path(tempfile.mkdtemp(prefix=f"bench-mysql-{n}-"))
     migrations = work / "migrations"
     subprocess.run([*BASELINE, "generate", server.url(db), "-o", str(migrations)], check=True,
@@ -136,10 +168,11 @@ def _size(server: MySQLSource, n: int, reps: int) -> list[Row]:
         tools.append(("introspection", "skeema init", lambda: [*sk_init, "-d", "skinit"],
                       {"before": lambda: shutil.rmtree(work / "skinit", ignore_errors=True), "cwd": work,
                        "env": server.env()}))
+    if n < ONE_RUN:
+        tools.append(("introspection", "mysqldump --no-data (in the container)",
+                      lambda: server.inside("mysqldump", "-uroot", "--no-data", "--routines", "--events",
+                                            "--set-gtid-purged=OFF", db), {"env": server.env()}))
     tools += [
-        ("introspection", "mysqldump --no-data (in the container)",
-         lambda: server.inside("mysqldump", "-uroot", "--no-data", "--routines", "--events", "--set-gtid-purged=OFF",
-                               db), {"env": server.env()}),
         ("verify", "baseline verify",
          lambda: [*BASELINE, "verify", "--migrations", str(migrations), "--against", server.url(db),
                   "--scratch", "docker", "--image", IMAGE], {}),
@@ -150,7 +183,10 @@ def _size(server: MySQLSource, n: int, reps: int) -> list[Row]:
                        "note": "skeema 1.9 skips the tables whose features it cannot diff on MySQL 9.7 and exits 1"}))
     tools.append(("verify", "mysql client load, source server", lambda: server.inside("mysql", "-uroot", target["db"]),
                   {"stdin": baseline_file, "before": fresh_target, "env": server.env()}))
-    by = {(section, name): Row(SECTION, f"{section}, {n_label(n)}", name, extra={"n": n, "kind": section})
+    one = " (one run)" if reps == 1 and n >= ONE_RUN else ""
+    by = {(section, name): Row(SECTION, f"{section}, {case}", name,
+                               extra={"n": n, "kind": section, "workload": "legacy" if legacy else "generated"},
+                               note=one.strip(" ()") if one else "")
           for section, name, _, _ in tools}
     for _ in range(reps):
         for section, name, cmd, opts in tools:
@@ -160,7 +196,7 @@ def _size(server: MySQLSource, n: int, reps: int) -> list[Row]:
             try:
                 row.samples.append(run_timed(cmd(), stdin=opts.get("stdin"), cwd=opts.get("cwd"),
                                              env=opts.get("env"), ok=opts.get("ok", (0,))))
-                row.note = opts.get("note", "")
+                row.note = opts.get("note", row.note)
             except CommandFailed as e:
                 row.note = f"failed: {str(e).splitlines()[0][:120]}"
                 log(str(e))

@@ -195,3 +195,14 @@ def test_type_lengths_are_whole_numbers():
     with pytest.raises(InputError, match="expected a number, found '.1'"):
         build("CREATE TABLE t (a int(.1))")
     assert build("CREATE TABLE t (a decimal(10,2), b float(7,3))").tables["t"].columns[0].type == "decimal(10,2)"
+
+
+def test_qualifiers_of_a_database_named_with_a_backtick_are_found():
+    """The fast path (no scan when the name is not in the text) looks for the
+    quoted spelling too: a backtick in the name is doubled in the text."""
+    from baseline.sql.scan import strip_qualifier
+
+    text = "SELECT `a``b`.`t`.`c` FROM `a``b`.`t`"
+    assert strip_qualifier(text, "a`b") == "SELECT `t`.`c` FROM `t`"
+    assert replace_qualifier(text, "a`b", "scr") == "SELECT `scr`.`t`.`c` FROM `scr`.`t`"
+    assert strip_qualifier("SELECT 1", "a`b") == "SELECT 1"

@@ -274,6 +274,20 @@ def parse_create_options(text: str | None) -> tuple[str | None, dict[str, str]]:
     options: dict[str, str] = {}
     if not text:
         return None, options
+    if not any(q in text for q in "'\"`"):  # the usual case: plain words, no tokenizer
+        for item in text.split():
+            key, eq, value = item.partition("=")
+            if not eq or not value:
+                if eq:  # "key=" then the value after a space: not the server's layout
+                    break
+                continue  # a bare flag such as ``partitioned``
+            if key.lower() == "row_format":
+                row_format = value.upper()
+            else:
+                options[key.lower()] = value
+        else:
+            return row_format, options
+        row_format, options = None, {}
     sig = significant(text)
     i = 0
     while i < len(sig):

@@ -77,16 +77,43 @@ def read_live(url: ServerURL, *, progress: bool = True, label: str | None = None
     ``progress``: a line on a terminal counting the tables, views and routines read,
     headed ``reading LABEL`` (default: the database's name; a scratch database's
     random name means nothing to the user, so callers reading one name what it holds)."""
+    flavor, rest = read_live_ahead(url, progress=progress, label=label, background=False)
+    return rest.result()
+
+
+def read_live_ahead(url: ServerURL, *, progress: bool = True, label: str | None = None,
+                    background: bool = True) -> tuple[Flavor, Future]:
+    """:func:`read_live` in two steps: connect and read the server's version and
+    the database's defaults now (an unreachable server, a refused login or an
+    unknown database raise here, before the caller starts anything), the rest in
+    a worker thread (``background``; else before returning): the future gives the
+    schema. ``verify`` reads its SOURCE so while its throwaway server starts."""
     if not url.database:
         raise UsageError(f"the server URL names no database: {url}",
                          hint="name the database in the URL path: mysql://HOST:3306/DBNAME")
-    with contextlib.ExitStack() as stack:
+    stack = contextlib.ExitStack()
+    try:
         reader = Reader([stack.enter_context(_connection(url)) for _ in range(LANES)])
-        try:
-            with Progress(f"reading {label or url.database}", enabled=None if progress else False) as bar:
-                return Introspection(reader, url.database, bar).run()
-        finally:
-            reader.close()
+        stack.callback(reader.close)
+        intro = Introspection(reader, url.database)
+        intro.head()
+    except BaseException:
+        stack.close()
+        raise
+
+    def rest() -> Schema:
+        with stack, Progress(f"reading {label or url.database}", enabled=None if progress else False) as bar:
+            intro.bar = bar
+            return intro.run()
+
+    if not background:
+        done: Future = Future()
+        done.set_result(rest())
+        return intro.flavor, done
+    worker = ThreadPoolExecutor(1, thread_name_prefix="baseline-live-ahead")
+    future = worker.submit(rest)
+    worker.shutdown(wait=False)
+    return intro.flavor, future
 
 
 #: URL query options passed on to the driver, with their types (as SQLAlchemy's
@@ -301,7 +328,8 @@ class Introspection:
 
     # ------------------------------------------------------------------ main
 
-    def run(self) -> Schema:
+    def head(self) -> None:
+        """The server's version (the flavor's rules) and the database's defaults."""
         head = self.r.rows(
             "SELECT VERSION() AS VERSION, s.DEFAULT_CHARACTER_SET_NAME AS CHARSET, "
             "s.DEFAULT_COLLATION_NAME AS COLLATION, "
@@ -318,6 +346,12 @@ class Introspection:
             for lane in range(len(self.r.conns)):
                 self.r.submit(stmt, lane=lane).result()
 
+        self._head = head
+
+    def run(self) -> Schema:
+        if not hasattr(self, "_head"):
+            self.head()
+        head = self._head
         schema = Schema(name=self.db, charset=head["CHARSET"], collation=head["COLLATION"],
                         flavor=self.flavor)
         self._send_ahead()
@@ -477,8 +511,9 @@ class Introspection:
                 if c.kind == "CHECK":
                     chk.expression = c.check
         for line in lines.key_text.values():
-            if not (self.ftparsers or "KEY_BLOCK_SIZE" in line or "((" in line):
-                continue  # a parser, a size or an expression part: what this reads
+            # a parser (FULLTEXT keys only: MySQL always has ngram), a size or an expression part
+            if not ((self.ftparsers and line.startswith("FULLTEXT")) or "KEY_BLOCK_SIZE" in line or "((" in line):
+                continue
             k = parse_key(line)
             idx = t.index(k.name)
             if idx is None:
@@ -541,7 +576,7 @@ class Introspection:
     def _parsed(self, full: str | None, sql_mode: str | None = None):
         """SHOW CREATE text of a code object as a parse tree (``None`` when unreadable)."""
         from ..errors import InputError
-        from ..sql.parse import parse_statement
+        from ..sql.ddl.parser import parse_statement
 
         if not full:
             return None

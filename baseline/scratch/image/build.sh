@@ -111,7 +111,19 @@ build_one() { # build_one IMAGE ROOTFS
 		install -m 0644 "$HERE/throwaway-mysql.cnf" "$root/etc/mysql/my.cnf"
 	fi
 	install -d -o "$(chroot "$root" id -u mysql)" -g "$(chroot "$root" id -g mysql)" \
-		"$root/run/mysqld" "$root/var/lib/mysql" "$root/var/lib/mysql-files"
+		"$root/run/mysqld" "$root/var/lib/mysql" "$root/var/lib/mysql-files" "$root/var/lib/mysql-template"
+	chmod 0755 "$root"  # mktemp's 0700 would keep the mysql user out of the chroot's /
+	# An initialized data folder the entrypoint copies into an empty one instead of
+	# initializing it on every start (MySQL's --initialize takes seconds; a copy
+	# into the memory file system a throwaway container mounts takes a fraction).
+	if [ "$server" = mariadbd ]; then
+		chroot "$root" mariadb-install-db --user=mysql --datadir=/var/lib/mysql-template --skip-test-db \
+			--auth-root-authentication-method=normal --skip-name-resolve --force >"$root.init.log" 2>&1
+	else
+		chroot "$root" mysqld --initialize-insecure --user=mysql --datadir=/var/lib/mysql-template \
+			>"$root.init.log" 2>&1
+	fi || { tail -n 20 "$root.init.log" >&2; say "initializing the template data folder of $image failed"; return 1; }
+	rm -f "$root.init.log" "$root/var/lib/mysql-template/auto.cnf"  # each server makes its own server_uuid
 	tar --numeric-owner -C "$root" --exclude='./proc/*' --exclude='./sys/*' --exclude='./dev/*' -c . |
 		docker import \
 			-c 'ENTRYPOINT ["docker-entrypoint.sh"]' \

@@ -94,7 +94,9 @@ def _master(backslash: bool) -> re.Pattern:
     )
 
 
-_MASTER = {True: _master(True), False: _master(False)}
+#: Compiled on first use (each takes about 25 ms: its Unicode classes): most
+#: runs never lex a text written with NO_BACKSLASH_ESCAPES.
+_MASTER: dict[bool, re.Pattern] = {}
 #: The version of a ``/*!`` comment, by how many digits the flavor reads
 #: (``/*M!`` always reads up to six).
 _VC_RE = {5: re.compile(r"(\d{5})?"), 6: re.compile(r"(\d{5,6})?")}
@@ -137,7 +139,10 @@ def tokenize(text: str, flavor: Flavor, *, ansi_quotes: bool = False,
     cuts: list[tuple[int, int]] = []
     append = tokens.append
     backslash = not no_backslash_escapes
-    match = _MASTER[backslash].match
+    pattern = _MASTER.get(backslash)
+    if pattern is None:
+        pattern = _MASTER[backslash] = _master(backslash)
+    match = pattern.match
     n = len(text)
     pos = 0
     in_vc = 0   # executed version comments open (they do not nest)
