@@ -38,6 +38,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from ..util.gcpause import gc_paused
 from ..errors import UsageError
 from ..model import Schema
 from .ddl import BASE_SESSION, RenderedStatement, RenderOptions, create_statements, drop_statements
@@ -224,7 +225,8 @@ def render_migration(schema: Schema, fmt: str = "sql", *, name: str = DEFAULT_NA
     """
     fmt = check_format(fmt)
     stem = migration_stem(fmt, None, name)
-    creates = create_statements(schema, options)
+    with gc_paused():
+        creates = create_statements(schema, options)
     drops = drop_statements(schema, options)
     header = header_lines(schema, options, source_description)
     ctx = _Context(schema, fmt, stem, creates, drops, header, [comment_safe(n) for n in notes])

@@ -38,6 +38,7 @@ from ..errors import EnvironmentProblem, UsageError
 from ..flavor import Flavor
 from ..model import Schema, Table, View
 from ..sql.scan import strip_qualifier
+from ..util.gcpause import gc_paused
 from ..util.progress import Progress
 from . import assemble, catalog
 from .showcreate import TableLines, parse_constraint, parse_key, parse_partitioning, parse_view, \
@@ -61,7 +62,7 @@ _REPRINTED = re.compile(r"['\"?\\]")
 SHOW_CREATE_BATCH = 200
 
 #: Connections an introspection reads through (see the module's note on speed).
-LANES = 2
+LANES = 3
 
 #: The catalog reads with a row per column, key part or constraint (the many
 #: rows): read as JSON where the flavor can (``Rules.catalog_json_rows``).
@@ -102,7 +103,8 @@ def read_live_ahead(url: ServerURL, *, progress: bool = True, label: str | None 
         raise
 
     def rest() -> Schema:
-        with stack, Progress(f"reading {label or url.database}", enabled=None if progress else False) as bar:
+        with stack, gc_paused(), Progress(f"reading {label or url.database}",
+                                          enabled=None if progress else False) as bar:
             intro.bar = bar
             return intro.run()
 
