@@ -125,7 +125,10 @@ def run(reps: int) -> list[Row]:
         log(f"{SECTION}: source server MySQL {server.version} in a container of {IMAGE}")
         for legacy in (False, True) if LEGACY_GEN.is_file() else (False,):
             for n in SIZES:
-                rows += _size(server, n, 1 if n >= ONE_RUN else reps, legacy)
+                try:
+                    rows += _size(server, n, 1 if n >= ONE_RUN else reps, legacy)
+                except (subprocess.CalledProcessError, OSError) as e:  # one case lost, not the run
+                    log(f"{SECTION} {n_label(n)}{', legacy' if legacy else ''}: not measured: {e}")
     return rows
 
 
@@ -149,9 +152,14 @@ def _size(server: MySQLSource, n: int, reps: int, legacy: bool = False) -> list[
     skeema = shutil.which("skeema")
     sk_init = ["skeema", "init", "--skip-my-cnf", "-h", "127.0.0.1", "-P", str(server.port), "-u", "root",
                "--schema", db]
+    skdiff_failed = ""
     if skeema:  # the folder skeema diff works in
-        subprocess.run([*sk_init, "-d", "skdiff"], check=True, cwd=work, env={**os.environ, **server.env()},
-                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        made = subprocess.run([*sk_init, "-d", "skdiff"], cwd=work, env={**os.environ, **server.env()},
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        if made.returncode != 0:  # then skeema diff has no folder: its row says why, the others run
+            skdiff_failed = (f"skeema init for its folder failed (exit {made.returncode}): "
+                             f"{(made.stderr.strip().splitlines() or [''])[-1][:120]}")
+            log(f"{SECTION} {n_label(n)}: {skdiff_failed}")
     loads = iter(range(10**6))
     target: dict[str, str] = {}
 
@@ -177,7 +185,7 @@ def _size(server: MySQLSource, n: int, reps: int, legacy: bool = False) -> list[
          lambda: [*BASELINE, "verify", "--migrations", str(migrations), "--against", server.url(db),
                   "--scratch", "docker", "--image", IMAGE], {}),
     ]
-    if skeema:  # exit 1: skeema 1.9 counts the tables it cannot diff on MySQL 9.7 as differences
+    if skeema and not skdiff_failed:  # exit 1: skeema 1.9 counts the tables it cannot diff on MySQL 9.7 as differences
         tools.append(("verify", "skeema diff", lambda: ["skeema", "diff", "--skip-my-cnf"],
                       {"cwd": work / "skdiff", "env": server.env(), "ok": (0, 1),
                        "note": "skeema 1.9 skips the tables whose features it cannot diff on MySQL 9.7 and exits 1"}))
