@@ -55,6 +55,24 @@ def main() -> int:
     server_vars = {}
     log(f"sections: {', '.join(chosen)}; {reps} run(s) each; {'quick' if QUICK else 'full'} sizes")
     common.install_checkout()
+
+    def checkpoint() -> None:
+        """Every row measured so far in results.json: a run that ends early keeps them."""
+        OUT.mkdir(parents=True, exist_ok=True)
+        (OUT / "results.json").write_text(json.dumps(
+            {"facts": facts, "server": server_vars, "rows": [r.as_json() for r in rows],
+             "verify_breakdown": breakdowns}, indent=1) + "\n")
+
+    def section(name: str, run) -> None:
+        """One section; its failure is logged and the others still run."""
+        try:
+            run()
+        except Exception as e:  # noqa: BLE001 - a benchmark run goes on without the section
+            import traceback
+
+            log(f"section {name} failed: {e}\n{traceback.format_exc()}")
+        checkpoint()
+
     if "introspection" in chosen or "verify" in chosen:
         from source_server import SourceServer
 
@@ -64,32 +82,33 @@ def main() -> int:
             if "introspection" in chosen:
                 import introspect
 
-                rows += introspect.run(server, reps)
+                section("introspection", lambda: rows.extend(introspect.run(server, reps)))
             if "verify" in chosen:
                 import verify
 
-                v_rows, breakdowns = verify.run(server, reps)
-                rows += v_rows
+                def run_verify() -> None:
+                    v_rows, found = verify.run(server, reps)
+                    rows.extend(v_rows)
+                    breakdowns.extend(found)
+
+                section("verify", run_verify)
     if "mysql" in chosen:
         import mysql
 
-        rows += mysql.run(reps)
+        section("mysql", lambda: rows.extend(mysql.run(reps)))
     if "dump" in chosen:
         import dump_read
 
-        rows += dump_read.run(reps)
+        section("dump", lambda: rows.extend(dump_read.run(reps)))
     if "scratch" in chosen:
         import scratch_start
 
-        rows += scratch_start.run(max(reps, 2) if QUICK else 5)
+        section("scratch", lambda: rows.extend(scratch_start.run(max(reps, 2) if QUICK else 5)))
     facts["load average at end (1/5/15 min)"] = machine.load_average()
     facts["bench duration"] = f"{(time.time() - started) / 60:.1f} min"
     facts["run finished"] = time.strftime("%Y-%m-%d %H:%M %Z")
     text = render(rows, breakdowns, facts, server_vars, quick=QUICK)
-    OUT.mkdir(parents=True, exist_ok=True)
-    (OUT / "results.json").write_text(json.dumps(
-        {"facts": facts, "server": server_vars, "rows": [r.as_json() for r in rows], "verify_breakdown": breakdowns},
-        indent=1) + "\n")
+    checkpoint()
     if QUICK:
         target = OUT / "RESULTS-quick.md"
     elif args.only and set(args.only) != set(SECTIONS):
