@@ -512,14 +512,14 @@ class Introspection:
                 c = parse_constraint(line)
                 if c.kind == "CHECK":
                     chk.expression = c.check
-        for line in lines.key_text.values():
-            # a parser (FULLTEXT keys only: MySQL always has ngram), a size or an expression part
-            if not ((self.ftparsers and line.startswith("FULLTEXT")) or "KEY_BLOCK_SIZE" in line or "((" in line):
+        for name, line in lines.key_text.items():
+            idx = t.index(name)
+            # a parser (FULLTEXT keys only: MySQL always has ngram), a size or an
+            # expression part (the catalog's spelling of it is mangled), wherever it stands
+            if idx is None or not ((self.ftparsers and idx.kind == "FULLTEXT") or "KEY_BLOCK_SIZE" in line
+                                   or any(p.expression is not None for p in idx.parts)):
                 continue
             k = parse_key(line)
-            idx = t.index(k.name)
-            if idx is None:
-                continue
             idx.parser = k.parser
             idx.key_block_size = k.key_block_size
             for part, text_part in zip(idx.parts, k.parts, strict=False):
