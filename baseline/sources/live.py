@@ -210,15 +210,11 @@ class Reader:
     can assemble one result while the server computes the next ones.
     """
 
-    def __init__(self, conns):
-        self.conns = list(conns) if isinstance(conns, (list, tuple)) else [conns]
+    def __init__(self, conns: list):
+        self.conns = list(conns)
         self._workers = [ThreadPoolExecutor(1, thread_name_prefix=f"baseline-live-{k}")
                          for k in range(len(self.conns))]
         self._next = 0
-
-    @property
-    def conn(self):
-        return self.conns[0]
 
     def close(self) -> None:
         for w in self._workers:
