@@ -28,8 +28,9 @@ from __future__ import annotations
 
 import contextlib
 import re
-from concurrent.futures import Future, ThreadPoolExecutor
-from typing import Iterator
+import threading
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from typing import ClassVar, Iterator
 
 import pymysql
 from pymysql.constants import CLIENT
@@ -58,8 +59,9 @@ _SESSION = (
 #: string literals (re-escaped, introducers dropped) and '?' (4-byte characters).
 _REPRINTED = re.compile(r"['\"?\\]")
 
-#: SHOW CREATE statements sent in one round trip.
-SHOW_CREATE_BATCH = 200
+#: SHOW CREATE statements sent in one round trip (small enough that the first
+#: texts are scanned while the server computes the rest and the catalog).
+SHOW_CREATE_BATCH = 50
 
 #: Connections an introspection reads through (see the module's note on speed).
 LANES = 3
@@ -154,13 +156,31 @@ def connect_kwargs(url: ServerURL) -> dict:
     return kw
 
 
+class _Connection(pymysql.connections.Connection):
+    """PyMySQL's connection, whose TLS context (where the URL sets no ``ssl_*``
+    option: TLS when the server offers it, unverified) is made once per process:
+    making one loads the system's CA store, about 30 ms, for each of the
+    :data:`LANES` connections of every read."""
+
+    _preferred: ClassVar[object | None] = None
+    _lock: ClassVar[threading.Lock] = threading.Lock()
+
+    def _create_ssl_ctx(self, sslp):
+        if sslp:
+            return super()._create_ssl_ctx(sslp)
+        with _Connection._lock:
+            if _Connection._preferred is None:
+                _Connection._preferred = super()._create_ssl_ctx({})
+            return _Connection._preferred
+
+
 @contextlib.contextmanager
 def _connection(url: ServerURL) -> Iterator[pymysql.connections.Connection]:
     # No default database on the connection: the database is checked by name (so
     # an unknown one is a usage error, not a login failure) and every query names it.
     try:
         # several SHOW CREATEs go in one round trip (Reader.show_creates)
-        conn = pymysql.connect(autocommit=True, client_flag=CLIENT.MULTI_STATEMENTS, **connect_kwargs(url))
+        conn = _Connection(autocommit=True, client_flag=CLIENT.MULTI_STATEMENTS, **connect_kwargs(url))
     except pymysql.err.MySQLError as e:
         raise _connect_error(e, url) from None
     try:
@@ -393,7 +413,10 @@ class Introspection:
         # SHOW CREATE TABLE of every table: the key order, the USING clauses and
         # (MySQL) which columns name their collation are in no catalog
         base = [r["TABLE_NAME"] for r in self._table_rows if r["TABLE_TYPE"] in ("BASE TABLE", "SYSTEM VERSIONED")]
-        self._create_texts = self.r.submit_show_creates("TABLE", self.db, base, lane=0)
+        self._pending_texts = self.r.submit_show_creates("TABLE", self.db, base, lane=0)
+        #: each table's SHOW CREATE text, and its scan (see :meth:`_take_texts`)
+        self._texts: dict[str, str] = {}
+        self._lines: dict[str, TableLines | None] = {}
 
     def _result(self, name: str) -> list[dict]:
         future = self._ahead.get(name)
@@ -405,16 +428,33 @@ class Introspection:
 
     # ------------------------------------------------------------------ tables
 
+    def _take_texts(self, until: Future | None = None, name: str | None = None) -> None:
+        """Scan the SHOW CREATE TABLE texts as their batches come in: those that
+        are there while ``until`` (a catalog query) is computed, else up to the
+        batch holding table ``name``. The main thread would wait idle for the
+        catalog meanwhile (on MySQL, whose every table needs its text scanned,
+        the texts start arriving before the column catalog is ready)."""
+        pending = self._pending_texts
+        while pending and (name is None or name not in self._texts):
+            if until is not None:
+                if until.done():
+                    return
+                wait([until, pending[0]], return_when=FIRST_COMPLETED)
+                if not pending[0].done():
+                    return
+            for table, row in pending.pop(0).result().items():
+                self._texts[table] = row[1]
+                self._lines[table] = scan_create_table(row[1], self.rules.column_collation_explicit_recorded)
+
     def _read_tables(self, schema: Schema, table_rows: list[dict], kinds: dict[str, str]) -> None:
         rules = self.rules
+        self._take_texts(until=self._ahead.get("columns"))
         columns = assemble.by_table(self._result("columns"))
         self._sequence_columns = {n: columns.get(n, []) for n, k in kinds.items() if k == "SEQUENCE"}
         stats = assemble.by_table(self._result("statistics"))
         fks = assemble.foreign_keys(self._result("referential"), self._result("key_columns"), self.db)
         checks = assemble.by_table(assemble.with_clauses(self._result("checks"), self._result("check_clauses")))
-        texts: dict[str, str] = {}
-        for batch in self._create_texts:
-            texts.update((name, row[1]) for name, row in batch.result().items())
+        texts = self._texts
 
         for row in table_rows:
             if row["TABLE_TYPE"] not in ("BASE TABLE", "SYSTEM VERSIONED"):
@@ -430,9 +470,14 @@ class Introspection:
             t.foreign_keys = fks.get(name, [])
             t.checks = assemble.checks_from_rows(checks.get(name, []), t.columns, rules)
             t.auto_increment = assemble.table_auto_increment(row["AUTO_INCREMENT"], t.columns)
+            if name not in texts:
+                self._take_texts(name=name)
             create = texts[name]
             needs = self._needs_show_create(t, row, columns.get(name, []))
-            lines = self._apply_lines(t, create, columns=needs or rules.column_collation_explicit_recorded)
+            lines = self._lines.get(name)
+            if lines is not None and needs and not rules.column_collation_explicit_recorded:
+                lines = scan_create_table(create, True)  # its column lines are wanted too
+            lines = self._apply_lines(t, create, lines)
             if needs:
                 self._apply_show_create(t, create, lines, row)
             schema.add(t)
@@ -461,12 +506,12 @@ class Introspection:
                 return True
         return False
 
-    def _apply_lines(self, t: Table, create: str, columns: bool = True) -> TableLines:
+    def _apply_lines(self, t: Table, create: str, lines: TableLines | None) -> TableLines:
         """Take from SHOW CREATE TABLE what no catalog has: the order of the keys,
         the ``USING`` clauses, and which columns name their collation (MySQL).
-        Returns the text's lines, for :meth:`_apply_show_create` (``columns``:
-        whether it needs the column lines)."""
-        lines = scan_create_table(create, columns)
+        ``lines``: the text scanned (:func:`.showcreate.scan_create_table`), ``None``
+        where the scan did not recognize it. Returns the text's lines, for
+        :meth:`_apply_show_create`."""
         if lines is None:  # not the server's usual layout: tokenize it
             lines = table_lines(create)
         order = {n.casefold(): k for k, n in enumerate(lines.keys)}
