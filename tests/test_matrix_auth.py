@@ -45,3 +45,28 @@ def test_generate_verify_and_adopt_connect_on_the_first_try(mysql_user, tmp_path
     assert pair.source.sql("SELECT version FROM authcheck.schema_migrations") == [("000",)]
     for text in (r.stdout, r.stderr):
         assert PASSWORD not in text and quote(PASSWORD, safe="") not in text
+
+
+def _cipher(conn) -> str:
+    with conn.cursor() as cur:
+        cur.execute("SHOW SESSION STATUS LIKE 'Ssl_cipher'")
+        return cur.fetchone()[1]
+
+
+def test_tls_only_where_the_traffic_leaves_the_machine_unless_the_url_asks(mysql_user):
+    """The server's address here is this machine's (loopback, or the container
+    engine's bridge when the tests run in a sandbox): read without TLS. With
+    ``?ssl_disabled=0`` the same user connects over TLS (the full handshake, no
+    cached login), every connection of a read with the same TLS context."""
+    from baseline.sources import live
+    from baseline.sources.url import ServerURL
+
+    _, url = mysql_user
+    plain = ServerURL.parse(url)
+    assert plain.is_local
+    with live._connection(plain) as conn:
+        assert _cipher(conn) == ""
+    tls = ServerURL.parse(url + "?ssl_disabled=0")
+    with live._connection(tls) as a, live._connection(tls) as b:
+        assert _cipher(a) and _cipher(b)
+        assert a.ctx is b.ctx

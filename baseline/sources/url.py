@@ -3,7 +3,10 @@
 object in text form: ``str()``/``repr()`` redact it."""
 from __future__ import annotations
 
+import functools
+import ipaddress
 import re
+import socket
 from dataclasses import dataclass, field, replace
 from urllib.parse import parse_qsl, quote, unquote, urlsplit
 
@@ -114,8 +117,11 @@ class ServerURL:
 
     @property
     def is_local(self) -> bool:
-        """A unix socket or a loopback address: the traffic stays on this machine."""
-        return bool(self.unix_socket) or self.host in ("127.0.0.1", "localhost", "::1")
+        """A unix socket, a loopback address or an address of this machine (such
+        as a container engine's bridge, where its throwaway servers are published
+        when this process runs in a sandbox): the traffic stays on this machine."""
+        return bool(self.unix_socket) or self.host in ("127.0.0.1", "localhost", "::1") \
+            or _own_address(self.host)
 
     def pymysql_kwargs(self, database: str | None | bool = True) -> dict:
         """Keyword arguments for ``pymysql.connect`` (``database=False`` for none)."""
@@ -139,6 +145,26 @@ class ServerURL:
         if database:
             kw["database"] = database
         return kw
+
+
+@functools.lru_cache(maxsize=32)
+def _own_address(host: str) -> bool:
+    """Whether ``host`` (an IP address; names are not resolved) is one of this
+    machine's: the kernel's route to it then starts from the address itself. A
+    UDP socket's connect sends nothing; unlike a bind it is not fooled by
+    ``ip_nonlocal_bind``."""
+    try:
+        ip = ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    if ip.is_loopback:
+        return True
+    try:
+        with socket.socket(socket.AF_INET6 if ip.version == 6 else socket.AF_INET, socket.SOCK_DGRAM) as s:
+            s.connect((host, 9))
+            return ipaddress.ip_address(s.getsockname()[0]) == ip
+    except (OSError, ValueError):
+        return False
 
 
 #: A password holding URL delimiters cuts the URL short, so its rest reads as a port.
