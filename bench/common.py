@@ -19,7 +19,7 @@ import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Sequence
+from typing import Callable, Sequence
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -64,6 +64,20 @@ QUICK = os.environ.get("BENCH_QUICK", "") not in ("", "0")
 
 def log(msg: str) -> None:
     print(f"[bench {time.strftime('%H:%M:%S')}] {msg}", file=sys.stderr, flush=True)
+
+
+def settle(query: Callable[[str], list[tuple]], timeout: float = 60.0) -> float:
+    """Wait until the source server has flushed its dirty pages (at most
+    ``timeout`` seconds); returns how long that took. A client load of 1,000
+    tables leaves InnoDB seconds of background flushing; without this, whichever
+    tool runs next pays for it (in a round that is the first introspection)."""
+    t0 = time.monotonic()
+    while time.monotonic() - t0 < timeout:
+        rows = query("SHOW GLOBAL STATUS LIKE 'Innodb_buffer_pool_pages_dirty'")
+        if not rows or int(rows[0][1]) == 0:
+            break
+        time.sleep(0.25)
+    return time.monotonic() - t0
 
 
 @dataclass

@@ -18,7 +18,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from common import BASELINE, HERE, PY, QUICK, CommandFailed, Row, log, run_timed, workloads
+from common import BASELINE, HERE, PY, QUICK, CommandFailed, Row, log, run_timed, settle, workloads
 
 SECTION = "introspection"
 SIZES = (100, 1000) if QUICK else (100, 1000, 5000)
@@ -79,6 +79,7 @@ def _run_one(server, reps: int, wl, n: int) -> list[Row]:
                     continue  # mariadb-dump takes minutes at 5,000 tables: one run
                 if opts.get("before"):
                     opts["before"]()
+                settle(server.query)
                 try:
                     by_tool[name].samples.append(run_timed(cmd, cwd=opts.get("cwd")))
                 except CommandFailed as e:

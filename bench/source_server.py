@@ -102,6 +102,11 @@ class SourceServer:
     def connect(self, db: str | None = None):
         return pymysql.connect(unix_socket=str(self.sock), user="root", database=db, autocommit=True)
 
+    def query(self, sql: str) -> list[tuple]:
+        with self.connect() as c, c.cursor() as cur:
+            cur.execute(sql)
+            return list(cur.fetchall())
+
     def variables(self, *names: str) -> dict[str, str]:
         with self.connect() as c, c.cursor() as cur:
             cur.execute("SHOW GLOBAL VARIABLES WHERE Variable_name IN (" + ",".join(["%s"] * len(names)) + ")",

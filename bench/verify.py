@@ -25,7 +25,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from common import BASELINE, DATA, HERE, PY, QUICK, python_env, CommandFailed, Row, log, run_timed, workloads
+from common import BASELINE, DATA, HERE, PY, QUICK, python_env, CommandFailed, Row, log, run_timed, settle, workloads
 
 SECTION = "verify"
 SIZES = (100, 1000) if QUICK else (100, 1000, 5000)
@@ -134,6 +134,7 @@ def run(server, reps: int) -> tuple[list[Row], list[dict]]:
                         continue
                     if opts.get("before"):
                         opts["before"]()
+                    settle(server.query)
                     try:
                         by[name].samples.append(run_timed(cmd(), stdin=opts.get("stdin"), cwd=opts.get("cwd"),
                                                           env=opts.get("env"), ok=opts.get("ok", (0,))))
