@@ -2,6 +2,8 @@
 held to what the server itself reads and prints."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from baseline.sql.literals import (end_of_quoted, quote_expr_string, quote_ident, quote_string, skip_quoted,
@@ -96,3 +98,19 @@ def test_unquote_ident(server):
     with server.connect() as conn, conn.cursor() as cur:
         cur.execute(f"SELECT 1 AS {quote_ident(name)}")
         assert unquote_ident(quote_ident(cur.description[0][0])) == name
+
+
+#: Every class in use, with the flags it is used under ("A-Z0-9_$": parallel.py's
+#: _UID, on upper-cased text, never under IGNORECASE: see ident_class's docstring).
+_CLASSES = [(chars, flags) for chars in ("0-9A-Za-z_$", "A-Za-z_$", "'\"0-9A-Za-z_$", "@A-Za-z0-9_$",
+                                         "@A-Za-z0-9_$.") for flags in (0, re.IGNORECASE)] + [("A-Z0-9_$", 0)]
+
+
+@pytest.mark.parametrize(("chars", "flags"), _CLASSES)
+def test_ident_class_matches_what_the_plain_range_does_on_every_code_point(chars, flags):
+    from baseline.sql.literals import ident_class
+
+    plain = re.compile("[" + chars + "\\u0080-\\uffff]", flags)
+    fast = re.compile(ident_class(chars), flags)
+    differ = [hex(n) for n in range(0x110000) if (plain.match(chr(n)) is None) != (fast.match(chr(n)) is None)]
+    assert differ == []

@@ -43,7 +43,7 @@ from ..errors import InputError, UsageError
 from ..flavor import Flavor
 from ..model import Schema
 from ..sql.charsets import charset_of_collation, normalize, python_codec
-from ..sql.literals import unquote_ident
+from ..sql.literals import ident_class, unquote_ident
 from ..sql.split import Statement
 from ..sql.stream import RawStatement, SplitStats, StatementStream
 from ..sql.versioned import (
@@ -81,7 +81,8 @@ _SET_NAMES = re.compile(r"SET\s+(?:NAMES|CHARACTER\s+SET|CHARSET)\s+'?([A-Za-z0-
 _SET_CLIENT = re.compile(r"SET\s+(?:@@(?:SESSION\.)?)?character_set_client\s*=\s*'?([A-Za-z0-9_@]+)'?\s*$", re.IGNORECASE)
 #: ``SET @saved_cs_client = @@character_set_client`` (mysqldump's save before a change)
 _SAVE_CLIENT = re.compile(r"(@[A-Za-z0-9_$.]+)\s*(?::=|=)\s*@@(?:SESSION\.)?character_set_client\b", re.IGNORECASE)
-_IDENT = r"(?:`((?:[^`]|``)+)`|([A-Za-z0-9_$\u0080-\uffff]+))"
+_IDENT = r"(?:`((?:[^`]|``)+)`|(" + ident_class("A-Za-z0-9_$") + r"+))"
+_BARE_WORD = re.compile(ident_class("A-Za-z0-9_$") + "+")
 _QUALIFIED = _IDENT + r"(?:\s*\.\s*" + _IDENT + r")?"
 _CREATE_DB = re.compile(r"CREATE\s+(?:DATABASE|SCHEMA)\s+(?:IF\s+NOT\s+EXISTS\s+)?" + _IDENT, re.IGNORECASE)
 _USE = re.compile(r"USE\s+" + _IDENT + r"\s*;?\s*$", re.IGNORECASE)
@@ -154,7 +155,7 @@ def object_name(text: str) -> str | None:
         t = toks[k]
         if t.startswith("`"):
             parts.append(unquote_ident(t))
-        elif re.fullmatch(r"[A-Za-z0-9_$\u0080-\uffff]+", t):
+        elif _BARE_WORD.fullmatch(t):
             parts.append(t)
         else:
             break

@@ -498,8 +498,11 @@ class Introspection:
         if limit and any(len(c.expression) >= limit for c in t.checks):
             return True
         if not rules.catalog_expressions_exact:
-            extra = " ".join((c["EXTRA"] or "").lower() for c in column_rows)
-            if (any(c.generated for c in t.columns) or t.checks or "default_generated" in extra
+            # an expression DEFAULT, except CURRENT_TIMESTAMP[(n)]: the catalog spells that one exactly
+            expression_default = any("default_generated" in (c["EXTRA"] or "").lower()
+                                     and not assemble.is_current_timestamp(c["COLUMN_DEFAULT"])
+                                     for c in column_rows)
+            if (any(c.generated for c in t.columns) or t.checks or expression_default
                     or any(p.expression for i in t.indexes for p in i.parts)
                     or any(assemble.base_type(c.type) in ("binary", "varbinary") and c.default
                            for c in t.columns)):

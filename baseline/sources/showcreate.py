@@ -167,14 +167,17 @@ def scan_create_table(text: str, columns: bool = True) -> TableLines | None:
                     continue
                 d = line[2:-1] if line.endswith(",") else line[2:]
                 m = _LINE_NAME.match(d)
+                name = m.group(1).replace("``", "`")
+                out.column_text[name] = d[m.end():].strip()
+                if "CHARACTER SET " not in d and "COLLATE " not in d:
+                    out.column_charsets[name] = (None, None)  # most lines: nothing to read after the type
+                    continue
                 t = _TYPE_WORD.match(d, m.end() + 1)
                 i = t.end()
                 if i < len(d) and d[i] == "(":
                     i = _close_paren(d, i) + 1
                 a = _AFTER_TYPE.match(d, i)
-                name = m.group(1).replace("``", "`")
                 out.column_charsets[name] = (a.group(1), a.group(2))
-                out.column_text[name] = d[m.end():].strip()
                 continue
             d = line[2:-1] if line.endswith(",") else line[2:]
             key = _KEY_HEAD.match(d)

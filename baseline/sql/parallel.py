@@ -44,7 +44,7 @@ from typing import Callable, Iterable, Sequence
 import pymysql
 
 from .execute import ExecutionError, execute_statements
-from .literals import quote_ident
+from .literals import ident_class, quote_ident
 from .split import Statement
 
 #: Environment variable: how many connections a replay may use (1 = serial).
@@ -52,11 +52,11 @@ CONNECTIONS_ENV = "BASELINE_REPLAY_CONNECTIONS"
 #: Shorter runs of CREATE TABLE are not worth extra connections.
 MIN_BATCH = 8
 
-_ID = r"(?:`((?:[^`]|``)+)`|([A-Za-z0-9_$\u0080-\uffff]+))"
+_ID = r"(?:`((?:[^`]|``)+)`|(" + ident_class("A-Za-z0-9_$") + r"+))"
 _PLAIN = re.compile(r"CREATE\s+TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?" + _ID + r"\s*\(", re.I)
 # The rest is matched on the upper-cased text (case-sensitive patterns with a
 # literal start are several times faster; names are compared case-folded anyway).
-_UID = r"(?:`((?:[^`]|``)+)`|([A-Z0-9_$\u0080-\uffff]+))"
+_UID = r"(?:`((?:[^`]|``)+)`|(" + ident_class("A-Z0-9_$") + r"+))"
 _REFERENCES = re.compile(r"REFERENCES\s*" + _UID + r"(?:\s*\.\s*" + _UID + r")?")
 _CONSTRAINT = re.compile(r"CONSTRAINT\s*" + _UID)
 #: Words that may make a CREATE TABLE depend on other objects, and comments

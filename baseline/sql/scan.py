@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from typing import Iterator, NamedTuple
 
-from .literals import quote_ident, unquote_ident
+from .literals import ident_class, quote_ident, unquote_ident
 
 #: Token kinds.
 WS, COMMENT, STRING, QIDENT, WORD, NUMBER, PUNCT = (
@@ -42,7 +42,7 @@ class Token(NamedTuple):
         return self.kind == WORD and self.text.upper() in words
 
 
-_WORD_RE = re.compile(r"[A-Za-z0-9_$\u0080-\uffff]+")
+_WORD_RE = re.compile(ident_class("A-Za-z0-9_$") + "+")
 
 #: One pattern for every kind, tried at each position (the order matters:
 #: ``--`` is a comment only before whitespace, ``.5`` is a number, a word may
@@ -56,7 +56,7 @@ _TOKEN_RE = re.compile(
     r"|(?P<qident>`[^`]*(?:``[^`]*)*(?:`|\Z))"
     r"|(?P<comment>\#[^\n]*|--(?:(?=\s)|\Z)[^\n]*|/\*.*?(?:\*/|\Z))"
     r"|(?P<number>(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)"
-    r"|(?P<word>[A-Za-z0-9_$\u0080-\uffff]+)"
+    r"|(?P<word>" + ident_class("A-Za-z0-9_$") + r"+)"
     r"|(?P<punct>.)",
     re.S,
 )

@@ -19,12 +19,12 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-from .literals import skip_quoted, unquote_ident
+from .literals import ident_class, skip_quoted, unquote_ident
 
 #: Operators of more than one character, longest first (so ``->>`` wins over ``->``).
 _OPERATORS = ("<=>", "->>", "<=", ">=", "<>", "!=", ":=", "||", "&&", "<<", ">>", "->")
 
-_WORD_RE = re.compile(r"[@A-Za-z0-9_$\u0080-\uffff][@A-Za-z0-9_$.\u0080-\uffff]*")
+_WORD_RE = re.compile(ident_class("@A-Za-z0-9_$") + ident_class("@A-Za-z0-9_$.") + "*")
 _NUMBER_RE = re.compile(r"(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
 _WS = " \t\r\n\f\v"
 

@@ -21,6 +21,8 @@ from itertools import islice
 from sqlparse import lexer
 from sqlparse import tokens as T
 
+from .literals import ident_class
+
 CREATE, ALTER, DROP, RENAME_FROM, RENAME_TO = "create", "alter", "drop", "rename-from", "rename-to"
 
 
@@ -53,7 +55,7 @@ _HEAD_TOKENS = 400  # enough for any statement head; ALTER TABLE is read whole
 #: further matters: the lexer is the cost of a replay's attribution, and a
 #: baseline's CREATE TABLEs run to hundreds of tokens each.
 _CREATE_HEAD_TOKENS = 64
-_IDENT = r"(?:`((?:[^`]|``)+)`|([A-Za-z0-9_$\u0080-\uffff]+))"
+_IDENT = r"(?:`((?:[^`]|``)+)`|(" + ident_class("A-Za-z0-9_$") + r"+))"
 #: The common case, read without the lexer: ``CREATE TABLE [IF NOT EXISTS] [db.]name (``.
 _PLAIN_CREATE_TABLE = re.compile(r"CREATE\s+TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?" + _IDENT
                                  + r"(?:\s*\.\s*" + _IDENT + r")?\s*\(", re.I)

@@ -23,10 +23,10 @@ from __future__ import annotations
 import re
 
 from ..flavor import Flavor
-from .literals import skip_quoted
+from .literals import ident_class, skip_quoted
 
 _INTERESTING = re.compile(r"""['"`#/*-]""")
-_WORD = re.compile(r"[0-9A-Za-z_$\u0080-\uffff]")
+_WORD = re.compile(ident_class("0-9A-Za-z_$"))
 
 
 def _read_version(text: str, i: int, digits: int) -> tuple[int | None, int]:

@@ -27,7 +27,7 @@ import re
 
 from ...errors import InputError
 from ...flavor import Flavor
-from ..literals import quote_ident, unescape
+from ..literals import ident_class, quote_ident, unescape
 
 WORD = "w"      # bare word: keyword or unquoted identifier
 QID = "q"       # quoted identifier (value: the name, unescaped)
@@ -62,7 +62,10 @@ class Token:
 # The master pattern: leading whitespace is skipped in the same match; the most
 # frequent tokens come first. Order matters where prefixes overlap (x'..' before
 # words, /*! before comments).
-_IC = r"0-9A-Za-z_$\u0080-\uffff"
+#: Classes of identifier characters (:func:`~baseline.sql.literals.ident_class`).
+_IC = ident_class("0-9A-Za-z_$")
+_IC_START = ident_class("A-Za-z_$")
+_IC_OR_QUOTE = ident_class("'\"0-9A-Za-z_$")
 
 
 def _master(backslash: bool) -> re.Pattern:
@@ -70,23 +73,23 @@ def _master(backslash: bool) -> re.Pattern:
     dq = r'"(?:[^"\\]|\\.|"")*"' if backslash else r'"(?:[^"]|"")*"'
     return re.compile(
         r"[ \t\r\n\f\v]*(?:"
-        r"(?P<word>[A-Za-z_$\u0080-\uffff][" + _IC + r"]*(?!['\"" + _IC + r"]))"
+        r"(?P<word>" + _IC_START + _IC + r"*(?!" + _IC_OR_QUOTE + r"))"
         r"|(?P<bq>`(?:[^`]|``)*`)"
         r"|(?P<sq>" + sq + r")"
         r"|(?P<vc>/\*M?!)"
         r"|(?P<cm>/\*.*?\*/)"
         r"|(?P<lc>(?:--(?=[ \t\r\n\f\v]|$)|\#)[^\n]*)"
-        r"|(?P<num>(?:\d+\.\d*|\.\d+|\d+)(?:[eE][-+]?\d+)?(?![" + _IC + r"]))"
+        r"|(?P<num>(?:\d+\.\d*|\.\d+|\d+)(?:[eE][-+]?\d+)?(?!" + _IC + r"))"
         r"|(?P<op><=>|->>|->|>=|<=|<>|!=|:=|\|\||&&|<<|>>|[(),;.=<>+\-*%!~^&|?:{}\[\]\\]|/(?!\*))"
         r"|(?P<dq>" + dq + r")"
         r"|(?P<hexs>[xX]'[0-9A-Fa-f]*')"
         r"|(?P<bits>[bB]'[01]*')"
         r"|(?P<nstr>[nN](?:" + sq + r"))"
         r"|(?P<intro>_[A-Za-z0-9]+(?:" + sq + "|" + dq + r"))"
-        r"|(?P<hexn>0x[0-9A-Fa-f]+(?![" + _IC + r"]))"
-        r"|(?P<bitn>0b[01]+(?![" + _IC + r"]))"
-        r"|(?P<word2>[" + _IC + r"]+)"
-        r"|(?P<var>@@?(?:[" + _IC + r"]+(?:\.[" + _IC + r"]+)*|`(?:[^`]|``)*`|'(?:[^'\\]|''|\\.)*'|\"(?:[^\"\\]|\"\"|\\.)*\")?)"
+        r"|(?P<hexn>0x[0-9A-Fa-f]+(?!" + _IC + r"))"
+        r"|(?P<bitn>0b[01]+(?!" + _IC + r"))"
+        r"|(?P<word2>" + _IC + r"+)"
+        r"|(?P<var>@@?(?:" + _IC + r"+(?:\." + _IC + r"+)*|`(?:[^`]|``)*`|'(?:[^'\\]|''|\\.)*'|\"(?:[^\"\\]|\"\"|\\.)*\")?)"
         r"|(?P<bad>['\"`]|/\*)"
         r"|(?P<end>$)"
         r")",
