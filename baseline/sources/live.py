@@ -222,6 +222,16 @@ def _pyformat(sql: str) -> str:
     return _NAMED_PARAM.sub(r"%(\1)s", sql.replace("%", "%%"))
 
 
+def _default_needs_text(col) -> bool:
+    """Whether a column's DEFAULT is one a catalog that garbles expressions
+    (MySQL's) may have garbled: an expression (parenthesized by then), a binary
+    column's (raw bytes), or one with '?' (a 4-byte character, in the catalog's
+    utf8mb3). A plain literal is spelled exactly: the catalog's path for it is
+    the one every table whose text is not read takes."""
+    d = col.default
+    return d.startswith("(") or "?" in d or assemble.base_type(col.type) in ("binary", "varbinary")
+
+
 class Reader:
     """Runs the read queries of one introspection on one or more connections.
 
@@ -538,9 +548,11 @@ class Introspection:
             part = split_create_table(create).partition
             if part:
                 t.partitioning = parse_partitioning(part)
+        exact = self.rules.catalog_expressions_exact
         for col in t.columns:
             rest = lines.column_text.get(col.name)
-            if rest is None or (col.generated is None and col.default is None and t.check(col.name) is None):
+            if rest is None or (col.generated is None and t.check(col.name) is None
+                                and (col.default is None or not (exact or _default_needs_text(col)))):
                 continue
             parsed = read_column(rest)
             if col.generated is not None and parsed.generated is not None:
