@@ -47,7 +47,7 @@ def render(rows: list[Row], breakdowns: list[dict], facts: dict, server_vars: di
            f"{time.strftime('%Y-%m-%d %H:%M %Z')}; do not edit by hand. Every figure is the median of "
            "fresh-process runs (the run count is in bench/out/results.json; `cat | cat`, the reference for "
            "dump reading, is the best of its runs), peers ran in the same run, on the same server and files, "
-           "interleaved round by round, each run starting on a source server that has flushed its dirty pages. "
+           "interleaved round by round, each run starting on a source server that has stopped flushing dirty pages. "
            "Python tools run from a regular install of the checkout.", ""]
     if quick:
         out += ["**Quick mode**: small sizes, one run each. Not the figures to quote.", ""]
@@ -175,7 +175,7 @@ def _mysql(rows: list[Row]) -> list[str]:
             "client loading the baseline into an empty database there. Every tool gets the same address "
             "(127.0.0.1) and keeps its default: skeema negotiates TLS, baseline reads a server on this "
             "machine without it (*baseline generate, TLS as skeema* is it with `?ssl_disabled=0`). Before "
-            "each timed run the source has flushed its dirty pages (a client load leaves seconds of "
+            "each timed run the source has stopped flushing dirty pages (a client load leaves seconds of "
             "background writes, which whichever tool ran next paid for).", "",
             table(["case", "tool", "median (s)", "peak RSS (MiB)", "vs baseline", "note"], body, "llrrrl"), ""]
 
