@@ -90,9 +90,17 @@ class TableUndo:
     def run(self) -> None:
         for op in reversed(self.node.operations):
             handler = getattr(self, "_" + type(op).__name__, None)
-            if handler is not None:
-                handler(op)
+            if handler is None:  # a new ALTER TABLE operation must say how it is undone
+                raise NotImplementedError(f"no undo for {type(op).__name__} (chain/undo_table.py)")
+            handler(op)
         self._server_side_effects()
+
+    def _RenameTable(self, op: N.RenameTable) -> None:
+        """Undone by the caller before this walk (:meth:`Inverter._alter_table`
+        renames the table back first: the other operations name the new table)."""
+
+    def _NoOp(self, op: N.NoOp) -> None:
+        """``ALGORITHM=``, ``LOCK=``, ``FORCE``...: nothing in the model changed."""
 
     # ------------------------------------------------------------------ columns
     def _AddColumn(self, op: N.AddColumn) -> None:
