@@ -33,11 +33,6 @@ _ON_UPDATE = re.compile(r"\bon update ([^\s,]+)", re.I)
 _CURRENT_TS = re.compile(r"^current_timestamp(\(\d*\))?$", re.I)
 
 
-def is_current_timestamp(text: str | None) -> bool:
-    """``CURRENT_TIMESTAMP`` or ``CURRENT_TIMESTAMP(n)``, as the catalog spells a default."""
-    return text is not None and _CURRENT_TS.match(text) is not None
-
-
 def base_type(type_text: str) -> str:
     return re.split(r"[ (]", type_text, maxsplit=1)[0].lower()
 

@@ -223,11 +223,13 @@ def _pyformat(sql: str) -> str:
 
 
 def _default_needs_text(col) -> bool:
-    """Whether a column's DEFAULT is one a catalog that garbles expressions
-    (MySQL's) may have garbled: an expression (parenthesized by then), a binary
-    column's (raw bytes), or one with '?' (a 4-byte character, in the catalog's
-    utf8mb3). A plain literal is spelled exactly: the catalog's path for it is
-    the one every table whose text is not read takes."""
+    """Whether a column's DEFAULT (as :func:`.assemble.column_default` made it)
+    is one a catalog that garbles expressions (MySQL's) may have garbled: an
+    expression (parenthesized by then; ``CURRENT_TIMESTAMP[(n)]`` is not, and
+    the catalog spells it exactly), a binary column's (raw bytes), or one with
+    '?' (a 4-byte character may read so). Plain literals are spelled exactly.
+    The one test for both questions: does the table's text need reading, and
+    which of its columns then."""
     d = col.default
     return d.startswith("(") or "?" in d or assemble.base_type(col.type) in ("binary", "varbinary")
 
@@ -483,7 +485,7 @@ class Introspection:
             if name not in texts:
                 self._take_texts(name=name)
             create = texts[name]
-            needs = self._needs_show_create(t, row, columns.get(name, []))
+            needs = self._needs_show_create(t, row)
             lines = self._lines.get(name)
             if lines is not None and needs and not rules.column_collation_explicit_recorded:
                 lines = scan_create_table(create, True)  # its column lines are wanted too
@@ -492,7 +494,7 @@ class Introspection:
                 self._apply_show_create(t, create, lines, row)
             schema.add(t)
 
-    def _needs_show_create(self, t: Table, row: dict, column_rows: list[dict]) -> bool:
+    def _needs_show_create(self, t: Table, row: dict) -> bool:
         """The few tables whose details the catalog lacks or garbles."""
         rules = self.rules
         if "partitioned" in (row["CREATE_OPTIONS"] or "").lower():
@@ -508,14 +510,9 @@ class Introspection:
         if limit and any(len(c.expression) >= limit for c in t.checks):
             return True
         if not rules.catalog_expressions_exact:
-            # an expression DEFAULT, except CURRENT_TIMESTAMP[(n)]: the catalog spells that one exactly
-            expression_default = any("default_generated" in (c["EXTRA"] or "").lower()
-                                     and not assemble.is_current_timestamp(c["COLUMN_DEFAULT"])
-                                     for c in column_rows)
-            if (any(c.generated for c in t.columns) or t.checks or expression_default
+            if (any(c.generated for c in t.columns) or t.checks
                     or any(p.expression for i in t.indexes for p in i.parts)
-                    or any(assemble.base_type(c.type) in ("binary", "varbinary") and c.default
-                           for c in t.columns)):
+                    or any(c.default is not None and _default_needs_text(c) for c in t.columns)):
                 return True
         return False
 
