@@ -88,6 +88,14 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
+# A command inside the tree, without this machine's TMPDIR (a folder that does not
+# exist in there: mysqld --initialize stats it and gives up, .ci/run sets one).
+in_root() { # in_root ROOTFS CMD...
+	local root=$1
+	shift
+	env -u TMPDIR chroot "$root" "$@"
+}
+
 build_one() { # build_one IMAGE ROOTFS
 	local image=$1 root=$2 suite packages server
 	read -r suite packages server < <(recipe "$image")
@@ -101,8 +109,8 @@ build_one() { # build_one IMAGE ROOTFS
 	rm -rf "${root:?}"/var/lib/mysql/* "$root"/var/cache/apt/archives/*.deb \
 		"$root"/var/lib/apt/lists/* "$root"/usr/share/doc/* "$root"/usr/share/man/* \
 		"$root"/usr/share/info/*
-	chroot "$root" id -u mysql >/dev/null 2>&1 ||
-		chroot "$root" useradd --system --no-create-home --home-dir /nonexistent --shell /bin/false mysql
+	in_root "$root" id -u mysql >/dev/null 2>&1 ||
+		in_root "$root" useradd --system --no-create-home --home-dir /nonexistent --shell /bin/false mysql
 	install -m 0755 "$HERE/entrypoint.sh" "$root/usr/local/bin/docker-entrypoint.sh"
 	if [ "$server" = mariadbd ]; then
 		install -m 0644 "$HERE/throwaway.cnf" "$root/etc/mysql/mariadb.conf.d/90-baseline-throwaway.cnf"
@@ -110,17 +118,17 @@ build_one() { # build_one IMAGE ROOTFS
 		install -d "$root/etc/mysql"
 		install -m 0644 "$HERE/throwaway-mysql.cnf" "$root/etc/mysql/my.cnf"
 	fi
-	install -d -o "$(chroot "$root" id -u mysql)" -g "$(chroot "$root" id -g mysql)" \
+	install -d -o "$(in_root "$root" id -u mysql)" -g "$(in_root "$root" id -g mysql)" \
 		"$root/run/mysqld" "$root/var/lib/mysql" "$root/var/lib/mysql-files" "$root/var/lib/mysql-template"
 	chmod 0755 "$root"  # mktemp's 0700 would keep the mysql user out of the chroot's /
 	# An initialized data folder the entrypoint copies into an empty one instead of
 	# initializing it on every start (MySQL's --initialize takes seconds; a copy
 	# into the memory file system a throwaway container mounts takes a fraction).
 	if [ "$server" = mariadbd ]; then
-		chroot "$root" mariadb-install-db --user=mysql --datadir=/var/lib/mysql-template --skip-test-db \
+		in_root "$root" mariadb-install-db --user=mysql --datadir=/var/lib/mysql-template --skip-test-db \
 			--auth-root-authentication-method=normal --skip-name-resolve --force >"$root.init.log" 2>&1
 	else
-		chroot "$root" mysqld --initialize-insecure --user=mysql --datadir=/var/lib/mysql-template \
+		in_root "$root" mysqld --initialize-insecure --user=mysql --datadir=/var/lib/mysql-template \
 			>"$root.init.log" 2>&1
 	fi || { tail -n 20 "$root.init.log" >&2; say "initializing the template data folder of $image failed"; return 1; }
 	rm -f "$root.init.log" "$root/var/lib/mysql-template/auto.cnf"  # each server makes its own server_uuid
