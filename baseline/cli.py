@@ -15,7 +15,7 @@ import click
 
 from . import __version__
 from .errors import BaselineError, UsageError
-from .sources.url import redact
+from .connect.url import redact
 
 SCRATCH_HELP = ("throwaway server: auto (docker if an engine answers, else local), docker, "
                 "local, or a server URL where a scratch database is created and dropped")
@@ -71,7 +71,7 @@ def command(fn):
 
 def secret_options(fn):
     """``--password-file`` and ``--defaults-file``: where a server URL written
-    without a password gets one (``MYSQL_PWD`` too; see sources/secrets.py)."""
+    without a password gets one (``MYSQL_PWD`` too; see connect/secrets.py)."""
     @click.option("--password-file", type=click.Path(), default=None,
                   help="a file whose first line is the password of server URLs that carry none "
                        "(else MYSQL_PWD, else the [client] password of --defaults-file or ~/.my.cnf)")
@@ -80,7 +80,7 @@ def secret_options(fn):
                        "(default ~/.my.cnf)")
     @functools.wraps(fn)
     def wrapper(*args, password_file=None, defaults_file=None, **kwargs):
-        from .sources.secrets import configure
+        from .connect.secrets import configure
 
         configure(password_file, defaults_file)
         return fn(*args, **kwargs)
@@ -165,7 +165,7 @@ def generate(source, outdir, migrations, fmt, name, schema_name, scratch, image,
 
     ensure_writable(outdir or migrations or ".")
     if migrations:
-        from .chain_baseline import ChainBaselineOptions, generate_for_chain
+        from .workflows.chain_baseline import ChainBaselineOptions, generate_for_chain
         from .report.baseline_summary import print_chain_baseline
 
         options = ChainBaselineOptions(schema_name=schema_name, scratch=scratch, image=image,
@@ -263,7 +263,7 @@ def verify(migrations, against, scratch, image, report_format, schema_name, chai
     another flavor than SOURCE's for a reason that flavor explains (a MySQL-only
     collation on MariaDB: the report says how to provide the right server)."""
     from .report import render_report
-    from .verify import failure_message
+    from .workflows.verify import failure_message
 
     try:
         result = _run_verify(migrations, against, scratch, image, report_format, schema_name, chain_format,
@@ -284,7 +284,7 @@ def _run_verify(migrations, against, scratch, image, report_format, schema_name,
                 ignore_column_order, include_definers, include_auto_increment, include_bookkeeping, repeat=None):
     from .compare import CompareOptions
     from .sources import SourceOptions
-    from .verify import run_verify
+    from .workflows.verify import run_verify
 
     return run_verify(
         migrations, against, scratch=scratch, image=image, chain_format=chain_format,
@@ -401,7 +401,7 @@ def diff(source_a, source_b, report_format, scratch, image, schema_name, chain_f
 def _write_next(a, b, source_a, source_b, write_dir, name, scratch, image, chain_format):
     from pathlib import Path
 
-    from .next_migration import write_next_migration
+    from .workflows.next_migration import write_next_migration
     from .report.sides import describe_source
 
     made = write_next_migration(a, b, Path(write_dir), name=name, describe_a=describe_source(source_a, a),
@@ -501,9 +501,9 @@ def adopt(migrations, target, tool, yes, scratch, image, chain_format):
       1  the target differs from what the chain builds: nothing written
       2  bad usage or input, or a migration that fails to replay
       3  no throwaway server, or the target cannot be reached"""
-    from .adopt.run import adopt as run_adopt
+    from .workflows.adopt.run import adopt as run_adopt
     from .report import render_report
-    from .sources.url import ServerURL
+    from .connect.url import ServerURL
 
     result = run_adopt(migrations, target, tool, yes=yes, scratch=scratch, image=image,
                        chain_format=chain_format, progress=sys.stderr.isatty())
@@ -528,7 +528,7 @@ def adopt(migrations, target, tool, yes, scratch, image, chain_format):
 
 
 def history_tables(tool):
-    from .adopt.history import TABLES
+    from .workflows.adopt.history import TABLES
 
     return TABLES[tool]
 
@@ -553,8 +553,8 @@ def bootstrap(migrations, to, tool, force, chain_format):
       2  bad usage or input, or a migration that fails (a database this run
          created is dropped again; one it did not create is left, and said so)
       3  the server cannot be reached, or the user may not create the database"""
-    from .adopt.run import bootstrap as run_bootstrap
-    from .sources.url import ServerURL
+    from .workflows.adopt.run import bootstrap as run_bootstrap
+    from .connect.url import ServerURL
 
     result = run_bootstrap(migrations, to, tool=tool, force=force, chain_format=chain_format,
                            progress=sys.stderr.isatty())
@@ -585,7 +585,7 @@ def doctor(check, scratch, image, hold):
 
     Exit 0 when at least one backend works (with --check: passed its check), 3 otherwise.
     """
-    from .doctor import run
+    from .workflows.doctor import run
 
     code = run(click.echo, check=check, scratch=scratch, image=image, hold=hold,
                err=lambda text: click.echo(text, err=True))

@@ -543,3 +543,17 @@ def _mutable_fields(cls) -> tuple[str, ...] | None:
     if not is_dataclass(cls) or cls.__dataclass_params__.frozen:
         return None
     return tuple(f.name for f in fields(cls))
+
+
+def without_tables(schema: Schema, names) -> Schema:
+    """``schema`` without the tables ``names`` (any case) and their triggers; the
+    same object when it has none of them."""
+    folded = {n.casefold() for n in names}
+    if not folded or not any(t.casefold() in folded for t in schema.tables):
+        return schema
+    out = schema.copy()
+    for t in [t for t in out.tables if t.casefold() in folded]:
+        del out.tables[t]
+        for key in [k for k, trg in out.triggers.items() if trg.table == t]:
+            del out.triggers[key]
+    return out

@@ -33,7 +33,7 @@ Fixtures:
 
 Each database is a :class:`BaselineDatabase`: ``.name``, ``.url`` (a
 ``mysql://`` URL string for your app, password included), ``.server_url`` (the
-redacted :class:`~baseline.sources.url.ServerURL`; its ``sqlalchemy_url()`` is
+redacted :class:`~baseline.connect.url.ServerURL`; its ``sqlalchemy_url()`` is
 what ``baseline_engine`` is made from) and ``.connect()`` (PyMySQL).
 """
 from __future__ import annotations
@@ -134,7 +134,7 @@ def baseline_server(request):
 
 
 def _build(request, server):
-    from baseline.adopt.run import chain_charset
+    from baseline.workflows.adopt.run import chain_charset
     from baseline.chain.read import read_chain
     from baseline.chain.replay import MigrationFailed, replay_chain
     from baseline.errors import BaselineError

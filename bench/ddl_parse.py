@@ -18,7 +18,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from baseline.flavor import DEFAULT_FLAVOR  # noqa: E402
-from baseline.sql.parse import parse_statement, schema_from_statements  # noqa: E402
+from baseline.sql.parse import parse_statement  # noqa: E402
+from baseline.engine.builder import schema_from_statements  # noqa: E402
 from baseline.sql.split import split_sql  # noqa: E402
 
 TYPES = ["int(11) NOT NULL", "int(11) DEFAULT NULL", "bigint(20) unsigned NOT NULL", "varchar(255) DEFAULT NULL",

@@ -22,7 +22,7 @@ from baseline.chain.replay import replay_chain
 from baseline.compare import CompareOptions, compare
 from baseline.scratch import open_scratch
 from baseline.sources.live import read_live
-from baseline.sources.url import ServerURL
+from baseline.connect.url import ServerURL
 
 
 def main() -> int:

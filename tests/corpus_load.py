@@ -11,7 +11,7 @@ import contextlib
 import re
 from pathlib import Path
 
-from baseline.sql.execute import execute_statements
+from baseline.connect.execute import execute_statements
 from baseline.sql.split import Statement, split_sql, strip_leading_comments
 
 #: key -> (dump path inside the corpus, database in the dump, charset, collation)

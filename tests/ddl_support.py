@@ -7,7 +7,7 @@ import dataclasses
 
 from baseline.flavor import Flavor
 from baseline.model import KINDS, Schema, comparable_fields
-from baseline.sql.parse import SchemaBuilder
+from baseline.engine.builder import SchemaBuilder
 from baseline.sql.literals import quote_ident
 from baseline.sql.split import Statement
 

@@ -16,9 +16,9 @@ import subprocess
 from pathlib import Path
 
 from baseline.chain.replay import replay_chain
-from baseline.chain_baseline import replay_and_compare
+from baseline.workflows.chain_baseline import replay_and_compare
 from baseline.compare import compare
-from baseline.prechain import pre_chain_schema
+from baseline.workflows.prechain import pre_chain_schema
 from baseline.render.ddl import RenderOptions
 from baseline.render.sqlfile import render_sql_file
 from baseline.sources.live import read_live
@@ -141,7 +141,7 @@ def build(server, tmp_path: Path, before: str, migrations: dict[str, str], *, ch
 
 def _read(chain_dir: Path):
     """The chain (an empty folder is an empty chain, as for generate)."""
-    from baseline.chain_baseline import read_for_baseline
+    from baseline.workflows.chain_baseline import read_for_baseline
 
     return read_for_baseline(chain_dir, None, "000_initial_schema")[0]
 

@@ -8,7 +8,7 @@ import subprocess
 from pathlib import Path
 
 from baseline.sources.live import read_live
-from baseline.sql.execute import execute_script
+from baseline.connect.execute import execute_script
 from roundtrip import load_with_client
 
 ROOT = Path(__file__).resolve().parents[1]

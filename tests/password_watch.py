@@ -1,6 +1,6 @@
 """A grep of the whole test run for the passwords it uses (issue 14).
 
-Watched: every password a :class:`~baseline.sources.url.ServerURL` holds in the
+Watched: every password a :class:`~baseline.connect.url.ServerURL` holds in the
 test process (servers, users the tests create, URLs on command lines), and the
 ones tests hand to :func:`watch` (passwords given through ``MYSQL_PWD``, option
 and password files). Scanned at the end of the session: what every ``baseline``
@@ -54,7 +54,7 @@ def install() -> None:
     _installed = True
     from click.testing import CliRunner
 
-    from baseline.sources.url import ServerURL
+    from baseline.connect.url import ServerURL
 
     init = ServerURL.__init__
 

@@ -8,7 +8,7 @@ import subprocess
 
 from baseline.render.ddl import RenderOptions, render_sql_file
 from baseline.sources.live import read_live
-from baseline.sql.execute import execute_script
+from baseline.connect.execute import execute_script
 from baseline.sql.literals import quote_ident
 from baseline.sql.scan import strip_qualifier
 from modeldiff import mismatches

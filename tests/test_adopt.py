@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from baseline.adopt import history
+from baseline.workflows.adopt import history
 from baseline.chain.read import read_chain
 from baseline.chain.replay import replay_chain
 from baseline.compare import compare

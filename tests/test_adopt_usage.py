@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from baseline.adopt.run import adopt, bootstrap
+from baseline.workflows.adopt.run import adopt, bootstrap
 from baseline.errors import UsageError
 
 from helpers import make

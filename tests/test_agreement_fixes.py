@@ -9,7 +9,7 @@ from baseline.flavor import Flavor
 from baseline.sources.dump import SESSION, read_dump_contents
 from baseline.sources.dumpreplay import _requalify_head, replay_into, replay_statements
 from baseline.sources.live import read_live
-from baseline.sql.parse import SchemaBuilder
+from baseline.engine.builder import SchemaBuilder
 from baseline.sql.scan import replace_qualifier
 from baseline.sql.split import split_sql
 

@@ -17,7 +17,7 @@ import pytest
 from baseline.chain.read import read_chain
 from baseline.chain.replay import MigrationFailed, replay_chain, select_migrations
 from baseline.errors import InputError, UsageError
-from baseline.sql.execute import ExecutionError, execute_statements
+from baseline.connect.execute import ExecutionError, execute_statements
 from baseline.sql.split import split_sql
 from requirements import client
 

@@ -8,7 +8,7 @@ import pytest
 
 from baseline.chain.read import read_chain
 from baseline.chain.replay import MigrationFailed
-from baseline.chain.source import build_chain_schema, read_chain_schema, replayed
+from baseline.sources.chainfolder import build_chain_schema, read_chain_schema, replayed
 from baseline.errors import UsageError
 from requirements import needs_server_binary
 from baseline.sources import SourceOptions, load_schema, source_kind

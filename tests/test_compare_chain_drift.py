@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from baseline.compare import attribute_differences, compare
-from baseline.sql.execute import execute_script
+from baseline.connect.execute import execute_script
 
 pytestmark = pytest.mark.corpus
 
@@ -38,7 +38,7 @@ EXPECTED = sorted(
 
 def test_shipped_schema_against_its_chain(server, corpus):
     from baseline.chain.read import read_chain
-    from baseline.chain.source import build_chain_schema
+    from baseline.sources.chainfolder import build_chain_schema
     from baseline.sources import SourceOptions
     from baseline.sources.live import read_live
 

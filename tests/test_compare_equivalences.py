@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from baseline import flavor as fl
+from baseline.engine import keys
 from baseline.compare import compare
 from baseline.model import Check, Column, ForeignKey, Index, IndexPart, Schema, Table, View
 from compare_models import MARIADB_10_11, MYSQL_5_7, MYSQL_8_0, mysql8_shop_schema, shop_schema
@@ -299,12 +299,12 @@ def test_implicit_fk_index_without_the_fk_on_the_other_side_is_a_difference():
 
 
 def test_prefix_index_does_not_serve_a_fk():
-    assert fl.index_serves_fk("INDEX", [("a", None), ("b", 10)], ["a"])
-    assert not fl.index_serves_fk("INDEX", [("a", 10)], ["a"])
-    assert not fl.index_serves_fk("FULLTEXT", [("a", None)], ["a"])
-    assert not fl.index_serves_fk("VECTOR", [("a", None)], ["a"])
-    assert not fl.index_serves_fk("INDEX", [("b", None), ("a", None)], ["a"])
-    assert fl.index_serves_fk("PRIMARY", [("A", None), ("b", None)], ["a", "b"])
+    assert keys.index_serves_fk("INDEX", [("a", None), ("b", 10)], ["a"])
+    assert not keys.index_serves_fk("INDEX", [("a", 10)], ["a"])
+    assert not keys.index_serves_fk("FULLTEXT", [("a", None)], ["a"])
+    assert not keys.index_serves_fk("VECTOR", [("a", None)], ["a"])
+    assert not keys.index_serves_fk("INDEX", [("b", None), ("a", None)], ["a"])
+    assert keys.index_serves_fk("PRIMARY", [("A", None), ("b", None)], ["a", "b"])
 
 
 # --------------------------------------------------------------------------- views

@@ -3,7 +3,7 @@ and the server agrees (each piece runs on a real MariaDB)."""
 from __future__ import annotations
 
 from baseline.sql.compound import split_server
-from baseline.sql.execute import execute_statements
+from baseline.connect.execute import execute_statements
 
 SCRIPT = """-- leading comment
 CREATE TABLE a (x int, y varchar(20)); -- trailing comment

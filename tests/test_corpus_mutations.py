@@ -13,7 +13,7 @@ from __future__ import annotations
 import pytest
 
 from baseline.compare import compare
-from baseline.sql.execute import execute_script
+from baseline.connect.execute import execute_script
 from corpus_load import loaded_schema, show_create_all
 from corpus_mutations import MUTATIONS, owner_of
 

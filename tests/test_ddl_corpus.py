@@ -15,7 +15,8 @@ from pathlib import Path
 import pymysql
 import pytest
 
-from baseline.sql.parse import CreateDatabase, DataStatement, Drop, SchemaBuilder, Use, parse_statement
+from baseline.sql.parse import CreateDatabase, DataStatement, Drop, Use, parse_statement
+from baseline.engine.builder import SchemaBuilder
 from baseline.sql.split import split_sql
 
 from ddl_support import diff_models, show_create_schema

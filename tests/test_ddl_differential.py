@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
-from baseline.sql.parse import SchemaBuilder
+from baseline.engine.builder import SchemaBuilder
 from baseline.sql.split import Statement
 
 from ddl_support import diff_models, show_create_schema

@@ -9,7 +9,8 @@ from hypothesis import strategies as st
 
 from baseline.errors import InputError
 from baseline.flavor import DEFAULT_FLAVOR, Flavor
-from baseline.sql.parse import SchemaBuilder, parse_statement
+from baseline.sql.parse import parse_statement
+from baseline.engine.builder import SchemaBuilder
 from baseline.sql.split import Statement, split_sql
 
 from conftest import CORPUS

@@ -10,7 +10,7 @@ import re
 import pytest
 
 from baseline.flavor import Flavor
-from baseline.sql.parse import SchemaBuilder
+from baseline.engine.builder import SchemaBuilder
 from baseline.sql.split import split_sql
 
 pytestmark = pytest.mark.corpus

@@ -199,7 +199,7 @@ def test_hand_written_forms():
 
 
 def test_canonical_column_for_chain_inversion():
-    from baseline.sql.parse import SchemaBuilder
+    from baseline.engine.builder import SchemaBuilder
     from baseline.sql.split import split_sql
     b = SchemaBuilder(MARIADB, name="x", charset="latin1")
     b.apply_all(split_sql("CREATE TABLE t (id INT PRIMARY KEY) CHARSET utf8mb4; "
@@ -215,7 +215,7 @@ def test_canonical_column_for_chain_inversion():
 
 
 def test_schema_from_statements_reports_warnings():
-    from baseline.sql.parse import schema_from_statements
+    from baseline.engine.builder import schema_from_statements
     from baseline.sql.split import split_sql
     warnings = []
     s = schema_from_statements(split_sql("CREATE TABLE a (x INT); CREATE TABLE b AS SELECT * FROM a"),
@@ -225,7 +225,7 @@ def test_schema_from_statements_reports_warnings():
 
 
 def _one_table(flavor, sql):
-    from baseline.sql.parse import SchemaBuilder
+    from baseline.engine.builder import SchemaBuilder
     from baseline.sql.split import split_sql
     b = SchemaBuilder(flavor, name="x", charset="utf8mb4")
     b.apply_all(split_sql(sql))
@@ -288,7 +288,7 @@ PARTITIONS 4 */"""
 
 
 def test_mysql8_show_create_text_is_read_as_written():
-    from baseline.sql.parse import SchemaBuilder
+    from baseline.engine.builder import SchemaBuilder
     from baseline.sql.split import split_sql
     b = SchemaBuilder(MYSQL8, name="x")
     b.apply_all(split_sql(MYSQL8_SHOW_CREATE))
@@ -311,7 +311,7 @@ def test_mysql8_show_create_text_is_read_as_written():
 
 
 def test_mariadb_sequence_show_create_round_trip():
-    from baseline.sql.parse import SchemaBuilder
+    from baseline.engine.builder import SchemaBuilder
     from baseline.sql.split import split_sql
     b = SchemaBuilder(MARIADB, name="x")
     b.apply_all(split_sql("CREATE SEQUENCE `s` start with 5 minvalue 1 maxvalue 9223372036854775806 increment by 2 "
@@ -327,7 +327,7 @@ def test_mariadb_sequence_show_create_round_trip():
 def test_builder_continues_from_an_existing_model():
     """Given a model (e.g. read from a live server), implicit FK indexes are
     recognized by shape, so a later ALTER drops them as the server would."""
-    from baseline.sql.parse import SchemaBuilder
+    from baseline.engine.builder import SchemaBuilder
     from baseline.sql.split import split_sql
     first = SchemaBuilder(MARIADB, name="x", charset="utf8mb4")
     first.apply_all(split_sql("CREATE TABLE p (id INT PRIMARY KEY); "

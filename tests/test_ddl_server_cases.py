@@ -9,7 +9,7 @@ import pytest
 
 from baseline.errors import InputError
 
-from baseline.sql.parse import SchemaBuilder
+from baseline.engine.builder import SchemaBuilder
 from baseline.sql.split import split_sql
 
 from ddl_cases import CASES

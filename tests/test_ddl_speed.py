@@ -6,7 +6,7 @@ import importlib.util
 import time
 
 from baseline.flavor import DEFAULT_FLAVOR
-from baseline.sql.parse import schema_from_statements
+from baseline.engine.builder import schema_from_statements
 from baseline.sql.split import split_sql
 
 from conftest import ROOT

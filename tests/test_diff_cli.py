@@ -16,7 +16,7 @@ from click.testing import CliRunner
 
 from baseline.cli import cli
 from baseline.report import report_schema
-from baseline.sql.execute import execute_script
+from baseline.connect.execute import execute_script
 from verify_helpers import mariadb_dump
 
 SHOP = """

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from baseline.sources.url import ServerURL
+from baseline.connect.url import ServerURL
 
 from baseline.cli import cli
 
@@ -306,7 +306,7 @@ def test_adopt_with_a_user_that_may_not_write_is_a_clear_error(server, scratch_d
     conn = server.connect(scratch_db)
     user, password = f"ro_{secrets.token_hex(4)}", "r/o:p@ss#1"
     try:
-        from baseline.sql.execute import execute_script
+        from baseline.connect.execute import execute_script
 
         execute_script(conn, (chain / "000_initial_schema.sql").read_text(), file="000_initial_schema.sql")
         with conn.cursor() as cur:

@@ -176,7 +176,7 @@ def test_generate_on_a_server_of_another_flavor_says_the_same_as_verify(server, 
 def test_doctor_without_a_registry_says_how_to_bring_an_image_in():
     """doctor said `docker pull mysql:8.0 (needs access to Docker Hub)` on a machine
     with no registry: advice that cannot work there. Say how images get in then."""
-    from baseline import doctor
+    from baseline.workflows import doctor
 
     docker_client_or_skip().close()
     if doctor._registry_reachable("mysql:8.0"):

@@ -13,7 +13,7 @@ from baseline.chain.refs import MigrationRef
 from baseline.chain.replay import replay_chain
 from baseline.compare import compare
 from baseline.sql.touch import touched_objects
-from baseline.verify import run_verify
+from baseline.workflows.verify import run_verify
 from helpers import make, run_sql
 from verify_helpers import scratch_url, target_database, url_of
 

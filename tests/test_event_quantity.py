@@ -4,7 +4,7 @@ the simulator stores the value SHOW CREATE EVENT shows, under both flavors."""
 from __future__ import annotations
 
 from baseline.flavor import Flavor
-from baseline.sql.parse import SchemaBuilder
+from baseline.engine.builder import SchemaBuilder
 from baseline.sql.split import split_sql
 from helpers import query, run_sql
 

@@ -128,7 +128,7 @@ ALLOWED = [
      "an image tag names its server's family (mariadb:10.11 vs mysql:8.0)"),
     ("scratch/local.py", 'MARIADB if "mariadb" in Path(self.binary).name else MYSQL',
      "a server binary that prints no readable version is known by its name"),
-    ("doctor.py", "mysqld.family != MYSQL",
+    ("workflows/doctor.py", "mysqld.family != MYSQL",
      "doctor reports whether a real MySQL binary exists (Debian's mysqld is MariaDB's)"),
 ]
 
@@ -206,7 +206,7 @@ def test_every_rule_is_read_outside_flavor_py():
 def test_view_bodies_rewritten_only_where_the_rules_say():
     """MariaDB's view rewriting is reproduced; MySQL bodies (here with a
     MySQL-only LATERAL join) are kept as written."""
-    from baseline.sql.ddl.builder import schema_from_statements
+    from baseline.engine.builder import schema_from_statements
     from baseline.sql.split import split_sql
 
     table = "CREATE TABLE t (id int, v int);\n"

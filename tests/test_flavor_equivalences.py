@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from baseline import flavor as fl
+from baseline.engine import keys, spellings as SP
 from baseline.flavor import Flavor
 
 MARIADB = Flavor("mariadb", (10, 11, 0)).rules
@@ -13,12 +13,12 @@ MYSQL57 = Flavor("mysql", (5, 7, 44)).rules
 
 
 def test_charsets_and_collations():
-    assert fl.canonical_charset("UTF8") == "utf8mb3"
-    assert fl.canonical_charset("utf8mb4") == "utf8mb4"
-    assert fl.canonical_collation("utf8_general_ci") == "utf8mb3_general_ci"
-    assert fl.canonical_collation("utf8mb4_bin") == "utf8mb4_bin"
-    assert fl.charset_of_collation("utf8_unicode_ci") == "utf8mb3"
-    assert fl.charset_of_collation("binary") == "binary"
+    assert SP.neutral_charset("UTF8") == "utf8mb3"
+    assert SP.neutral_charset("utf8mb4") == "utf8mb4"
+    assert SP.neutral_collation("utf8_general_ci") == "utf8mb3_general_ci"
+    assert SP.neutral_collation("utf8mb4_bin") == "utf8mb4_bin"
+    assert SP.charset_of_collation("utf8_unicode_ci") == "utf8mb3"
+    assert SP.charset_of_collation("binary") == "binary"
 
 
 @pytest.mark.parametrize("rules,charset,expected", [
@@ -31,7 +31,7 @@ def test_charsets_and_collations():
     (MARIADB, None, None),
 ])
 def test_implied_collation_per_flavor(rules, charset, expected):
-    assert fl.implied_collation(charset, rules) == expected
+    assert SP.implied_collation(charset, rules) == expected
 
 
 @pytest.mark.parametrize("a,b,out", [
@@ -42,7 +42,7 @@ def test_implied_collation_per_flavor(rules, charset, expected):
     (None, "int(11)", (None, "int(11)")),
 ])
 def test_display_width_pair(a, b, out):
-    assert fl.display_width_pair(a, b) == out
+    assert SP.display_width_pair(a, b) == out
 
 
 @pytest.mark.parametrize("text,out", [
@@ -54,7 +54,7 @@ def test_display_width_pair(a, b, out):
     ("'CURRENT_TIMESTAMP'", "'CURRENT_TIMESTAMP'"),
 ])
 def test_current_timestamp(text, out):
-    assert fl.canonical_current_timestamp(text) == out
+    assert SP.neutral_current_timestamp(text) == out
 
 
 @pytest.mark.parametrize("default,type_,out", [
@@ -68,31 +68,31 @@ def test_current_timestamp(text, out):
     ("CURRENT_TIMESTAMP(6)", "datetime(6)", "current_timestamp(6)"),
 ])
 def test_canonical_default(default, type_, out):
-    assert fl.canonical_default(default, type_) == out
+    assert SP.neutral_default(default, type_) == out
 
 
 def test_generated_check_names():
-    assert fl.is_generated_check_name("CONSTRAINT_3", "t", None, MARIADB)
-    assert fl.is_generated_check_name("email", "users", "email", MARIADB)
-    assert not fl.is_generated_check_name("email", "users", "email", MYSQL8)
-    assert fl.is_generated_check_name("users_chk_2", "users", None, MYSQL8)
-    assert not fl.is_generated_check_name("users_chk_x", "users", None, MYSQL8)
-    assert not fl.is_generated_check_name("positive_qty", "users", None, MARIADB)
+    assert SP.is_generated_check_name("CONSTRAINT_3", "t", None, MARIADB)
+    assert SP.is_generated_check_name("email", "users", "email", MARIADB)
+    assert not SP.is_generated_check_name("email", "users", "email", MYSQL8)
+    assert SP.is_generated_check_name("users_chk_2", "users", None, MYSQL8)
+    assert not SP.is_generated_check_name("users_chk_x", "users", None, MYSQL8)
+    assert not SP.is_generated_check_name("positive_qty", "users", None, MARIADB)
 
 
 def test_json_storage_and_check():
-    assert fl.is_json_storage("longtext", "utf8mb4", "utf8mb4_bin")
-    assert fl.is_json_storage("LONGTEXT", None, "utf8mb4_bin")
-    assert not fl.is_json_storage("longtext", "utf8mb4", "utf8mb4_general_ci")
-    assert fl.is_json_check("json_valid(`doc`)", "doc")
-    assert fl.is_json_check("(JSON_VALID(`doc`))", "doc")
-    assert not fl.is_json_check("json_valid(`other`)", "doc")
+    assert SP.is_json_storage("longtext", "utf8mb4", "utf8mb4_bin")
+    assert SP.is_json_storage("LONGTEXT", None, "utf8mb4_bin")
+    assert not SP.is_json_storage("longtext", "utf8mb4", "utf8mb4_general_ci")
+    assert SP.is_json_check("json_valid(`doc`)", "doc")
+    assert SP.is_json_check("(JSON_VALID(`doc`))", "doc")
+    assert not SP.is_json_check("json_valid(`other`)", "doc")
 
 
 def test_small_rules():
-    assert fl.canonical_fk_action("no  action") == "RESTRICT"
-    assert fl.canonical_fk_action("SET NULL") == "SET NULL"
-    assert fl.canonical_definer("`root`@`%`") == "root@%"
-    assert fl.canonical_sql_mode("b,A, a") == "A,B"
-    assert fl.implicit_fk_index_names("FK_X", ["Col", "b"]) == {"fk_x", "col"}
+    assert SP.neutral_fk_action("no  action") == "RESTRICT"
+    assert SP.neutral_fk_action("SET NULL") == "SET NULL"
+    assert SP.neutral_definer("`root`@`%`") == "root@%"
+    assert SP.neutral_sql_mode("b,A, a") == "A,B"
+    assert keys.implicit_fk_index_names("FK_X", ["Col", "b"]) == {"fk_x", "col"}
     assert MARIADB.check_level_recorded and not MYSQL8.check_level_recorded

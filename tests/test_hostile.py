@@ -114,7 +114,7 @@ def test_no_backslash_escapes_routine_keeps_its_comment(server, scratch_db):
 def test_drop_statements_empty_a_loaded_baseline(server, hostile_db):
     from baseline.render.ddl import drop_statements
     from baseline.sources.live import read_live
-    from baseline.sql.execute import execute_statements
+    from baseline.connect.execute import execute_statements
     from baseline.sql.split import Statement
 
     schema, text = generate(server, hostile_db)

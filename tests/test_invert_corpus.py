@@ -16,8 +16,8 @@ import pytest
 
 from baseline.chain.read import read_chain
 from baseline.chain.replay import replay_chain
-from baseline.chain_baseline import replay_and_compare
-from baseline.prechain import pre_chain_schema
+from baseline.workflows.chain_baseline import replay_and_compare
+from baseline.workflows.prechain import pre_chain_schema
 from baseline.render.ddl import RenderOptions
 from baseline.render.sqlfile import render_sql_file
 from baseline.sources.live import read_live

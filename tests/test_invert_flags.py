@@ -7,7 +7,7 @@ from __future__ import annotations
 from baseline.chain.invert import invert_chain
 from baseline.chain.read import read_chain
 from baseline.flavor import Flavor
-from baseline.sql.parse import schema_from_statements
+from baseline.engine.builder import schema_from_statements
 from baseline.sql.split import split_sql
 
 from helpers import make

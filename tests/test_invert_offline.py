@@ -15,7 +15,7 @@ from baseline.chain.invert import invert_chain
 from baseline.chain.read import read_chain
 from baseline.errors import InputError, UsageError
 from baseline.flavor import Flavor
-from baseline.sql.parse import schema_from_statements
+from baseline.engine.builder import schema_from_statements
 from baseline.sql.split import split_sql
 from helpers import make
 
@@ -66,7 +66,7 @@ def test_findings_come_in_chain_order_and_read_as_notes(tmp_path):
     before = "CREATE TABLE t (id INT PRIMARY KEY, a INT, b INT);"
     files = {"001_a.sql": "ALTER TABLE t MODIFY a BIGINT;\nALTER TABLE t DROP COLUMN b;\n",
              "002_b.sql": "DROP TABLE IF EXISTS nothing;\n"}
-    from baseline.prechain import pre_chain_schema
+    from baseline.workflows.prechain import pre_chain_schema
 
     ch = chain(tmp_path, files)
     pre = pre_chain_schema(model(before + "\n".join(m.up.text for m in ch)), ch, strategy="invert", progress=False)

@@ -18,9 +18,9 @@ import pytest
 
 from baseline.chain.read import read_chain
 from baseline.chain.replay import replay_chain
-from baseline.chain_baseline import ChainBaselineOptions, generate_for_chain
+from baseline.workflows.chain_baseline import ChainBaselineOptions, generate_for_chain
 from baseline.compare.servertext import read_texts, text_differences
-from baseline.sql.execute import execute_script
+from baseline.connect.execute import execute_script
 from helpers import make
 
 BASE = """'use strict';

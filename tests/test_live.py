@@ -8,7 +8,7 @@ import pytest
 
 from baseline.errors import EnvironmentProblem, UsageError
 from baseline.sources.live import LANES, read_live
-from baseline.sql.execute import execute_script
+from baseline.connect.execute import execute_script
 
 FEATURES = r"""
 CREATE TABLE p (id int PRIMARY KEY, a varchar(10));

@@ -59,7 +59,7 @@ def test_tls_only_where_the_traffic_leaves_the_machine_unless_the_url_asks(mysql
     ``?ssl_disabled=0`` the same user connects over TLS (the full handshake, no
     cached login), every connection of a read with the same TLS context."""
     from baseline.sources import live
-    from baseline.sources.url import ServerURL
+    from baseline.connect.url import ServerURL
 
     _, url = mysql_user
     plain = ServerURL.parse(url)

@@ -25,9 +25,9 @@ from baseline.chain.migration import TOOL_TABLES
 from baseline.chain.replay import MigrationFailed
 from baseline.chain.read import read_chain
 from baseline.chain.replay import replay_chain
-from baseline.chain_baseline import ChainBaselineOptions, generate_for_chain
+from baseline.workflows.chain_baseline import ChainBaselineOptions, generate_for_chain
 from baseline.sources.live import read_live
-from baseline.sql.execute import execute_script
+from baseline.connect.execute import execute_script
 from conftest import FIXTURES
 from legacy import sync_era
 from servers import matrix_keys

@@ -20,7 +20,7 @@ import pytest
 
 from baseline.chain.read import read_chain
 from baseline.chain.replay import replay_chain
-from baseline.chain_baseline import ChainBaselineOptions, generate_for_chain
+from baseline.workflows.chain_baseline import ChainBaselineOptions, generate_for_chain
 from legacy import LEGACY, MIGRATIONS, sync_era
 from servers import matrix_keys
 from verify_helpers import run_cli, verify_json

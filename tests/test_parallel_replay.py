@@ -1,6 +1,6 @@
 """CREATE TABLEs over several connections give exactly what a serial run gives.
 
-baseline/sql/parallel.py runs long runs of independent CREATE TABLEs of a
+baseline/connect/parallel.py runs long runs of independent CREATE TABLEs of a
 script concurrently. Checked here on a real server: the same tables (SHOW
 CREATE TABLE text and the introspected model) as a serial run for a generated
 legacy schema with foreign keys, cycles, views and routines; the same error
@@ -19,8 +19,8 @@ from baseline.compare import CompareOptions, compare
 from baseline.render.ddl import create_statements
 from baseline.render.sqlfile import render_statements
 from baseline.sources.live import read_live
-from baseline.sql.execute import ExecutionError, execute_script
-from baseline.sql.parallel import ParallelExecutor, plain_create, plan
+from baseline.connect.execute import ExecutionError, execute_script
+from baseline.connect.parallel import ParallelExecutor, plain_create, plan
 from baseline.sql.split import Statement, split_sql
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -20,7 +20,7 @@ def pytest_sessionfinish(session, exitstatus):
     pytester.makepyfile(test_leak="""
 import click
 from click.testing import CliRunner
-from baseline.sources.url import ServerURL
+from baseline.connect.url import ServerURL
 
 def test_leak(tmp_path):
     url = ServerURL(user="u", password="Leaky-pw-42", host="h", port=1)

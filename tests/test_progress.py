@@ -14,7 +14,7 @@ import subprocess
 
 import pytest
 
-from baseline.sql.execute import execute_script
+from baseline.connect.execute import execute_script
 from helpers import run_baseline
 
 SCHEMA = "\n".join(

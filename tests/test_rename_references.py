@@ -1,5 +1,5 @@
 """Renaming a referenced column, undone on a model read from a real server: the
-walk back (``chain/edits.py``) and the simulator (``sql/ddl/builder.py``) share
+walk back (``chain/edits.py``) and the simulator (``engine/builder.py``) share
 one rule for which foreign keys point at the table (exact names, as on a
 ``lower_case_table_names=0`` server; tests/ddl_cases.py holds the simulator's case)."""
 from __future__ import annotations

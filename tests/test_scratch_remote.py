@@ -6,7 +6,7 @@ import pytest
 from baseline.errors import EnvironmentProblem
 from baseline.scratch import open_scratch
 from baseline.scratch.remote import RemoteServer
-from baseline.sources.url import ServerURL
+from baseline.connect.url import ServerURL
 from scratch_helpers import probe_table
 
 

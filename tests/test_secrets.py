@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from baseline.sources.url import ServerURL
+from baseline.connect.url import ServerURL
 from helpers import run_sql
 from password_watch import allow_file, watch
 from verify_helpers import run_cli

@@ -5,7 +5,7 @@ import socket
 
 import pytest
 
-from baseline.sources.url import ServerURL, _own_address
+from baseline.connect.url import ServerURL, _own_address
 
 #: TEST-NET-2 (RFC 5737): never assigned to a machine.
 ELSEWHERE = "198.51.100.7"

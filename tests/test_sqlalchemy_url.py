@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.exc import OperationalError
 
-from baseline.sources.url import ServerURL
+from baseline.connect.url import ServerURL
 
 PASSWORD = "p@ss:w/rd%?&#"
 

@@ -10,7 +10,7 @@ from baseline.chain.read import read_chain
 from baseline.chain.replay import MigrationFailed
 from baseline.compare import ReplayFailure
 from baseline.sources.live import read_live
-from baseline.verify import VerifyResult, run_verify
+from baseline.workflows.verify import VerifyResult, run_verify
 from helpers import make, run_sql
 from verify_helpers import scratch_url, target_database, url_of, verify
 

@@ -6,7 +6,7 @@
 * :func:`baseline.chain.replay.replay_chain` -- run the ups (or the downs, newest
   first) into a scratch database; ``ReplayResult.touched`` maps each object to
   the last migration (file, line) that created/altered/dropped/renamed it;
-* :func:`baseline.chain.source.read_chain_schema` / :func:`~baseline.chain.source.replayed`
+* :func:`baseline.sources.chainfolder.read_chain_schema` / :func:`~baseline.sources.chainfolder.replayed`
   -- a folder as a SOURCE: replayed into a throwaway server and introspected.
 
 sequelize-cli JavaScript migrations run for real with Node; the packages are

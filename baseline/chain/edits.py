@@ -10,10 +10,11 @@ no prefix lengths).
 """
 from __future__ import annotations
 
-from ..flavor import Flavor, index_serves_fk
+from ..engine.keys import index_serves_fk
+from ..flavor import Flavor
 from ..model import Column, ForeignKey, Index, IndexPart, Schema, Table
-from ..sql.ddl.builder import is_prefix_of as is_prefix_of  # re-exported: undo_table calls E.is_prefix_of
-from ..sql.ddl.builder import checks_after_drop, rename_column_in_table, rename_referenced_column
+from ..engine.builder import is_prefix_of as is_prefix_of  # re-exported: undo_table calls E.is_prefix_of
+from ..engine.builder import checks_after_drop, rename_column_in_table, rename_referenced_column
 
 
 def rename_column(schema: Schema, table: Table, column: Column, new: str, flavor: Flavor) -> None:

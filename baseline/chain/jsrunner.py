@@ -8,7 +8,7 @@ when its migrations folder resolves one, and:
 * ``capture``: runs the migration against a database holding the schema *after*
   it, with every statement that would change something recorded instead of
   sent (reads and transaction control go to the server): what the migration
-  sends, to be inverted like a SQL migration (:mod:`baseline.prechain`);
+  sends, to be inverted like a SQL migration (:mod:`baseline.workflows.prechain`);
 * ``run``: runs it for real, recording every statement it sends.
 
 Each statement comes with the line of the migration file it was sent from, and
@@ -27,7 +27,7 @@ import subprocess
 from dataclasses import dataclass, field
 
 from ..errors import EnvironmentProblem
-from ..sources.url import ServerURL, redact
+from ..connect.url import ServerURL, redact
 from ..sql.split import Statement
 from .migration import Migration
 from .nodeenv import PACKAGE_DIR, NodeEnv

@@ -1,6 +1,7 @@
 """References from schema objects to the migrations that touched them (for attribution)."""
 from __future__ import annotations
 
+import posixpath
 from dataclasses import dataclass
 
 
@@ -18,3 +19,16 @@ class MigrationRef:
 #: ``routine``, ``trigger``, ``event``, ``sequence`` and name as
 #: :func:`baseline.model.object_name` gives it (``procedure p`` for routines).
 TouchKey = tuple[str, str]
+
+
+def prefixed_path(prefix: str | None, path: str) -> str:
+    """``path`` (chain-relative) as reached from the folder the user named."""
+    return _join(prefix, path) if prefix else path
+
+
+def _join(prefix: str, path: str) -> str:
+    prefix = prefix.replace("\\", "/")
+    path = path.replace("\\", "/")
+    if path.startswith("/") or path.startswith(prefix.rstrip("/") + "/"):
+        return path
+    return posixpath.normpath(posixpath.join(prefix, path))

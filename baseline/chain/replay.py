@@ -1,15 +1,15 @@
 """Replay a chain into a scratch database, recording which migration touched what.
 
 SQL migrations run statement by statement through baseline's own executor
-(:mod:`baseline.sql.execute`: DELIMITER-aware; goose ``StatementBegin/End``
+(:mod:`baseline.connect.execute`: DELIMITER-aware; goose ``StatementBegin/End``
 blocks kept whole) on one connection, the way the tools run them; long runs of
 independent CREATE TABLEs (a baseline's) also use a few more connections, with
-the results and errors of a serial run (:mod:`baseline.sql.parallel`). sequelize-cli
+the results and errors of a serial run (:mod:`baseline.connect.parallel`). sequelize-cli
 JavaScript migrations run for real with Node (:mod:`.sequelize`), consecutive
 ones in one batch.
 
 A failing migration stops the replay with :class:`MigrationFailed` (an
-:class:`~baseline.sql.execute.ExecutionError`, so an ``InputError`` with exit
+:class:`~baseline.connect.execute.ExecutionError`, so an ``InputError`` with exit
 code 2) naming the migration, its file and line, the statement and the
 server's error; ``error.partial`` holds what was replayed before it.
 
@@ -24,8 +24,8 @@ from dataclasses import dataclass, field
 
 from ..errors import InputError, UsageError
 from ..flavor import Flavor
-from ..sql.execute import ExecutionError
-from ..sql.parallel import ParallelExecutor
+from ..connect.execute import ExecutionError
+from ..connect.parallel import ParallelExecutor
 from ..sql.split import Statement
 from ..sql.touch import touched_objects
 from .eventclock import ClockTimes, track_event_clock

@@ -28,7 +28,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..sources.url import ServerURL, redact
+from ..connect.url import ServerURL, redact
 from .migration import Migration
 from .nodeenv import NodeEnv
 

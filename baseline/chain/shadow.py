@@ -8,7 +8,7 @@ that definition is known exactly; only when it appears nowhere is information
 really lost (and the inverter says so).
 
 This module finds those definitions by simulating the chain *forwards* with the
-parser's :class:`~baseline.sql.parse.SchemaBuilder` (so they come out in the
+engine's :class:`~baseline.engine.builder.SchemaBuilder` (so they come out in the
 model's canonical form) from a start it does not know: the tables that existed
 before the chain (created by an ORM's ``sync()``, say) are unknown. Such a
 table becomes a *stub* the first time a statement names it: it holds only what
@@ -33,7 +33,7 @@ from ..errors import InputError
 from ..flavor import Flavor
 from ..model import Column, Schema, Table
 from ..sql.ddl import nodes as N
-from ..sql.parse import SchemaBuilder
+from ..engine.builder import SchemaBuilder
 from .parsed import ParsedMigration
 
 #: Type of a ghost column: a definition no statement of the chain gave. Also

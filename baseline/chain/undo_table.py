@@ -253,7 +253,7 @@ class TableUndo:
         key after those; only an ALTER that made ``c`` nullable afterwards, and
         kept the order (MariaDB), leaves it ahead: this one, when its old
         definition is unknown."""
-        from ..sql.ddl.builder import key_rank
+        from ..engine.builder import key_rank
 
         t = self.t
         if not c.nullable or not self.rules.alter_keeps_key_order or t.primary_key is None:

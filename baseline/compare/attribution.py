@@ -8,11 +8,10 @@ attributing it is a lookup; objects no migration touched come from the baseline.
 """
 from __future__ import annotations
 
-import posixpath
 from dataclasses import replace
 from typing import Iterable, Mapping
 
-from ..chain.refs import MigrationRef, TouchKey
+from ..chain.refs import MigrationRef, TouchKey, prefixed_path
 from .differences import Difference
 
 
@@ -37,19 +36,6 @@ def attribute_differences(differences: Iterable[Difference], touches: Mapping[To
         kind, name = d.owner
         ref = touches.get(d.owner) or folded.get((kind, name.casefold())) or baseline
         if ref is not None and path_prefix:
-            ref = replace(ref, path=_join(path_prefix, ref.path))
+            ref = replace(ref, path=prefixed_path(path_prefix, ref.path))
         out.append(replace(d, migration=ref))
     return out
-
-
-def prefixed_path(prefix: str | None, path: str) -> str:
-    """``path`` (chain-relative) as reached from the folder the user named."""
-    return _join(prefix, path) if prefix else path
-
-
-def _join(prefix: str, path: str) -> str:
-    prefix = prefix.replace("\\", "/")
-    path = path.replace("\\", "/")
-    if path.startswith("/") or path.startswith(prefix.rstrip("/") + "/"):
-        return path
-    return posixpath.normpath(posixpath.join(prefix, path))

@@ -21,6 +21,7 @@ from functools import lru_cache
 from typing import Any, Callable
 
 from .. import flavor as fl
+from ..engine import keys, spellings as SP
 from ..chain.refs import TouchKey
 from ..model import KIND_NAMES, KINDS, Check, Column, Event, Index, IndexPart, Param, Partitioning, Routine, \
     Schema, Sequence, Table, Trigger, View, object_name
@@ -41,9 +42,9 @@ def _absent_is_unknown(a, b):
 
 #: Equivalences that need both values at once: ``(model class, field) -> rule``.
 PAIR_RULES: dict[tuple[type, str], Callable[[Any, Any], tuple[Any, Any]]] = {
-    (Column, "type"): fl.display_width_pair,
-    (Routine, "returns"): fl.display_width_pair,
-    (Sequence, "value_type"): fl.display_width_pair,
+    (Column, "type"): SP.display_width_pair,
+    (Routine, "returns"): SP.display_width_pair,
+    (Sequence, "value_type"): SP.display_width_pair,
     (View, "columns"): _absent_is_unknown,
     (Routine, "params_text"): _absent_is_unknown,
     (Trigger, "head"): _absent_is_unknown,
@@ -352,7 +353,7 @@ class _Walker:
         ta = [p.type for p in pa]
         tb = [p.type for p in pb]
         if len(pa) == len(pb):
-            pairs = [fl.display_width_pair(x, y) for x, y in zip(ta, tb, strict=True)]
+            pairs = [SP.display_width_pair(x, y) for x, y in zip(ta, tb, strict=True)]
             ta, tb = [x for x, _ in pairs], [y for _, y in pairs]
         ka = [(p.name, p.mode, t, p.charset, p.collation) for p, t in zip(pa, ta, strict=True)]
         kb = [(p.name, p.mode, t, p.charset, p.collation) for p, t in zip(pb, tb, strict=True)]
@@ -380,13 +381,13 @@ def _implicit_fk_index(index: Index, own: Table, other: Table) -> bool:
     for fk in own.foreign_keys:
         if [c.casefold() for c in fk.columns] != cols:
             continue
-        if index.key not in fl.implicit_fk_index_names(fk.name, fk.columns):
+        if index.key not in keys.implicit_fk_index_names(fk.name, fk.columns):
             continue
         twin = other.foreign_key(fk.name) or next(
             (f for f in other.foreign_keys if [c.casefold() for c in f.columns] == cols), None)
         if twin is None:
             continue
-        if not any(fl.index_serves_fk(i.kind, [(p.column, p.length) for p in i.parts], twin.columns)
+        if not any(keys.index_serves_fk(i.kind, [(p.column, p.length) for p in i.parts], twin.columns)
                    for i in other.indexes):
             return True
     return False
@@ -394,7 +395,7 @@ def _implicit_fk_index(index: Index, own: Table, other: Table) -> bool:
 
 def _server_named(check: Check, table: Table, rules: fl.Rules) -> bool:
     column = check.name if check.column_level else None
-    return fl.is_generated_check_name(check.name, table.name, column, rules)
+    return SP.is_generated_check_name(check.name, table.name, column, rules)
 
 
 def render_parts(parts: list[IndexPart]) -> str:

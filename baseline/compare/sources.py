@@ -42,7 +42,7 @@ def compare_sources(a: Schema, b: Schema, options: CompareOptions, *, include_bo
     :attr:`~baseline.model.Schema.replay_clock` sets aside the event times its
     replay took from the clock; notes name the sides by ``labels``."""
     from ..chain.migration import TOOL_TABLES
-    from ..chain_baseline import without_tables
+    from ..model import without_tables
     from .clock import set_aside_replay_clock
     from .unstated import problem_notes, set_aside_unstated
 

@@ -24,7 +24,7 @@ rename (:attr:`ChangePlan.renames`): the plan writes DROP + ADD, which loses the
 values a ``RENAME`` would keep. The down migration is the plan from B to A.
 
 Nothing here touches a server: proving a plan (replaying it) is the caller's
-job (:mod:`baseline.next_migration`).
+job (:mod:`baseline.workflows.next_migration`).
 """
 from __future__ import annotations
 
@@ -304,7 +304,7 @@ class _Planner:
         FULLTEXT: ``key_rank``) and, within a rank, puts the added ones after the
         kept ones, so a key B has between two kept ones must bring the kept ones
         after it along (what a rename of its column, say, did in place)."""
-        from ..sql.ddl.builder import key_rank
+        from ..engine.builder import key_rank
 
         ia = {i.name.casefold(): i for i in t_a.indexes}
         want = [i.name.casefold() for i in t_b.indexes]

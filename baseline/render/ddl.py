@@ -409,7 +409,7 @@ def key_order_fix(table: Table, rules: Rules) -> list[str]:
     with a PRIMARY KEY (else the first NOT NULL UNIQUE key is the implicit one,
     and making it nullable re-sorts) and without column CHECKs (a MODIFY would
     add them again)."""
-    from ..sql.ddl.builder import key_rank
+    from ..engine.builder import key_rank
 
     if not rules.alter_keeps_key_order or table.primary_key is None:
         return []

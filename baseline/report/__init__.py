@@ -20,7 +20,7 @@ def error_result(command: str, a: tuple[str, str], b: tuple[str, str], error) ->
     :class:`~baseline.errors.BaselineError`): sides as the user named them."""
     from ..compare.differences import CommandError, Side
     from ..errors import EnvironmentProblem, InputError
-    from ..sources.url import redact
+    from ..connect.url import redact
 
     kind = "environment" if isinstance(error, EnvironmentProblem) else \
         "input" if isinstance(error, InputError) else "usage"

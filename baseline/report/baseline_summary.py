@@ -13,7 +13,7 @@ from .text import render_text
 
 def print_chain_baseline(result, echo: Callable[..., None], *, color: bool = False) -> None:
     """Print the end of a ``generate --migrations`` run (``result`` is a
-    :class:`baseline.chain_baseline.ChainBaseline`)."""
+    :class:`baseline.workflows.chain_baseline.ChainBaseline`)."""
     for what in result.left_out:
         echo(f"left out: {what}")
     v = result.verification

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from ..model import Schema
 from ..sources import source_kind
-from ..sources.url import ServerURL, redact
+from ..connect.url import ServerURL, redact
 
 
 def describe_source(spec: str, schema: Schema | None = None) -> str:

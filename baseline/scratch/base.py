@@ -13,7 +13,7 @@ import pymysql
 
 from ..errors import EnvironmentProblem, UsageError
 from ..flavor import Flavor
-from ..sources.url import ServerURL, is_server_url
+from ..connect.url import ServerURL, is_server_url
 from .guard import deferred_signals
 
 def say_swept(removed, what: str) -> None:

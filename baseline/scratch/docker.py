@@ -31,7 +31,7 @@ import pymysql
 
 from ..errors import EnvironmentProblem
 from ..flavor import DEFAULT_FLAVOR, MARIADB, MYSQL, Flavor
-from ..sources.url import ServerURL
+from ..connect.url import ServerURL
 from ..util.progress import Progress
 from .base import ScratchServer, pid_alive, say_swept
 

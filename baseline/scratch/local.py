@@ -43,7 +43,7 @@ import pymysql
 
 from ..errors import EnvironmentProblem
 from ..flavor import ASSUMED_BY_FAMILY, MARIADB, MYSQL, Flavor
-from ..sources.url import ServerURL
+from ..connect.url import ServerURL
 from .base import ScratchServer, pid_alive, say_swept
 from .guard import deferred_signals
 

@@ -11,7 +11,7 @@ import sys
 import pymysql
 
 from ..errors import EnvironmentProblem
-from ..sources.url import ServerURL
+from ..connect.url import ServerURL
 from .base import ScratchServer
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ..errors import UsageError
 from ..model import Schema
-from .url import ServerURL, is_server_url, redact
+from ..connect.url import ServerURL, is_server_url, redact
 
 
 @dataclass
@@ -77,6 +77,6 @@ def load_schema(spec: str, options: SourceOptions | None = None) -> Schema:
         from .models import read_models_schema
 
         return read_models_schema(spec, options)
-    from ..chain.source import read_chain_schema
+    from .chainfolder import read_chain_schema
 
     return read_chain_schema(Path(spec), options)

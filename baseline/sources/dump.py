@@ -19,7 +19,7 @@ when the stock client would send it (the server reads the bytes that way):
 Two ways to the model:
 
 * offline (default): the statements go to
-  :func:`baseline.sql.parse.schema_from_statements`;
+  :func:`baseline.engine.builder.schema_from_statements`;
 * server-assisted (``SourceOptions.scratch``): they are replayed into a fresh
   database on a throwaway server, which is then introspected with
   :func:`baseline.sources.live.read_live`.
@@ -42,7 +42,8 @@ from dataclasses import dataclass, field
 from ..errors import InputError, UsageError
 from ..flavor import Flavor
 from ..model import Schema
-from ..sql.charsets import charset_of_collation, normalize, python_codec
+from ..engine.spellings import charset_of_collation
+from ..sql.charsets import normalize, python_codec
 from ..sql.literals import ident_class, unquote_ident
 from ..sql.split import Statement
 from ..sql.stream import RawStatement, SplitStats, StatementStream
@@ -729,7 +730,7 @@ def read_dump(spec: str, options) -> Schema:
 
         schema = replay_dump(contents, section, options)
     else:
-        from ..sql.parse import schema_from_statements
+        from ..engine.builder import schema_from_statements
 
         statements = section.statements
         # thousands of CREATE TABLEs take seconds to parse: count them on a terminal

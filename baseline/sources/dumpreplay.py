@@ -32,8 +32,8 @@ import pymysql
 
 from ..errors import InputError
 from ..model import Schema
-from ..sql.charsets import charset_of_collation
-from ..sql.execute import ExecutionError, execute_statements
+from ..engine.spellings import charset_of_collation
+from ..connect.execute import ExecutionError, execute_statements
 from ..sql.literals import quote_ident
 from ..sql.scan import COMMENT, PUNCT, QIDENT, WORD, WS, replace_qualifier, tokens
 from ..sql.split import Statement
@@ -154,7 +154,7 @@ def _suggestion(contents: DumpContents, server_flavor, code: int | None = None) 
 
 def _reason(e: ExecutionError) -> str:
     """The server's message (its ``at line N`` is already the file's line in
-    ``e.line``: :func:`baseline.sql.execute.server_line`)."""
+    ``e.line``: :func:`baseline.connect.execute.server_line`)."""
     return e.reason
 
 

@@ -44,7 +44,7 @@ from ..util.progress import Progress
 from . import assemble, catalog
 from .showcreate import TableLines, parse_constraint, parse_key, parse_partitioning, parse_view, \
     read_column, scan_create_table, split_create_table, table_lines, true_tail
-from .url import ServerURL
+from ..connect.url import ServerURL
 
 #: Session setup before any read: a neutral sql_mode (so SHOW CREATE prints the
 #: standard spelling: no ANSI_QUOTES, no ORACLE mode), then a read-only snapshot.

@@ -24,7 +24,7 @@ from pathlib import Path
 from ..errors import EnvironmentProblem, InputError, UsageError
 from ..model import Schema
 from . import SourceOptions
-from .url import redact
+from ..connect.url import redact
 
 PREFIX = "sequelize:"
 #: Where each model's table came from: ``{table: ModelOrigin}``.

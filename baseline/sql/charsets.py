@@ -71,9 +71,3 @@ def normalize(name: str) -> str:
 def python_codec(charset: str) -> str | None:
     """The codec reading MySQL character set ``charset``, or None if Python has none."""
     return CODECS.get(normalize(charset))
-
-
-def charset_of_collation(collation: str) -> str:
-    """``utf8mb4_general_ci`` -> ``utf8mb4``; ``binary`` -> ``binary``."""
-    c = normalize(collation)
-    return c.split("_", 1)[0] if "_" in c else c

@@ -1,4 +1,4 @@
-"""Offline DDL: parse MySQL/MariaDB statements and simulate them on the model.
+"""Offline DDL: parse MySQL/MariaDB statements into nodes.
 
 The public API other modules call:
 
@@ -9,15 +9,12 @@ The public API other modules call:
   or :class:`Other` (transactions, GRANT, LOCK TABLES...): recognized, not
   parsed, safe to ignore. Anything else that cannot be understood raises
   :class:`~baseline.errors.InputError` with file, line and an excerpt.
-* :class:`SchemaBuilder` ``(flavor, *, name=None, charset=None, collation=None)``
-  with ``.apply(statement)``: applies one statement to a schema the way the
-  server would (canonical form, implicit indexes and names, session sql_mode).
-* :func:`schema_from_statements` ``(statements, *, flavor, name=None,
-  charset=None, collation=None, file=None) -> Schema``: a whole script or dump.
+
+Applying a statement to a schema as the server would (``SchemaBuilder``,
+``schema_from_statements``) is the engine's: :mod:`baseline.engine.builder`.
 """
 from __future__ import annotations
 
-from .ddl.builder import BuildWarning, SchemaBuilder, schema_from_statements
 from .ddl.nodes import (AddCheck, AddColumn, AddForeignKey, AddIndex, AddPeriod, AlterCheck,
                         AlterColumnDefault, AlterColumnVisibility, AlterIndexVisibility, AlterOp,
                         AlterRoutine, AlterTable, Assignment, ChangeColumn, CheckDef, ColumnDef,
@@ -31,7 +28,7 @@ from .ddl.nodes import (AddCheck, AddColumn, AddForeignKey, AddIndex, AddPeriod,
 from .ddl.parser import parse_statement
 
 __all__ = [
-    "parse_statement", "SchemaBuilder", "schema_from_statements", "BuildWarning",
+    "parse_statement",
     "Node", "CreateTable", "AlterTable", "AlterOp", "CreateIndex", "DropIndexStatement", "Drop",
     "RenameTables", "CreateView", "CreateTrigger", "CreateRoutine", "AlterRoutine", "CreateEvent",
     "CreateSequence", "CreateDatabase", "Use", "SetStatement", "Assignment", "DataStatement", "Other",

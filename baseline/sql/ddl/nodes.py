@@ -3,7 +3,7 @@
 One class per statement kind. Values are kept close to the text (type names as
 written, expressions as ASTs, names unquoted); turning them into the model's
 canonical form is the simulator's job (:mod:`.builder` with
-:mod:`baseline.normalize`), because that needs context the statement does not
+:mod:`baseline.engine.normalize`), because that needs context the statement does not
 carry (table and database charset, existing indexes, the flavor).
 
 Every node carries ``text`` (the statement), ``file`` and ``line`` so that

@@ -20,9 +20,9 @@ from pathlib import Path
 
 import pymysql
 
-from ..errors import BaselineError, EnvironmentProblem, UsageError
-from ..sources.url import ServerURL
-from ..sql.literals import quote_ident
+from ...errors import BaselineError, EnvironmentProblem, UsageError
+from ...connect.url import ServerURL
+from ...sql.literals import quote_ident
 from . import history
 
 _CHARSET_RE = re.compile(r"database default CHARACTER SET (\w+) COLLATE (\w+)")
@@ -34,7 +34,7 @@ def read_tool_chain(migrations: Path | str, tool: str | None, chain_format: str 
         from .liquibase import read_liquibase_chain
 
         return read_liquibase_chain(migrations)
-    from ..chain.read import read_chain
+    from ...chain.read import read_chain
 
     return read_chain(Path(migrations), chain_format)
 
@@ -84,7 +84,7 @@ class AdoptResult:
 
 def check_target(chain, target: str, *, scratch: str = "auto", image: str | None = None,
                  progress: bool = False):
-    """:func:`~baseline.verify.run_verify` of the chain against the target: the
+    """:func:`~baseline.workflows.verify.run_verify` of the chain against the target: the
     chain replayed on a throwaway server of the target's flavor, tools' history
     tables left out, differences attributed to migrations."""
     from ..verify import run_verify
@@ -178,7 +178,7 @@ class BootstrapResult:
 
 def bootstrap(migrations: Path | str, to: str, *, tool: str | None = None, force: bool = False,
               chain_format: str | None = None, progress: bool = False) -> BootstrapResult:
-    from ..chain.replay import replay_chain
+    from ...chain.replay import replay_chain
 
     url = _database_url(to, "--to")
     chain = _nonempty_chain(migrations, tool, chain_format)

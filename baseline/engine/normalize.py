@@ -5,7 +5,7 @@ Dumps already contain that spelling; migration files do not (``INTEGER``,
 ``BOOL``, ``CHARSET utf8``, ``DEFAULT '1.5'`` on a DECIMAL(5,2),
 ``CURRENT_TIMESTAMP``...). The functions here turn a written type, charset or
 default into the server's spelling, driven only by ``flavor.rules`` data. They
-are pure: the DDL simulator (:mod:`baseline.sql.ddl.builder`) supplies the
+are pure: the DDL simulator (:mod:`baseline.engine.builder`) supplies the
 context (table charset, column type).
 
 Canonical decisions (shared with live introspection, which must land on the
@@ -39,9 +39,9 @@ import re
 import struct
 from dataclasses import dataclass
 
-from .flavor import Rules
-from .sql.ddl.expr import Func, Lit, Unary
-from .sql.literals import quote_string
+from ..flavor import Rules
+from ..sql.ddl.expr import Func, Lit, Unary
+from ..sql.literals import quote_string
 
 # --------------------------------------------------------------------------- charsets
 
@@ -54,63 +54,6 @@ CHARSET_MAXLEN = {
     "latin7": 1, "utf8mb4": 4, "cp1251": 1, "utf16": 4, "utf16le": 4, "cp1256": 1, "cp1257": 1,
     "utf32": 4, "binary": 1, "geostd8": 1, "cp932": 2, "eucjpms": 3, "gb18030": 4,
 }
-
-
-def canonical_charset(name: str | None, rules: Rules) -> str | None:
-    """``utf8``/``utf8mb3`` spelled the flavor's way; other names lower-cased."""
-    if name is None:
-        return None
-    low = name.lower()
-    if low in ("utf8", "utf8mb3"):
-        return rules.utf8_name
-    return low
-
-
-def canonical_collation(name: str | None, rules: Rules) -> str | None:
-    if name is None:
-        return None
-    low = name.lower()
-    if rules.utf8_name == "utf8mb3" and low.startswith("utf8_"):
-        return "utf8mb3_" + low[5:]
-    if rules.utf8_name == "utf8" and low.startswith("utf8mb3_"):
-        return "utf8_" + low[8:]
-    return low
-
-
-def charset_of_collation(collation: str, rules: Rules) -> str:
-    low = collation.lower()
-    if low == "binary":
-        return "binary"
-    cs = low.split("_", 1)[0]
-    return canonical_charset(cs, rules) or cs
-
-
-def default_collation(charset: str, rules: Rules) -> str:
-    cs = canonical_charset(charset, rules)
-    coll = rules.default_collations.get(cs)
-    if coll is None and cs == "utf8mb3":
-        coll = rules.default_collations.get("utf8", "utf8_general_ci")
-    if coll is None:
-        coll = f"{cs}_general_ci"
-    return canonical_collation(coll, rules)
-
-
-def resolve_charset(charset: str | None, collation: str | None, rules: Rules,
-                    inherit: tuple[str | None, str | None] = (None, None)) -> tuple[str | None, str | None]:
-    """The (charset, collation) a column/table ends up with.
-
-    Explicit collation wins (its charset follows); an explicit charset gets its
-    default collation; nothing explicit inherits ``inherit``.
-    """
-    cs = canonical_charset(charset, rules)
-    co = canonical_collation(collation, rules)
-    if co is not None:
-        if cs is None:
-            cs = charset_of_collation(co, rules)
-        return cs, co
-    if cs is not None:
-        return cs, default_collation(cs, rules)
-    return inherit
 
 
 def charset_maxlen(charset: str | None) -> int:
@@ -648,43 +591,3 @@ _ROW_FORMATS = {"default": "DEFAULT", "dynamic": "DYNAMIC", "fixed": "FIXED", "c
 
 def canonical_row_format(value: str) -> str:
     return _ROW_FORMATS.get(value.lower(), value.upper())
-
-
-# --------------------------------------------------------------------------- sql_mode
-
-#: sql_mode flags in the order the server lists them (bit order).
-SQL_MODE_ORDER = [
-    "REAL_AS_FLOAT", "PIPES_AS_CONCAT", "ANSI_QUOTES", "IGNORE_SPACE", "IGNORE_BAD_TABLE_OPTIONS",
-    "ONLY_FULL_GROUP_BY", "NO_UNSIGNED_SUBTRACTION", "NO_DIR_IN_CREATE", "POSTGRESQL", "ORACLE",
-    "MSSQL", "DB2", "MAXDB", "NO_KEY_OPTIONS", "NO_TABLE_OPTIONS", "NO_FIELD_OPTIONS", "MYSQL323",
-    "MYSQL40", "ANSI", "NO_AUTO_VALUE_ON_ZERO", "NO_BACKSLASH_ESCAPES", "STRICT_TRANS_TABLES",
-    "STRICT_ALL_TABLES", "NO_ZERO_IN_DATE", "NO_ZERO_DATE", "ALLOW_INVALID_DATES",
-    "ERROR_FOR_DIVISION_BY_ZERO", "TRADITIONAL", "NO_AUTO_CREATE_USER", "HIGH_NOT_PRECEDENCE",
-    "NO_ENGINE_SUBSTITUTION", "PAD_CHAR_TO_FULL_LENGTH", "EMPTY_STRING_IS_NULL",
-    "SIMULTANEOUS_ASSIGNMENT", "TIME_ROUND_FRACTIONAL",
-]
-_SQL_MODE_COMBOS = {
-    "TRADITIONAL": ["STRICT_TRANS_TABLES", "STRICT_ALL_TABLES", "NO_ZERO_IN_DATE", "NO_ZERO_DATE",
-                    "ERROR_FOR_DIVISION_BY_ZERO", "NO_AUTO_CREATE_USER", "NO_ENGINE_SUBSTITUTION"],
-    "ANSI": ["REAL_AS_FLOAT", "PIPES_AS_CONCAT", "ANSI_QUOTES", "IGNORE_SPACE", "ONLY_FULL_GROUP_BY"],
-}
-
-
-def canonical_sql_mode(text: str, rules: Rules) -> str:
-    """A sql_mode value as the server reports it: upper case, combination modes
-    expanded (the server keeps their own name too), flags in bit order, unknown
-    flags kept at the end."""
-    flags = [f.strip().upper() for f in text.split(",") if f.strip()]
-    out = set()
-    for f in flags:
-        out.add(f)
-        for sub in _SQL_MODE_COMBOS.get(f, ()):
-            out.add(sub)
-    if not rules.sql_mode_has_no_auto_create_user:
-        out.discard("NO_AUTO_CREATE_USER")
-    order = {f: i for i, f in enumerate(SQL_MODE_ORDER)}
-    known = sorted((f for f in out if f in order), key=order.__getitem__)
-    unknown = sorted(f for f in out if f not in order)
-    return ",".join(known + unknown)
-
-

@@ -4,7 +4,7 @@ the way the flavor's server would, landing on the model's canonical form.
 What the server does implicitly, and this module does too (each checked
 against a real MariaDB 10.11 in the tests):
 
-* column types, charsets and defaults canonicalized (:mod:`baseline.normalize`);
+* column types, charsets and defaults canonicalized (:mod:`baseline.engine.normalize`);
   nullable columns without a default get ``DEFAULT NULL``; PRIMARY KEY columns
   become NOT NULL; TIMESTAMP columns follow ``explicit_defaults_for_timestamp``;
 * unnamed indexes are named after their first column (``a``, ``a_2``,
@@ -45,19 +45,20 @@ import re
 from dataclasses import dataclass
 from typing import Iterable
 
-from ... import normalize as NZ
-from ...errors import InputError
-from ...flavor import Flavor
-from ...model import (Check, Column, Event, ForeignKey, Index, IndexPart, Param, Routine, Schema,
+from . import normalize as NZ
+from . import spellings as SP
+from ..errors import InputError
+from ..flavor import Flavor
+from ..model import (Check, Column, Event, ForeignKey, Index, IndexPart, Param, Routine, Schema,
                       Sequence, Table, Trigger, View)
-from ..literals import quote_ident, unescape
-from ..scan import retarget_trigger_head
-from ..split import Statement
-from . import nodes as N
-from .expr import Func, Ident, Lit
-from .lexer import rename_quoted_ident
-from .parser import parse_statement
-from .printer import Printer, mariadb_rewrite, style_for
+from ..sql.literals import quote_ident, unescape
+from ..sql.scan import retarget_trigger_head
+from ..sql.split import Statement
+from ..sql.ddl import nodes as N
+from ..sql.ddl.expr import Func, Ident, Lit
+from ..sql.ddl.lexer import rename_quoted_ident
+from ..sql.ddl.parser import parse_statement
+from ..sql.ddl.printer import Printer, mariadb_rewrite, style_for
 
 
 @dataclass
@@ -92,23 +93,23 @@ class SchemaBuilder:
         self.rules = flavor.rules
         self.file = file
         if schema is None:
-            cs, co = NZ.resolve_charset(charset, collation, self.rules)
+            cs, co = SP.resolve_charset(charset, collation, self.rules)
             if cs is None:
-                cs = NZ.canonical_charset(self.rules.default_charset, self.rules)
-                co = NZ.default_collation(cs, self.rules)
+                cs = SP.server_charset(self.rules.default_charset, self.rules)
+                co = SP.server_default_collation(cs, self.rules)
             schema = Schema(name=name, charset=cs, collation=co, flavor=flavor)
         else:
             schema.flavor = schema.flavor or flavor
         self.schema = schema
         self.warnings: list[BuildWarning] = []
-        self.sql_mode = NZ.canonical_sql_mode(sql_mode if sql_mode is not None else self.rules.default_sql_mode,
+        self.sql_mode = SP.server_sql_mode(sql_mode if sql_mode is not None else self.rules.default_sql_mode,
                                               self.rules)
         self.user_vars: dict[str, str | None] = {}
         self.connection_charset = connection_charset
         #: ``character_set_client`` and ``collation_connection``: stored with the
         #: views, routines, triggers and events the session creates
-        self.client_charset = NZ.canonical_charset(connection_charset, self.rules)
-        self.connection_collation = NZ.default_collation(self.client_charset, self.rules)
+        self.client_charset = SP.server_charset(connection_charset, self.rules)
+        self.connection_collation = SP.server_default_collation(self.client_charset, self.rules)
         self.time_zone = "SYSTEM"
         self.default_engine = "InnoDB"
         self.explicit_defaults_for_timestamp = self.rules.explicit_defaults_for_timestamp
@@ -327,7 +328,7 @@ class SchemaBuilder:
                     cs = self.schema.charset
                 if co is not None and co.lower() == "default":
                     co = None
-                t.charset, t.collation = NZ.resolve_charset(cs, co, rules)
+                t.charset, t.collation = SP.resolve_charset(cs, co, rules)
         for key, value in items.items():
             if key in ("CHARSET", "COLLATE"):
                 continue
@@ -528,7 +529,7 @@ class SchemaBuilder:
                 return
             if not node.or_replace or existing is None:
                 self._err(node, f"`{name}` already exists")
-        from .views import canonical_view_definition
+        from ..sql.ddl.views import canonical_view_definition
         definition, columns = canonical_view_definition(self, node)
         v = View(name, definition)
         v.columns = columns
@@ -580,7 +581,7 @@ class SchemaBuilder:
     def _own_head(self, head: str) -> str:
         """A trigger's head as written, its own database's qualifiers taken out
         (a baseline loads into a database of any name)."""
-        from ..scan import strip_qualifier
+        from ..sql.scan import strip_qualifier
 
         for db in {self.schema.name, self.current_db} - {None}:
             head = strip_qualifier(head, db)  # in a head, `db`.`x` is always a qualified name
@@ -634,7 +635,7 @@ class SchemaBuilder:
             text += " zerofill"
         if not info.textual:
             return text, None, None
-        cs, co = NZ.resolve_charset(dt.charset or info.charset, dt.collation or info.collation, self.rules,
+        cs, co = SP.resolve_charset(dt.charset or info.charset, dt.collation or info.collation, self.rules,
                                     inherit=(self.schema.charset, self.schema.collation))
         if dt.binary and dt.collation is None and cs:
             co = "binary" if cs == "binary" else f"{cs}_bin"
@@ -756,7 +757,7 @@ class SchemaBuilder:
         if node.alter and node.charset is None and node.collation is None:
             return
         if node.charset or node.collation:
-            self.schema.charset, self.schema.collation = NZ.resolve_charset(node.charset, node.collation,
+            self.schema.charset, self.schema.collation = SP.resolve_charset(node.charset, node.collation,
                                                                             self.rules)
 
     def _use(self, node: N.Use) -> None:
@@ -779,30 +780,30 @@ class SchemaBuilder:
             if a.scope == "GLOBAL":
                 continue
             if a.scope == "NAMES":
-                cs = NZ.canonical_charset(value or self.rules.default_charset, self.rules)
+                cs = SP.server_charset(value or self.rules.default_charset, self.rules)
                 self.connection_charset = self.client_charset = cs
-                self.connection_collation = NZ.canonical_collation(a.collation, self.rules) or \
-                    NZ.default_collation(cs, self.rules)
+                self.connection_collation = SP.server_collation(a.collation, self.rules) or \
+                    SP.server_default_collation(cs, self.rules)
                 continue
             if a.scope == "CHARSET":  # SET CHARACTER SET: the connection takes the database's
-                self.client_charset = NZ.canonical_charset(value or self.rules.default_charset, self.rules)
+                self.client_charset = SP.server_charset(value or self.rules.default_charset, self.rules)
                 self.connection_charset, self.connection_collation = self.schema.charset, self.schema.collation
                 continue
             name = a.name
             if name == "character_set_client":
-                self.client_charset = NZ.canonical_charset(value or self.rules.default_charset, self.rules)
+                self.client_charset = SP.server_charset(value or self.rules.default_charset, self.rules)
                 continue
             if name == "character_set_connection":
-                self.connection_charset = NZ.canonical_charset(value or self.rules.default_charset, self.rules)
-                self.connection_collation = NZ.default_collation(self.connection_charset, self.rules)
+                self.connection_charset = SP.server_charset(value or self.rules.default_charset, self.rules)
+                self.connection_collation = SP.server_default_collation(self.connection_charset, self.rules)
                 continue
             if name == "collation_connection":
                 if value is not None:
-                    self.connection_collation = NZ.canonical_collation(value, self.rules)
-                    self.connection_charset = NZ.charset_of_collation(self.connection_collation, self.rules)
+                    self.connection_collation = SP.server_collation(value, self.rules)
+                    self.connection_charset = SP.charset_of_collation(self.connection_collation, self.rules)
                 continue
             if name == "sql_mode":
-                self.sql_mode = NZ.canonical_sql_mode(value if value is not None else self.rules.default_sql_mode,
+                self.sql_mode = SP.server_sql_mode(value if value is not None else self.rules.default_sql_mode,
                                                       self.rules)
             elif name == "time_zone":
                 self.time_zone = value if value is not None else "SYSTEM"
@@ -861,7 +862,7 @@ def checks_after_drop(t: Table, col: Column) -> list[Check]:
 
 def _check_columns(expression: str, columns: set[str]) -> set[str]:
     """The (case-folded) columns among ``columns`` a CHECK expression names."""
-    from ..scan import referenced_names
+    from ..sql.scan import referenced_names
 
     names, called = referenced_names(expression)
     return {n for n in names - called if n in columns}
@@ -984,7 +985,7 @@ class _TableCtx:
         col = Column(cd.name, info.text, unsigned=info.unsigned, zerofill=info.zerofill)
         text = info.text
         if info.textual:
-            cs, co = NZ.resolve_charset(dt.charset or info.charset, dt.collation or info.collation, rules,
+            cs, co = SP.resolve_charset(dt.charset or info.charset, dt.collation or info.collation, rules,
                                         inherit=(self.t.charset, self.t.collation))
             if dt.binary and dt.collation is None and cs:
                 co = "binary" if cs == "binary" else f"{cs}_bin"
@@ -1543,7 +1544,7 @@ class _TableCtx:
         cs = op.charset
         if cs.lower() == "default":
             cs = self.b.schema.charset
-        cs, co = NZ.resolve_charset(cs, op.collation, rules)
+        cs, co = SP.resolve_charset(cs, op.collation, rules)
         t.charset, t.collation = cs, co
         for c in t.columns:
             if c.charset is None:

@@ -17,9 +17,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..chain.layouts import read_text, rel, top_files
-from ..chain.migration import SPLIT_SERVER, Chain, Migration, Script
-from ..errors import InputError
+from ...chain.layouts import read_text, rel, top_files
+from ...chain.migration import SPLIT_SERVER, Chain, Migration, Script
+from ...errors import InputError
 
 LIQUIBASE = "liquibase"
 HEADER_RE = re.compile(r"^\s*--\s*liquibase\s+formatted\s+sql\b", re.I)

@@ -28,8 +28,8 @@ from pathlib import Path
 
 import pymysql
 
-from ..errors import EnvironmentProblem, UsageError
-from ..sql.literals import quote_ident as ident, quote_string
+from ...errors import EnvironmentProblem, UsageError
+from ...sql.literals import quote_ident as ident, quote_string
 
 TOOLS = ("sequelize", "golang-migrate", "goose", "dbmate", "flyway", "liquibase", "prisma")
 

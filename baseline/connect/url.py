@@ -126,7 +126,7 @@ class ServerURL:
     def pymysql_kwargs(self, database: str | None | bool = True) -> dict:
         """Keyword arguments for ``pymysql.connect`` (``database=False`` for none)."""
         # a URL without a password takes one from --password-file, MYSQL_PWD or the
-        # option file (sources.secrets); as UTF-8 bytes: the server keeps the hash of
+        # option file (connect.secrets); as UTF-8 bytes: the server keeps the hash of
         # the bytes it was set with (a utf8mb4 session's), PyMySQL sends a str as latin1
         from .secrets import password as configured_password
 

@@ -41,14 +41,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable
 
-from .chain.findings import INFO, WARNING, Finding, finding
-from .chain.invert import Inverter, chain_knowledge
-from .chain.migration import KIND_SEQUELIZE_JS, Chain
-from .chain.parsed import ParsedMigration, parse_migrations
-from .errors import InputError, UsageError
-from .sql.execute import ExecutionError
-from .flavor import DEFAULT_FLAVOR
-from .model import Schema
+from ..chain.findings import INFO, WARNING, Finding, finding
+from ..chain.invert import Inverter, chain_knowledge
+from ..chain.migration import KIND_SEQUELIZE_JS, Chain
+from ..chain.parsed import ParsedMigration, parse_migrations
+from ..errors import InputError, UsageError
+from ..connect.execute import ExecutionError
+from ..flavor import DEFAULT_FLAVOR
+from ..model import Schema
 
 AUTO, DOWN, INVERT = "auto", "down", "invert"
 STRATEGIES = (AUTO, DOWN, INVERT)
@@ -140,8 +140,8 @@ def pre_chain_schema(source: Schema, chain: Chain, *, strategy: str = AUTO,
     """
     walk = _Walk(source, chain, strategy, server, progress)
     if check_fit:
-        from .chain.fit import misfit_message
-        from .errors import InputError
+        from ..chain.fit import misfit_message
+        from ..errors import InputError
 
         message = misfit_message(source, walk.knowledge, str(chain.root))
         if message:
@@ -167,7 +167,7 @@ class _Walk:
         self.bar = None
 
     def run(self) -> PreChain:
-        from .util.progress import Progress
+        from ..util.progress import Progress
 
         migs = list(reversed(self.parsed))
         label = f"walking back {self.chain.root.name or self.chain.root}"
@@ -193,7 +193,7 @@ class _Walk:
                     self._downs(migs[i:j])
                 i = j
         inv = self.inverter
-        from .chain.placeholders import key_referenced_placeholders
+        from ..chain.placeholders import key_referenced_placeholders
 
         key_referenced_placeholders(inv.schema)
         findings = sorted(inv.findings + self.notes, key=lambda f: (self.chain.index_of(f.migration), f.line or 0))
@@ -288,7 +288,7 @@ class _Walk:
     def _warn_if_wrong(self, after: Schema, pm: ParsedMigration, before: "_Fork") -> None:
         """``--strategy down``: the down is used as asked, but one that does not undo
         its up is named (its file, the up line left undone) before any verification."""
-        from .chain.findings import WARNING, WRONG_DOWN
+        from ..chain.findings import WARNING, WRONG_DOWN
 
         wrong = self._judge(after, pm, before)
         if wrong:
@@ -299,7 +299,8 @@ class _Walk:
     def _predict(self, pm: ParsedMigration, before: "_Fork") -> str | None:
         """Why the down would be refused, judged offline by simulating it (``None``:
         run it on the server, where the real check happens)."""
-        from .sql.parse import SchemaBuilder, parse_statement
+        from ..sql.parse import parse_statement
+        from ..engine.builder import SchemaBuilder
 
         down = pm.migration.down
         if down is None:
@@ -322,7 +323,7 @@ class _Walk:
         inv = self.inverter
         if not before.new_warnings(inv):
             # inversion knew everything: the down must give the same schema
-            from .compare import compare
+            from ..compare import compare
 
             found = compare(inv.schema, after)
             if found and all(d.attribute == COLUMN_ORDER for d in found):
@@ -336,8 +337,8 @@ class _Walk:
     def _run_down(self, server, db: str, pm: ParsedMigration, before: "_Fork") -> tuple[Schema | None, str | None]:
         """Run one down on ``db`` (holding ``before.schema``): ``(its result, None)``
         when it can be used, else ``(None, why not)``."""
-        from .chain.replay import MigrationFailed, replay_chain
-        from .sources.live import read_live
+        from ..chain.replay import MigrationFailed, replay_chain
+        from ..sources.live import read_live
 
         k = pm.index
         try:
@@ -359,7 +360,7 @@ class _Walk:
 
     # ------------------------------------------------------------------ JavaScript
     def _node(self):
-        from .chain.nodeenv import ensure_node_env
+        from ..chain.nodeenv import ensure_node_env
 
         if self._node_env is None:
             import sys
@@ -370,8 +371,8 @@ class _Walk:
     def _run_up_on(self, server, schema: Schema, explicit, pm: ParsedMigration):
         """Load ``schema``, run ``pm``'s up for real there: ``(what it sent, the
         schema it left, why it failed)``."""
-        from .chain.jsrunner import RUN, run_js
-        from .sources.live import read_live
+        from ..chain.jsrunner import RUN, run_js
+        from ..sources.live import read_live
 
         try:
             db = load_schema_into(server, schema, explicit)
@@ -401,7 +402,7 @@ class _Walk:
     def _capture(self, pm: ParsedMigration) -> None:
         """Walk ``pm`` (JavaScript) back by inverting what its up sends (see the
         module docstring), checked by running the up on the result."""
-        from .chain.jsrunner import CAPTURE, run_js
+        from ..chain.jsrunner import CAPTURE, run_js
 
         server = self.server_factory() if self.server_factory else None
         if server is None:  # pragma: no cover - callers pass a server
@@ -463,7 +464,7 @@ class _Fork:
         self.if_not_exists_columns = dict(inv.if_not_exists_columns)
 
     def new_warnings(self, inv: Inverter) -> list[Finding]:
-        from .chain.findings import WARNING
+        from ..chain.findings import WARNING
 
         return [f for f in inv.findings[self.findings:] if f.severity == WARNING]
 
@@ -479,8 +480,8 @@ class _Fork:
 
 def _parsed(pm: ParsedMigration, statements, flavor) -> ParsedMigration:
     """``pm`` with the statements a JavaScript up sends, parsed (the file: the migration's)."""
-    from .chain.parsed import ParsedStatement
-    from .sql.parse import parse_statement
+    from ..chain.parsed import ParsedStatement
+    from ..sql.parse import parse_statement
 
     out = ParsedMigration(pm.index, pm.migration)
     for k, st in enumerate(statements):
@@ -508,8 +509,8 @@ def _compare(a: Schema, b: Schema, pm: ParsedMigration | None = None) -> str:
     With ``pm`` (``a`` is the schema undoing ``pm``'s up gives, ``b`` what its down
     gave): each side named, and the last up statement touching the object
     (``file:line``), which the down leaves undone."""
-    from .compare import compare
-    from .compare.differences import EXISTS
+    from ..compare import compare
+    from ..compare.differences import EXISTS
 
     diffs = compare(a, b)
     if not diffs:
@@ -533,7 +534,7 @@ def _last_touch(pm: ParsedMigration, owner, path: tuple[str, ...] = ()) -> str:
     (naming the difference's own column or key when one does)."""
     import re
 
-    from .sql.touch import touched_objects
+    from ..sql.touch import touched_objects
 
     touching = [ps for ps in pm.statements if any(t.key == tuple(owner) for t in touched_objects(ps.text))]
     if len(path) > 1:  # a column or key: the statement naming it, if one does
@@ -549,7 +550,7 @@ def round_trip_problem(before: Schema, pm: ParsedMigration, expected: Schema, fl
     """Why the down's result ``before`` is not the schema the migration's up
     turns into ``expected`` (``None`` when it is, or when it cannot be checked
     offline: a JavaScript migration, a statement the parser does not read)."""
-    from .sql.parse import SchemaBuilder
+    from ..engine.builder import SchemaBuilder
 
     if not pm.is_sql or any(ps.node is None for ps in pm.statements):
         return None
@@ -567,9 +568,9 @@ def round_trip_problem(before: Schema, pm: ParsedMigration, expected: Schema, fl
 
 def load_schema_into(server, schema: Schema, explicit=frozenset()) -> str:
     """A fresh database on ``server`` holding ``schema``; returns its name (the caller drops it)."""
-    from .render.ddl import RenderOptions
-    from .render.sqlfile import render_sql_file
-    from .sql.execute import execute_script
+    from ..render.ddl import RenderOptions
+    from ..render.sqlfile import render_sql_file
+    from ..connect.execute import execute_script
 
     text = render_sql_file(schema, RenderOptions(explicit_indexes=frozenset(explicit)),
                            source_description="the schema being walked back")

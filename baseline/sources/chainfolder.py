@@ -13,11 +13,11 @@ from pathlib import Path
 from typing import Iterator
 
 from ..model import Schema
-from ..sources import SourceOptions
-from .eventclock import ClockTimes
-from .migration import Chain
-from .read import read_chain
-from .replay import ReplayResult, replay_chain
+from . import SourceOptions
+from ..chain.eventclock import ClockTimes
+from ..chain.migration import Chain
+from ..chain.read import read_chain
+from ..chain.replay import ReplayResult, replay_chain
 
 DEFAULT_CHARSET = "utf8mb4"
 DEFAULT_COLLATION = "utf8mb4_general_ci"
@@ -70,7 +70,7 @@ def replayed(chain: Chain, options: SourceOptions | None = None, *, charset: str
 def build_chain_schema(chain: Chain, options: SourceOptions | None = None, *,
                        charset: str | None = None, collation: str | None = None) -> ChainBuild:
     """Replay ``chain`` into a throwaway server and read the result back with ``read_live``."""
-    from ..sources.live import read_live
+    from .live import read_live
 
     options = options or SourceOptions()
     with replayed(chain, options, charset=charset, collation=collation) as r:
@@ -87,7 +87,7 @@ def build_chain_schema(chain: Chain, options: SourceOptions | None = None, *,
 
 def placed_clock(clock: dict[str, ClockTimes], folder: str) -> dict[str, ClockTimes]:
     """``clock`` with each statement's path as the user reaches it (``db/migrations/001_init.sql``)."""
-    from ..compare.attribution import prefixed_path
+    from ..chain.refs import prefixed_path
 
     return {k: replace(v, ref=replace(v.ref, path=prefixed_path(folder, v.ref.path))) for k, v in clock.items()}
 

@@ -29,13 +29,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from . import __version__
-from .compare import CompareOptions
-from .compare.sources import compare_sources
-from .errors import UsageError
-from .model import Schema
-from .render.changes import ChangePlan, plan_changes
-from .render.ownership import PLACEHOLDER
+from .. import __version__
+from ..compare import CompareOptions
+from ..compare.sources import compare_sources
+from ..errors import UsageError
+from ..model import Schema
+from ..render.changes import ChangePlan, plan_changes
+from ..render.ownership import PLACEHOLDER
 
 
 @dataclass
@@ -63,8 +63,8 @@ def write_next_migration(a: Schema, b: Schema, folder: Path, *, name: str | None
                          describe_b: str, scratch: str | None, image: str | None, chain_format: str | None,
                          progress: bool, say: Callable[[str], None] = lambda t: sys.stderr.write(t + "\n"),
                          ) -> WrittenMigration:
-    from .chain.read import read_chain
-    from .render.formats import FORMAT_INFO, format_for_chain, next_stem, render_change
+    from ..chain.read import read_chain
+    from ..render.formats import FORMAT_INFO, format_for_chain, next_stem, render_change
 
     folder = Path(folder)
     if folder.exists() and not folder.is_dir():
@@ -114,7 +114,7 @@ def write_next_migration(a: Schema, b: Schema, folder: Path, *, name: str | None
                           chain_format=chain_format, progress=progress, result=out)
     if out.problems:
         return out
-    from .render.formats import write_migration
+    from ..render.formats import write_migration
 
     out.written = write_migration(out.files, folder, fmt)
     return out
@@ -136,7 +136,7 @@ def _as_made_by_up(b: Schema, a: Schema) -> Schema:
 def _in_version_folder(folder: Path, chain, files: dict[str, str], description: str) -> dict[str, str]:
     """``files`` in a new version folder after the chain's last (``v1.9`` -> ``v1.10``),
     with the ``manifest.json`` that lists them."""
-    from .chain.layouts import manifest_base
+    from ..chain.layouts import manifest_base
 
     base = manifest_base(folder)
     last = chain.migrations[-1].version if chain.migrations else "0.0"
@@ -156,12 +156,12 @@ def _prove(folder: Path, chain, files: dict[str, str], a: Schema, b: Schema, fmt
            chain_format, progress: bool, result: WrittenMigration) -> list[str]:
     """Replay DIR + the new files; compare with B, run the down, compare with A
     (both as loaded, so the comparison is ``diff``'s own)."""
-    from .chain.read import read_chain
-    from .chain.replay import DOWN, MigrationFailed, replay_chain
-    from .chain.source import replayed
-    from .render.formats import FORMAT_INFO
-    from .sources import SourceOptions
-    from .sources.live import read_live
+    from ..chain.read import read_chain
+    from ..chain.replay import DOWN, MigrationFailed, replay_chain
+    from ..sources.chainfolder import replayed
+    from ..render.formats import FORMAT_INFO
+    from ..sources import SourceOptions
+    from ..sources.live import read_live
 
     with tempfile.TemporaryDirectory(prefix="baseline-next-") as tmp:
         copy = Path(tmp) / (folder.name or "migrations")

@@ -10,7 +10,7 @@ this order, from:
    ``password``: ``--defaults-file FILE`` when given, else ``~/.my.cnf``.
 
 The CLI calls :func:`configure` with its options; every connection asks
-:func:`password` (see :meth:`~baseline.sources.url.ServerURL.pymysql_kwargs`).
+:func:`password` (see :meth:`~baseline.connect.url.ServerURL.pymysql_kwargs`).
 Nothing here prints or stores a password anywhere else.
 """
 from __future__ import annotations

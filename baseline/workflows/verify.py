@@ -35,13 +35,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from .chain.eventclock import ClockTimes
-from .chain.migration import KIND_SEQUELIZE_JS, Chain
-from .chain.read import read_chain
-from .chain.refs import MigrationRef
-from .chain.replay import MigrationFailed, ReplayResult, replay_chain
-from .chain.source import placed_clock
-from .compare import (
+from ..chain.eventclock import ClockTimes
+from ..chain.migration import KIND_SEQUELIZE_JS, Chain
+from ..chain.read import read_chain
+from ..chain.refs import MigrationRef
+from ..chain.replay import MigrationFailed, ReplayResult, replay_chain
+from ..sources.chainfolder import placed_clock
+from ..compare import (
     CompareOptions,
     ComparisonResult,
     Side,
@@ -49,14 +49,14 @@ from .compare import (
     compare,
     compared_objects,
 )
-from .compare.differences import ReplayFailure
-from .compare.sources import compare_sources
-from .compare.unstated import problem_notes
-from .errors import InputError
-from .model import Schema
-from .sources import SourceOptions, source_kind
-from .sources.url import ServerURL, redact
-from .sql.charsets import charset_of_collation
+from ..compare.differences import ReplayFailure
+from ..compare.sources import compare_sources
+from ..compare.unstated import problem_notes
+from ..errors import InputError
+from ..model import Schema
+from ..sources import SourceOptions, source_kind
+from ..connect.url import ServerURL, redact
+from ..engine.spellings import charset_of_collation
 
 #: Side labels of a verify report.
 SOURCE_LABEL, CHAIN_LABEL = "SOURCE", "chain"
@@ -150,7 +150,7 @@ def run_verify(migrations: Path | str | Chain, against: str | Schema, *, scratch
     (exit 3) when no throwaway server can be had or SOURCE cannot be reached. A
     migration that fails to replay does *not* raise: see :attr:`VerifyResult.failure`.
     """
-    from .scratch import open_scratch
+    from ..scratch import open_scratch
 
     source_options = source_options or SourceOptions()
     notes: list[str] = []
@@ -182,7 +182,7 @@ def run_verify(migrations: Path | str | Chain, against: str | Schema, *, scratch
             except MigrationFailed as e:
                 failure, replay = e, e.partial
             else:
-                from .sources.live import read_live
+                from ..sources.live import read_live
 
                 replayed = read_live(server.url.with_database(db), progress=progress, label="the replayed chain")
         times = repeat if repeat is not None else (2 if replay.races else 1)
@@ -238,7 +238,7 @@ def _replay_again(chain: Chain, server, charset, collation, first: Schema, progr
                   n: int) -> list[str]:
     """Replay ``chain`` once more on a fresh database; how the result differs from
     the first replay's (rendered differences; a failure this time is one too)."""
-    from .sources.live import read_live
+    from ..sources.live import read_live
 
     with server.database(charset=charset, collation=collation, drop=False) as db:
         try:
@@ -308,12 +308,12 @@ class _SourceLoader:
 
     def before_server(self) -> None:
         if self.kind == "url":
-            from .sources.live import read_live_ahead
+            from ..sources.live import read_live_ahead
 
             # connected and checked now; the rest is read while the throwaway server starts
             self.flavor, self._reading = read_live_ahead(ServerURL.parse(self.against), progress=self.progress)
         elif self.kind == "dump":
-            from .sources.dump import read_dump_contents
+            from ..sources.dump import read_dump_contents
 
             self.contents = read_dump_contents(self.against, progress=self.progress,
                                                accept_damaged=self.options.accept_damaged)
@@ -330,12 +330,12 @@ class _SourceLoader:
         if self.schema is not None:
             return self.schema
         if self.kind == "models":
-            from .sources.models import read_models_on
+            from ..sources.models import read_models_on
 
             return read_models_on(server, self.against, charset=DEFAULT_CHARSET, collation=DEFAULT_COLLATION,
                                   progress=self.progress)
         if self.kind == "dump":
-            from .sources.dump import describe_reading
+            from ..sources.dump import describe_reading
 
             return describe_reading(self._dump(server), self.contents, self.section)
         return self._chain(server)
@@ -343,7 +343,7 @@ class _SourceLoader:
     def _dump(self, server) -> Schema:
         """The dump replayed on the verify server (its own normalization, like the
         chain's), else read offline with a note."""
-        from .sources.dumpreplay import replay_and_read
+        from ..sources.dumpreplay import replay_and_read
 
         contents, section = self.contents, self.section
         lacking = _lacking(server, section.charset, section.collation)
@@ -376,7 +376,7 @@ class _SourceLoader:
         return max(votes, key=lambda p: votes[p])  # ties: the first table's (dicts keep order)
 
     def _dump_offline(self, server, refused: InputError) -> Schema:
-        from .sql.parse import schema_from_statements
+        from ..engine.builder import schema_from_statements
 
         contents, section = self.contents, self.section
         why = f"{refused.file}:{refused.line}: {refused.reason}" if refused.line else refused.reason
@@ -390,7 +390,7 @@ class _SourceLoader:
         return schema
 
     def _chain(self, server) -> Schema:
-        from .sources.live import read_live
+        from ..sources.live import read_live
 
         with server.database(charset=DEFAULT_CHARSET, collation=DEFAULT_COLLATION, drop=False) as db:
             built = replay_chain(self.chain, server, db, progress=self.progress)  # its failure is bad input
@@ -404,7 +404,7 @@ class _SourceLoader:
 def _describe_source(against: str | Schema, source: Schema) -> str:
     if isinstance(against, Schema):
         return f"database `{source.name}`" if source.name else "the source schema"
-    from .report.sides import describe_source
+    from ..report.sides import describe_source
 
     return describe_source(against, source)
 
@@ -482,7 +482,7 @@ def _usable_charset(server, charset: str | None, collation: str | None,
 def _server_label(server) -> str:
     """``local MariaDB 10.11.14``; docker adds its image, a URL its (redacted) address.
     No process ids, folders or container ids: reports stay the same run to run."""
-    from .scratch.base import ScratchServer
+    from ..scratch.base import ScratchServer
 
     text = ScratchServer.describe(server)
     if server.kind == "docker" and getattr(server, "image_used", None):
@@ -555,7 +555,7 @@ def replay_failure(e: MigrationFailed) -> ReplayFailure:
 
 def failure_message(f: ReplayFailure) -> str:
     """``db/migrations/003.sql:3: migration 003 failed: server error 1146: ...`` + the statement."""
-    from .errors import shorten
+    from ..errors import shorten
 
     where = f.path + (f":{f.line}" if f.line else "")
     text = f"{where}: {f.reason}"

@@ -13,7 +13,7 @@ from typing import Callable, Iterable
 import pymysql
 
 from ..errors import InputError
-from .split import Statement, split_sql
+from ..sql.split import Statement, split_sql
 
 
 class ExecutionError(InputError):

@@ -15,12 +15,12 @@ import time
 from dataclasses import dataclass, field
 from typing import Callable
 
-from .errors import BaselineError
-from .flavor import MYSQL
-from .scratch import docker as docker_backend
-from .scratch import local as local_backend
-from .scratch.base import ScratchServer, open_scratch, resolve_auto
-from .sources.url import ServerURL, is_server_url
+from ..errors import BaselineError
+from ..flavor import MYSQL
+from ..scratch import docker as docker_backend
+from ..scratch import local as local_backend
+from ..scratch.base import ScratchServer, open_scratch, resolve_auto
+from ..connect.url import ServerURL, is_server_url
 
 Echo = Callable[[str], None]
 
@@ -251,7 +251,7 @@ def run(echo: Echo, *, check: bool = False, scratch: tuple[str, ...] = (), image
         elif is_server_url(spec):
             findings[spec] = examine_url(spec)
         else:
-            from .errors import UsageError
+            from ..errors import UsageError
 
             raise UsageError(f"unknown --scratch value: {spec!r}",
                              hint="use auto, docker, local, or a server URL (mysql://user:pass@host/)")

@@ -24,7 +24,7 @@ serial run gives:
   cannot be copied, the batch runs serially.
 * **Errors.** When statements fail, the error reported is the one of the
   *first* failing statement in script order (file, line, server message exactly
-  as :func:`~baseline.sql.execute.execute_statements` reports it), and
+  as :func:`~baseline.connect.execute.execute_statements` reports it), and
   ``on_statement`` has been called for exactly the statements before it, in
   order; no statement after a failure is started once the failure is known.
 
@@ -44,8 +44,8 @@ from typing import Callable, Iterable, Sequence
 import pymysql
 
 from .execute import ExecutionError, execute_statements
-from .literals import ident_class, quote_ident
-from .split import Statement
+from ..sql.literals import ident_class, quote_ident
+from ..sql.split import Statement
 
 #: Environment variable: how many connections a replay may use (1 = serial).
 CONNECTIONS_ENV = "BASELINE_REPLAY_CONNECTIONS"
@@ -207,7 +207,7 @@ class ParallelExecutor:
 
     def execute(self, statements: Iterable[Statement], *, file: str | None = None,
                 on_statement: Callable[[Statement], None] | None = None) -> int:
-        """Like :func:`~baseline.sql.execute.execute_statements`, batches in parallel."""
+        """Like :func:`~baseline.connect.execute.execute_statements`, batches in parallel."""
         statements = list(statements)
         batches = plan(statements, self.min_batch) if self.connections > 1 else []
         count = 0
