@@ -176,56 +176,20 @@ def generate(source, outdir, migrations, fmt, name, schema_name, scratch, image,
         result = generate_for_chain(source, migrations, options, say=lambda text: click.echo(text, err=True))
         print_chain_baseline(result, click.echo, color=sys.stdout.isatty())
         sys.exit(result.exit_code)
-    from .render.formats import check_format, render_migration, write_migration
-
-    fmt = check_format(fmt or "sql")
-    from pathlib import Path
-
     from .render.ddl import RenderOptions
     from .render.sqlfile import summary
-    from .sources import SourceOptions, load_schema
+    from .sources import SourceOptions
+    from .workflows.generate import generate_baseline
 
-    warm = _warm_up(fmt)
-    schema = load_schema(source, SourceOptions(schema_name=schema_name, scratch=scratch, image=image,
-                                               chain_format=chain_format, accept_damaged=force))
-    warm.join()
-    files = render_migration(schema, fmt, name=name,
-                             options=RenderOptions(keep_definers=keep_definers,
-                                                   keep_auto_increment=keep_auto_increment),
-                             source_description=_describe(schema))
-    root = Path(outdir or ".")
-    replaced: list[str] = []
-    written = write_migration(files, root, fmt, force=force, replaced=replaced)
-    for line in replaced:
+    made = generate_baseline(source, outdir or ".", fmt=fmt or "sql", name=name,
+                             source_options=SourceOptions(schema_name=schema_name, scratch=scratch, image=image,
+                                                          chain_format=chain_format, accept_damaged=force),
+                             render_options=RenderOptions(keep_definers=keep_definers,
+                                                          keep_auto_increment=keep_auto_increment),
+                             force=force)
+    for line in made.replaced:
         click.echo(f"baseline: warning: {line}", err=True)
-    click.echo(f"wrote {', '.join(str(p) for p in written)}: {summary(schema)}")
-
-
-def _warm_up(fmt: str):
-    """A thread importing what comes after the read (the DDL parser a live read
-    needs for trigger and routine texts, Jinja2, the format's template compiled)
-    while the source is read: a live read's main thread spends its first few
-    hundred milliseconds waiting on the server. Failures are left to the real use."""
-    import threading
-
-    def work() -> None:
-        try:
-            from .render.sqlfile import _environment, template
-            from .sql.ddl import parser  # noqa: F401
-
-            template("sql.sql.j2") if fmt == "sql" else _environment()
-        except Exception:  # noqa: BLE001 - raised again, and reported, where it is used
-            pass
-
-    thread = threading.Thread(target=work, name="baseline-warm-up", daemon=True)
-    thread.start()
-    return thread
-
-
-def _describe(schema) -> str:
-    """How a generated file names its source: the database only (never a host,
-    user or password)."""
-    return f"database `{schema.name}`" if schema.name else "the source schema"
+    click.echo(f"wrote {', '.join(str(p) for p in made.written)}: {summary(made.schema)}")
 
 
 # ---------------------------------------------------------------------------- verify
@@ -358,44 +322,29 @@ def diff(source_a, source_b, report_format, scratch, image, schema_name, chain_f
     steps that can lose data and possible renames are flagged in the file and
     on stderr. Exit 0 when written (or nothing to write), 1 when the proof
     failed (nothing written)."""
-    from .compare import (
-        CompareOptions,
-        ComparisonResult,
-        Side,
-        compared_objects,
-    )
+    from .compare import CompareOptions
     from .report import render_report
-    from .report.sides import describe_source
-    from .sources import SourceOptions, load_schema, source_kind
-
-    def load(spec):
-        wants_server = source_kind(spec) in ("migrations", "models")
-        options = SourceOptions(schema_name=schema_name, scratch=scratch or ("auto" if wants_server else None),
-                                image=image, chain_format=chain_format, progress=sys.stderr.isatty())
-        return load_schema(spec, options)
+    from .sources import SourceOptions
+    from .workflows.diff import compare_read, read_side
 
     if migration_name is not None and write_dir is None:
         raise UsageError("--name goes with --write DIR")
+    options = SourceOptions(schema_name=schema_name, scratch=scratch, image=image, chain_format=chain_format,
+                            progress=sys.stderr.isatty())
     try:
-        a = load(source_a)
-        b = load(source_b)
+        a = read_side(source_a, options)
+        b = read_side(source_b, options)
     except BaselineError as e:  # exit 2/3 before any comparison: a CI step reading the report sees why
         _error_report(report_format, "diff", ("A", source_a), ("B", source_b), e)
         raise
-    from .compare.sources import compare_sources
-
-    options = CompareOptions(ignore_column_order=ignore_column_order, compare_definers=include_definers,
-                             compare_counters=include_auto_increment)
-    compared = compare_sources(a, b, options, include_bookkeeping=include_bookkeeping)
-    differences, notes, excluded = compared.differences, compared.notes, compared.excluded
-    result = ComparisonResult(Side("A", describe_source(source_a, a)), Side("B", describe_source(source_b, b)),
-                              differences, command="diff", objects=compared_objects(compared.a, compared.b),
-                              notes=notes,
-                              excluded=[("table", name) for name in excluded])
-    click.echo(render_report(result, report_format, stream_is_tty=sys.stdout.isatty()), nl=False)
+    diffed = compare_read(source_a, a, source_b, b,
+                          CompareOptions(ignore_column_order=ignore_column_order, compare_definers=include_definers,
+                                         compare_counters=include_auto_increment),
+                          include_bookkeeping=include_bookkeeping)
+    click.echo(render_report(diffed.result, report_format, stream_is_tty=sys.stdout.isatty()), nl=False)
     if write_dir is not None:
         _write_next(a, b, source_a, source_b, write_dir, migration_name, scratch, image, chain_format)
-    sys.exit(1 if differences else 0)
+    sys.exit(1 if diffed.result.differences else 0)
 
 
 def _write_next(a, b, source_a, source_b, write_dir, name, scratch, image, chain_format):
@@ -457,13 +406,14 @@ def inspect(source, as_json, schema_name, scratch, image):
     from .render.sqlfile import comment_safe, render_statements, summary
     from .snapshot import to_json
     from .sources import SourceOptions, load_schema
+    from .workflows.generate import describe
 
     schema = load_schema(source, SourceOptions(schema_name=schema_name, scratch=scratch, image=image))
     if as_json:
         click.echo(json.dumps(to_json(schema), indent=2, ensure_ascii=False))
         return
     where = f"{schema.flavor}; " if schema.flavor else ""
-    click.echo(comment_safe(f"-- {_describe(schema)}: {summary(schema)} ({where}CHARACTER SET "
+    click.echo(comment_safe(f"-- {describe(schema)}: {summary(schema)} ({where}CHARACTER SET "
                             f"{schema.charset} COLLATE {schema.collation})"))
     statements = create_statements(schema)
     if statements:
