@@ -92,7 +92,7 @@ class _Group(click.Group):
     """Unknown options and usage errors exit with 2 (click's default) and a clear message."""
 
 
-#: Shown under ``baseline --help``; tests/test_dogfood2.py runs each line as pasted
+#: Shown under ``baseline --help``; tests/cli/test_environment_problems.py runs each line as pasted
 #: (in a folder holding production.sql and db/migrations).
 EXAMPLES = """Examples (options: `baseline COMMAND --help`):
 

@@ -3,7 +3,7 @@
 Every difference between server flavors lives here, and nowhere else: callers ask
 ``flavor.rules.<something>`` (or a :class:`Flavor` method, for the few decisions
 that are not one value) instead of testing families or versions themselves;
-``tests/test_flavor.py`` keeps it so. A rule set
+``tests/core/test_flavor.py`` keeps it so. A rule set
 is built by applying, in order, every entry of :data:`RULE_TABLE` whose family
 matches and whose minimum version is reached; later entries override earlier
 ones. Pure data, no I/O.

@@ -1,13 +1,24 @@
 """Shared fixtures: real throwaway servers (never mocks) and the shared corpus.
 
-A missing server binary or corpus skips here and fails in CI (``requirements.py``)."""
+A missing server binary or corpus skips here and fails in CI (``requirements.py``).
+
+Test modules live in folders mirroring ``baseline/`` (``tests/engine/`` holds the
+engine's pure tests, ``tests/sources/`` the readers', ...); the shared helper
+modules (``helpers``, ``servers``, ``legacy``, ...) live here. Every test folder
+is on ``sys.path`` from the start, so a module imports another's cases by its
+name (``from test_live import FEATURES``) whatever order they are collected in;
+test module names are unique across folders."""
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import pytest
 
+for _folder in sorted(Path(__file__).resolve().parent.iterdir()):
+    if _folder.is_dir() and any(_folder.glob("test_*.py")) and str(_folder) not in sys.path:
+        sys.path.append(str(_folder))
 import password_watch
 from baseline.scratch.local import LocalServer
 from requirements import missing, server_binary as _server_binary

@@ -8,7 +8,13 @@ import sys
 import threading
 from pathlib import Path
 
+#: The repository; the folder of the shared test modules (tests/), its data; the
+#: legacy fixture. Test modules sit in subfolders mirroring baseline/: they
+#: reach files through these, never through their own ``__file__``.
 ROOT = Path(__file__).resolve().parents[1]
+TESTS = ROOT / "tests"
+DATA = TESTS / "data"
+LEGACY = ROOT / "fixtures" / "legacy"
 
 
 def make(root: Path, files: dict[str, str]) -> Path:

@@ -28,7 +28,7 @@ serial run gives:
   ``on_statement`` has been called for exactly the statements before it, in
   order; no statement after a failure is started once the failure is known.
 
-Tests (tests/test_parallel_replay.py) check that parallel and serial loads of
+Tests (tests/connect/test_parallel_replay.py) check that parallel and serial loads of
 generated schemas give identical ``SHOW CREATE TABLE`` output and models, and
 identical errors.
 """

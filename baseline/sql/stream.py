@@ -165,7 +165,7 @@ class StatementStream:
     bytes from ``self._base`` on. ``on_read(n)`` is called after each read
     (progress). With ``skip_data=False`` data statements are yielded too.
     ``use_c`` picks the C loops (default: :func:`accelerated`) or the pure-Python
-    ones; both split identically (tests/test_scanner_c.py).
+    ones; both split identically (tests/sql/test_scanner_c.py).
     """
 
     def __init__(self, stream: BinaryIO, *, file: str | None = None, first_line: int = 1,

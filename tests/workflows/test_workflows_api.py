@@ -3,15 +3,14 @@ CLI prints and writes comes from them. Offline: the bundled fixture's dump,
 read without a server."""
 from __future__ import annotations
 
-from pathlib import Path
 
 from baseline.compare import CompareOptions
 from baseline.sources import SourceOptions
 from baseline.workflows.diff import diff_sources
 from baseline.workflows.generate import generate_baseline
-from helpers import run_baseline
+from helpers import LEGACY, run_baseline
 
-FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "legacy" / "production.sql"
+FIXTURE = LEGACY / "production.sql"
 
 
 def test_generate_baseline_writes_what_the_command_writes(tmp_path):

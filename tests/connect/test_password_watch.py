@@ -2,9 +2,7 @@
 test prints a watched password through a baseline run fails."""
 from __future__ import annotations
 
-from pathlib import Path
-
-TESTS = Path(__file__).resolve().parent
+from helpers import TESTS
 
 
 def test_a_leaked_password_fails_the_session(pytester):

@@ -23,8 +23,8 @@ from baseline.chain.read import read_chain
 from baseline.chain.replay import MigrationFailed, replay_chain
 from baseline.cli import cli
 from invert_support import mariadb_dump_no_data, run_client, show_create_all
+from helpers import LEGACY
 
-LEGACY = Path(__file__).resolve().parents[1] / "fixtures" / "legacy"
 PRODUCTION = LEGACY / "production.sql"
 
 #: Where the raw-SQL chain loses information, and nowhere else.

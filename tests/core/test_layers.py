@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import ast
 from pathlib import Path
+from helpers import ROOT
 
-PACKAGE = Path(__file__).resolve().parents[1] / "baseline"
+PACKAGE = ROOT / "baseline"
 
 #: Bottom to top. A member may import any member of a lower layer.
 LAYERS: list[tuple[str, ...]] = [

@@ -4,7 +4,7 @@ of a file that has no footer to miss) a result whose statements are all whole.
 Never a baseline silently missing what came after the cut (issue 14).
 
 ``BASELINE_TRUNCATIONS`` sets the offsets per file and packing (default 40; the
-issue's run used 1000: ``BASELINE_TRUNCATIONS=1000 pytest tests/test_truncation_fuzz.py -s``
+issue's run used 1000: ``BASELINE_TRUNCATIONS=1000 pytest tests/sources/test_truncation_fuzz.py -s``
 prints the table of outcomes).
 """
 from __future__ import annotations

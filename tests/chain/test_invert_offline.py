@@ -17,10 +17,9 @@ from baseline.errors import InputError, UsageError
 from baseline.flavor import Flavor
 from baseline.engine.builder import schema_from_statements
 from baseline.sql.split import split_sql
-from helpers import make
+from helpers import ROOT, make
 
 MARIADB = Flavor.parse("10.11.19-MariaDB")
-ROOT = Path(__file__).resolve().parents[1]
 
 
 def model(sql: str):

@@ -16,8 +16,8 @@ from baseline.chain.replay import replay_chain
 from baseline.sources.dump import read_dump_contents
 from baseline.sources.dumpreplay import replay_into
 from verify_helpers import run_cli, scratch_url, url_of, verify
+from helpers import LEGACY
 
-LEGACY = Path(__file__).resolve().parents[1] / "fixtures" / "legacy"
 
 
 @pytest.fixture(scope="module")

@@ -7,7 +7,7 @@ import subprocess
 import sys
 
 from roundtrip import load_with_executor
-from test_hostile import hostile_script
+from test_hostile_names import hostile_script
 from test_live import FEATURES
 
 # a second cycle and views depending on views, so every set/dict iteration matters

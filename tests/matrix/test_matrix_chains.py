@@ -29,13 +29,14 @@ from baseline.workflows.chain_baseline import ChainBaselineOptions, generate_for
 from baseline.sources.live import read_live
 from baseline.connect.execute import execute_script
 from conftest import FIXTURES
+from helpers import DATA as TEST_DATA
 from legacy import sync_era
 from servers import matrix_keys
 
 KEYS = matrix_keys()
 LEGACY = FIXTURES / "legacy"
 #: real chains kept as test data with their provenance (each folder's SOURCE.md)
-DATA = Path(__file__).parent / "data" / "chains"
+DATA = TEST_DATA / "chains"
 
 #: name -> its folder (in the corpus, or a path)
 CHAINS = {

@@ -12,8 +12,8 @@ from click.testing import CliRunner
 from baseline.connect.url import ServerURL
 
 from baseline.cli import cli
+from helpers import LEGACY
 
-LEGACY = Path(__file__).resolve().parent.parent / "fixtures" / "legacy"
 DUMP = LEGACY / "production.sql"
 
 

@@ -11,7 +11,6 @@ connections; and which statements may run in parallel at all.
 from __future__ import annotations
 
 import importlib.util
-from pathlib import Path
 
 import pytest
 
@@ -22,8 +21,8 @@ from baseline.sources.live import read_live
 from baseline.connect.execute import ExecutionError, execute_script
 from baseline.connect.parallel import ParallelExecutor, plain_create, plan
 from baseline.sql.split import Statement, split_sql
+from helpers import ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
 
 
 def _gen_schema():

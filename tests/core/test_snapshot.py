@@ -12,7 +12,7 @@ from baseline.model import (Check, Column, Event, ForeignKey, Index, IndexPart, 
 from baseline.snapshot import from_json, to_json
 from baseline.sources.live import read_live
 from roundtrip import load_with_executor
-from test_hostile import hostile_script
+from test_hostile_names import hostile_script
 from test_live import FEATURES
 
 

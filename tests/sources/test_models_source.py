@@ -24,6 +24,7 @@ from baseline.workflows.chain_baseline import ChainBaselineOptions, generate_for
 from legacy import LEGACY, MIGRATIONS, sync_era
 from servers import matrix_keys
 from verify_helpers import run_cli, verify_json
+from helpers import DATA
 
 MODELS = LEGACY / "models"
 #: the matrix members the Sequelize app runs on (MariaDB 11.8 adds nothing here a sync() would show)
@@ -228,8 +229,8 @@ def test_bad_models_are_errors_naming_the_file(production, tmp_path):
 
 # ------------------------------------------------------------------ a real project
 
-CORESERVICE = Path(__file__).parent / "data" / "models" / "coreservice-egg" / "app" / "model"
-CORESERVICE_CHAIN = Path(__file__).parent / "data" / "chains" / "coreservice-sequelize" / "migrations"
+CORESERVICE = DATA / "models" / "coreservice-egg" / "app" / "model"
+CORESERVICE_CHAIN = DATA / "chains" / "coreservice-sequelize" / "migrations"
 
 
 def test_a_real_projects_models_against_its_own_migrations(pairs, tmp_path):

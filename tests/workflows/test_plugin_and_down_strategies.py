@@ -4,16 +4,14 @@ before its fix. Real servers and real files, no doubles."""
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from baseline.cli import cli
 
-from helpers import make
+from helpers import LEGACY, make
 
-LEGACY = Path(__file__).resolve().parent.parent / "fixtures" / "legacy"
 
 
 # ---------------------------------------------------------------- the pytest plugin in a user's project

@@ -23,11 +23,10 @@ from baseline.chain.replay import replay_chain
 from baseline.compare import compare
 from baseline.render.formats import js_string, migration_stem, render_migration, write_migration
 from baseline.sources.live import read_live
-from helpers import make, query as table_rows
+from helpers import ROOT, make, query as table_rows
 from legacy import LEGACY, MIGRATIONS, load_production, objects
 import tools
 
-ROOT = Path(__file__).resolve().parents[1]
 SCRATCH: list[str] = []
 
 

@@ -3,13 +3,13 @@ they live nowhere else."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
 from baseline.flavor import Flavor
 from baseline.sql.ddl.lexer import tokenize
 from baseline.sql.versioned import evaluate_version_comments
+from helpers import ROOT
 
 MARIADB_10_11 = Flavor("mariadb", (10, 11, 2))
 MYSQL_8 = Flavor("mysql", (8, 0, 30))
@@ -109,7 +109,7 @@ def test_same_family_release_and_replay():
 
 # ------------------------------------------------------------------ the rule itself
 
-PACKAGE = Path(__file__).resolve().parents[1] / "baseline"
+PACKAGE = ROOT / "baseline"
 
 #: Ways code outside flavor.py decides by flavor family or version.
 FLAVOR_TESTS = re.compile(

@@ -12,8 +12,8 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from baseline.cli import cli
+from helpers import LEGACY
 
-LEGACY = Path(__file__).resolve().parent.parent / "fixtures" / "legacy"
 WRONG_006_DOWN = ("ALTER TABLE collaborators DROP INDEX idx_collaborators_email;\n"
                   "-- forgot to rename the column back\n"
                   "ALTER TABLE apps ADD INDEX accountId (accountId), DROP INDEX idx_apps_account_created;\n")

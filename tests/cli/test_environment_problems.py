@@ -13,11 +13,10 @@ from click.testing import CliRunner
 
 from baseline.cli import cli
 
-from helpers import make, run_baseline
+from helpers import LEGACY, make, run_baseline
 from requirements import needs_server_binary
 from scratch_helpers import baseline_cli, docker_client_or_skip, wait_for_hold, wait_gone
 
-LEGACY = Path(__file__).resolve().parent.parent / "fixtures" / "legacy"
 
 #: A MySQL 8.0 dump header and one table with a collation MariaDB lacks.
 MYSQL8_DUMP = """-- MySQL dump 10.13  Distrib 8.0.19, for Linux (x86_64)

@@ -15,6 +15,7 @@ from baseline.errors import UsageError
 from baseline.report import FORMATS, render_report, report_schema
 from baseline.report.github import escape_data, escape_property
 from compare_models import shop_schema
+from helpers import ROOT
 
 BASELINE = MigrationRef("000_initial_schema", "migrations/000_initial_schema.sql", 1)
 TOUCHES = {
@@ -231,7 +232,6 @@ def test_reports_are_byte_identical_across_hash_seeds(tmp_path):
     import os
     import subprocess
     import sys
-    from pathlib import Path
 
     script = (
         "import sys; sys.path.insert(0, 'tests')\n"
@@ -240,7 +240,7 @@ def test_reports_are_byte_identical_across_hash_seeds(tmp_path):
         "r = _result('verify', True)\n"
         "print(''.join(render_report(r, f) for f in ('text', 'json', 'junit', 'github')), end='')\n"
     )
-    root = Path(__file__).resolve().parents[1]
+    root = ROOT
     outs = set()
     for seed in ("1", "2", "3"):
         env = {**os.environ, "PYTHONHASHSEED": seed}
