@@ -1009,6 +1009,8 @@ class _TableCtx:
         col.invisible = cd.invisible
         col.srid = cd.srid
         col.compressed = cd.compressed
+        for name, value in cd.attrs.items():  # kept as written (ColumnDef.attrs)
+            setattr(col, name, value)
         if cd.versioning in ("ROW START", "ROW END"):
             col.versioning = cd.versioning
             col.nullable = False

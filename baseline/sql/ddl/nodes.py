@@ -93,7 +93,13 @@ class ColumnDef:
     checks: list[CheckDef] = field(default_factory=list)
     #: ``SERIAL DEFAULT VALUE``.
     serial_default: bool = False
-    #: Other attributes that change nothing we model (COLUMN_FORMAT, STORAGE, ...).
+    #: Fields of :class:`~baseline.model.Column` this definition sets as written,
+    #: by name: attributes the server keeps as given and prints back, with no
+    #: rule of its own (the builder copies them onto the column; the live reader
+    #: takes them from SHOW CREATE TEXT through this parser where the catalog
+    #: lacks them). A new attribute of this kind needs no code here or there.
+    attrs: dict[str, object] = field(default_factory=dict)
+    #: Other attributes that change nothing we model (ENGINE_ATTRIBUTE, ...).
     extra: dict[str, str] = field(default_factory=dict)
 
 
