@@ -943,7 +943,7 @@ CREATE TABLE t (a BIT(5) DEFAULT '', b BIT(8) DEFAULT 'a', c BIT(16) DEFAULT 'ab
 """)
 
 # lower_case_table_names=0 (Linux): a reference to `Parent` is not one to `parent`,
-# so renaming parent.id leaves it alone (chain/edits.py undoes renames the same way)
+# so renaming parent.id leaves it alone (engine/edits.py undoes renames the same way)
 case("fk-reference-other-case", """
 SET FOREIGN_KEY_CHECKS = 0;
 CREATE TABLE c (id INT PRIMARY KEY, pid INT, KEY (pid), CONSTRAINT c_up FOREIGN KEY (pid) REFERENCES Parent (id));

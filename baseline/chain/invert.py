@@ -37,12 +37,13 @@ from ..flavor import Flavor
 from ..model import Schema, Table
 from ..sql.ddl import nodes as N
 from ..sql.scan import retarget_trigger_head
-from . import edits as E
-from .findings import INFO, WARNING, Finding, finding
+from ..engine import edits as E
+from ..engine.findings import INFO, WARNING, Finding, finding
 from .parsed import ParsedMigration, ParsedStatement, parse_migrations
-from .placeholders import (PLACEHOLDER_COLUMN, placeholder_event, placeholder_routine, placeholder_sequence,
+from ..engine.placeholders import (PLACEHOLDER_COLUMN, placeholder_event, placeholder_routine, placeholder_sequence,
                            placeholder_table, placeholder_trigger, placeholder_view)
-from .shadow import ChainKnowledge, TableState
+from ..engine.tablestate import TableState
+from .shadow import ChainKnowledge
 
 _CALL = re.compile(r"\s*CALL\s+(?:`?\w+`?\s*\.\s*)?(?:`((?:[^`]|``)+)`|(\w+))", re.I)
 _DDL = re.compile(r"\b(?:ALTER|CREATE|DROP|RENAME)\s+(?:\w+\s+){0,3}?(?:TABLE|INDEX|VIEW|TRIGGER|PROCEDURE|"
@@ -336,7 +337,7 @@ class Inverter:
                     E.rename_referenced_column(self.schema, t.name, op.column.name, op.old_name)
             self._put_table_state(t, st)
             return
-        from .undo_table import TableUndo
+        from ..engine.undo import TableUndo
 
         TableUndo(self, t, node, st).run()
 

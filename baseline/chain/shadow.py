@@ -34,49 +34,10 @@ from ..flavor import Flavor
 from ..model import Column, Schema, Table
 from ..sql.ddl import nodes as N
 from ..engine.builder import SchemaBuilder
+from ..engine.tablestate import GHOST_TYPE, TableState, fold, option_attribute
 from .parsed import ParsedMigration
 
-#: Type of a ghost column: a definition no statement of the chain gave. Also
-#: the type of a placeholder column (see :mod:`.placeholders`): holds any value
-#: a data statement may write, and any index or key may cover it.
-GHOST_TYPE = "varchar(255)"
-
 Position = tuple[int, int]  # (migration index, statement index)
-
-
-def fold(name: str) -> str:
-    return name.casefold()
-
-
-@dataclass
-class TableState:
-    """A table as the chain knew it at some point."""
-
-    table: Table
-    #: True when the table existed before the chain: only what the chain put
-    #: into it is known (its other columns, keys and options are not).
-    stub: bool
-    #: Columns (casefolded names) present because a statement named them, with no
-    #: known definition.
-    ghosts: frozenset[str] = frozenset()
-    #: For a stub: table attributes the chain set (``engine``, ``charset``,
-    #: ``comment``, ``row_format``, ``partitioning``, ``option:<key>``).
-    known: frozenset[str] = frozenset()
-    #: The table's triggers the chain created (a DROP TABLE drops them too).
-    triggers: list = field(default_factory=list)
-    #: Implicit (foreign-key generated) indexes, casefolded names.
-    implicit: frozenset[str] = frozenset()
-
-    def column(self, name: str) -> Column | None:
-        """The column if its definition is known."""
-        c = self.table.column(name)
-        return None if c is None or c.key in self.ghosts else c
-
-    def has_column(self, name: str) -> bool:
-        return self.table.column(name) is not None
-
-    def knows(self, attribute: str) -> bool:
-        return not self.stub or attribute in self.known
 
 
 @dataclass
@@ -345,7 +306,7 @@ class ChainKnowledge:
             meta.ghosts.discard(fold(op.name))
         elif isinstance(op, N.SetTableOptions):
             for key in op.options.items:
-                meta.known.add(_attribute(key))
+                meta.known.add(option_attribute(key))
         elif isinstance(op, N.ConvertCharset):
             meta.known.add("charset")
         elif isinstance(op, N.PartitionOp) and op.action in ("PARTITION BY", "REMOVE PARTITIONING"):
@@ -380,16 +341,6 @@ def _bare(name: str) -> str:
 
 _DROP_KINDS = {"VIEW": "views", "TRIGGER": "triggers", "PROCEDURE": "procedures", "FUNCTION": "functions",
                "EVENT": "events", "SEQUENCE": "sequences"}
-
-
-def _attribute(option_key: str) -> str:
-    """The :class:`TableState` attribute a table option sets."""
-    key = option_key.upper()
-    if key in ("CHARSET", "COLLATE"):
-        return "charset"
-    if key in ("ENGINE", "COMMENT", "ROW_FORMAT", "AUTO_INCREMENT"):
-        return key.lower()
-    return "option:" + key.lower().replace(" ", "_")
 
 
 def _columns_named(op: N.AlterOp) -> list[str]:

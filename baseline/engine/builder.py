@@ -46,6 +46,7 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from . import normalize as NZ
+from .alter import APPLY
 from . import spellings as SP
 from ..errors import InputError
 from ..flavor import Flavor
@@ -1361,136 +1362,208 @@ class _TableCtx:
             self.t.system_versioned = True if self.t.system_versioned else self.t.system_versioned
 
     # ------------------------------------------------------------------ ALTER operations
-    def apply_op(self, op: N.AlterOp):  # noqa: C901 - one branch per operation
+    def apply_op(self, op: N.AlterOp):
+        """Apply one operation as the server would (one handler per operation
+        type, :data:`.alter.APPLY`; a type without one raises). Returns
+        ``(schema, name)`` for ``RENAME TO``, else ``None``."""
+        return APPLY.run(self, op)
+
+    @APPLY(N.AddColumn)
+    def _apply_add_column(self, op: N.AddColumn):
+        if op.if_not_exists and self._col(op.column.name) is not None:
+            return None
+        self.add_column(op.column, op.position)
+        self.column_keys(op.column)
+
+    @APPLY(N.DropColumn)
+    def _apply_drop_column(self, op: N.DropColumn):
+        self.drop_column(op.name, op.if_exists)
+
+    @APPLY(N.ModifyColumn, N.ChangeColumn)
+    def _apply_modify_column(self, op: N.ModifyColumn | N.ChangeColumn):
         t = self.t
         b = self.b
-        if isinstance(op, N.AddColumn):
-            if op.if_not_exists and self._col(op.column.name) is not None:
+        old_name = op.old_name if isinstance(op, N.ChangeColumn) else op.column.name
+        old = self._col(old_name)
+        if old is None:
+            if op.if_exists:
                 return None
-            self.add_column(op.column, op.position)
-            self.column_keys(op.column)
-        elif isinstance(op, N.DropColumn):
-            self.drop_column(op.name, op.if_exists)
-        elif isinstance(op, (N.ModifyColumn, N.ChangeColumn)):
-            old_name = op.old_name if isinstance(op, N.ChangeColumn) else op.column.name
-            old = self._col(old_name)
-            if old is None:
-                if op.if_exists:
-                    return None
-                b._err(self.node, f"unknown column `{old_name}` in `{t.name}`")
-            cd = op.column
-            if cd.name.casefold() != old.key and self._col(cd.name) is not None:
-                b._err(self.node, f"duplicate column `{cd.name}` in `{t.name}`")
-            new = self.column_from_def(cd)
-            i = t.columns.index(old)
-            t.columns[i] = new
+            b._err(self.node, f"unknown column `{old_name}` in `{t.name}`")
+        cd = op.column
+        if cd.name.casefold() != old.key and self._col(cd.name) is not None:
+            b._err(self.node, f"duplicate column `{cd.name}` in `{t.name}`")
+        new = self.column_from_def(cd)
+        i = t.columns.index(old)
+        t.columns[i] = new
+        self._columns_changed()
+        self.modified_columns.add(new.key)
+        if op.position is not None:
+            t.columns.remove(new)
+            self._place(new, op.position)
+        if new.name != old.name:
+            self._rename_column_refs(old.name, new.name)
+        # a column-level CHECK is replaced by the new definition's
+        t.checks = [c for c in t.checks if not (c.column_level and c.key == new.key)]
+        self._keep_pk_not_null(new)
+        self.column_keys(cd)
+
+    @APPLY(N.RenameColumn)
+    def _apply_rename_column(self, op: N.RenameColumn):
+        t = self.t
+        b = self.b
+        col = self._col(op.old_name)
+        if col is None:
+            if op.if_exists:
+                return None
+            b._err(self.node, f"unknown column `{op.old_name}` in `{t.name}`")
+        if op.new_name.casefold() != col.key and self._col(op.new_name) is not None:
+            b._err(self.node, f"duplicate column `{op.new_name}` in `{t.name}`")
+        old = col.name
+        col.name = op.new_name
+        self._columns_changed()
+        self._rename_column_refs(old, op.new_name)
+
+    @APPLY(N.AlterColumnDefault)
+    def _apply_alter_column_default(self, op: N.AlterColumnDefault):
+        t = self.t
+        b = self.b
+        col = self._col(op.name)
+        if col is None:
+            b._err(self.node, f"unknown column `{op.name}` in `{t.name}`")
+        if op.default is None:
+            # DROP DEFAULT: as if none had been given (a nullable column shows DEFAULT NULL)
+            base = col.type.split("(", 1)[0]
+            col.default = self._default(N.ColumnDef(col.name, N.DataType("X")), col, base)
+        else:
+            cd = N.ColumnDef(col.name, N.DataType("X"), nullable=col.nullable, default=op.default)
+            base = col.type.split("(", 1)[0]
+            values = _enum_values(col.type)
+            cd.type.values = values
+            col.default = self._default(cd, col, base)
+
+    @APPLY(N.AlterColumnVisibility)
+    def _apply_alter_column_visibility(self, op: N.AlterColumnVisibility):
+        t = self.t
+        b = self.b
+        col = self._col(op.name)
+        if col is None:
+            b._err(self.node, f"unknown column `{op.name}` in `{t.name}`")
+        col.invisible = not op.visible
+
+    @APPLY(N.AddIndex)
+    def _apply_add_index(self, op: N.AddIndex):
+        t = self.t
+        b = self.b
+        if op.if_not_exists and op.index.name and t.index(op.index.name) is not None:
+            return None
+        if op.index.kind == "PRIMARY" and t.primary_key is not None:
+            b._err(self.node, f"multiple primary key defined in `{t.name}`")
+        self.add_index(op.index)
+
+    @APPLY(N.DropIndex)
+    def _apply_drop_index(self, op: N.DropIndex):
+        self.drop_index(op.name, op.if_exists)
+
+    @APPLY(N.AddForeignKey)
+    def _apply_add_foreign_key(self, op: N.AddForeignKey):
+        t = self.t
+        if op.if_not_exists and op.foreign_key.name and t.foreign_key(op.foreign_key.name):
+            return None
+        self.add_foreign_key(op.foreign_key)
+
+    @APPLY(N.DropForeignKey)
+    def _apply_drop_foreign_key(self, op: N.DropForeignKey):
+        t = self.t
+        b = self.b
+        fk = t.foreign_key(op.name)
+        if fk is None:
+            if op.if_exists:
+                return None
+            b._err(self.node, f"can't DROP FOREIGN KEY `{op.name}`; check that it exists")
+        t.foreign_keys.remove(fk)
+
+    @APPLY(N.AddCheck)
+    def _apply_add_check(self, op: N.AddCheck):
+        self.add_check(op.check, None)
+
+    @APPLY(N.DropConstraint)
+    def _apply_drop_constraint(self, op: N.DropConstraint):
+        self.drop_constraint(op)
+
+    @APPLY(N.AlterCheck)
+    def _apply_alter_check(self, op: N.AlterCheck):
+        t = self.t
+        b = self.b
+        chk = t.check(op.name)
+        if chk is None:
+            b._err(self.node, f"no CHECK constraint `{op.name}`")
+        chk.enforced = op.enforced
+
+    @APPLY(N.RenameIndex)
+    def _apply_rename_index(self, op: N.RenameIndex):
+        t = self.t
+        b = self.b
+        idx = t.index(op.old_name)
+        if idx is None:
+            b._err(self.node, f"key `{op.old_name}` does not exist in `{t.name}`")
+        if op.new_name.casefold() != idx.key and t.index(op.new_name) is not None:
+            b._err(self.node, f"duplicate key name `{op.new_name}`")
+        idx.name = op.new_name
+
+    @APPLY(N.AlterIndexVisibility)
+    def _apply_alter_index_visibility(self, op: N.AlterIndexVisibility):
+        t = self.t
+        b = self.b
+        idx = t.index(op.name)
+        if idx is None:
+            b._err(self.node, f"key `{op.name}` does not exist in `{t.name}`")
+        idx.visible = op.visible
+
+    @APPLY(N.RenameTable)
+    def _apply_rename_table(self, op: N.RenameTable):
+        return (op.new_schema, op.new_name)
+
+    @APPLY(N.SetTableOptions)
+    def _apply_set_table_options(self, op: N.SetTableOptions):
+        t = self.t
+        b = self.b
+        # a new DEFAULT CHARSET changes only the default, not the columns
+        b._apply_options(t, op.options, creating=False, node=self.node)
+
+    @APPLY(N.ConvertCharset)
+    def _apply_convert_charset(self, op: N.ConvertCharset):
+        self.convert_charset(op)
+
+    @APPLY(N.PartitionOp)
+    def _apply_partition_op(self, op: N.PartitionOp):
+        self.partition_op(op)
+
+    @APPLY(N.AddPeriod)
+    def _apply_add_period(self, op: N.AddPeriod):
+        self.add_period(op.period)
+
+    @APPLY(N.DropPeriod)
+    def _apply_drop_period(self, op: N.DropPeriod):
+        t = self.t
+        for c in t.columns:
+            if c.versioning in ("ROW START", "ROW END"):
+                c.versioning = None
+
+    @APPLY(N.SystemVersioning)
+    def _apply_system_versioning(self, op: N.SystemVersioning):
+        t = self.t
+        t.system_versioned = op.add
+        if not op.add:
+            t.columns = [c for c in t.columns if c.versioning not in ("ROW START", "ROW END")
+                         or not c.invisible]
             self._columns_changed()
-            self.modified_columns.add(new.key)
-            if op.position is not None:
-                t.columns.remove(new)
-                self._place(new, op.position)
-            if new.name != old.name:
-                self._rename_column_refs(old.name, new.name)
-            # a column-level CHECK is replaced by the new definition's
-            t.checks = [c for c in t.checks if not (c.column_level and c.key == new.key)]
-            self._keep_pk_not_null(new)
-            self.column_keys(cd)
-        elif isinstance(op, N.RenameColumn):
-            col = self._col(op.old_name)
-            if col is None:
-                if op.if_exists:
-                    return None
-                b._err(self.node, f"unknown column `{op.old_name}` in `{t.name}`")
-            if op.new_name.casefold() != col.key and self._col(op.new_name) is not None:
-                b._err(self.node, f"duplicate column `{op.new_name}` in `{t.name}`")
-            old = col.name
-            col.name = op.new_name
-            self._columns_changed()
-            self._rename_column_refs(old, op.new_name)
-        elif isinstance(op, N.AlterColumnDefault):
-            col = self._col(op.name)
-            if col is None:
-                b._err(self.node, f"unknown column `{op.name}` in `{t.name}`")
-            if op.default is None:
-                # DROP DEFAULT: as if none had been given (a nullable column shows DEFAULT NULL)
-                base = col.type.split("(", 1)[0]
-                col.default = self._default(N.ColumnDef(col.name, N.DataType("X")), col, base)
-            else:
-                cd = N.ColumnDef(col.name, N.DataType("X"), nullable=col.nullable, default=op.default)
-                base = col.type.split("(", 1)[0]
-                values = _enum_values(col.type)
-                cd.type.values = values
-                col.default = self._default(cd, col, base)
-        elif isinstance(op, N.AlterColumnVisibility):
-            col = self._col(op.name)
-            if col is None:
-                b._err(self.node, f"unknown column `{op.name}` in `{t.name}`")
-            col.invisible = not op.visible
-        elif isinstance(op, N.AddIndex):
-            if op.if_not_exists and op.index.name and t.index(op.index.name) is not None:
-                return None
-            if op.index.kind == "PRIMARY" and t.primary_key is not None:
-                b._err(self.node, f"multiple primary key defined in `{t.name}`")
-            self.add_index(op.index)
-        elif isinstance(op, N.DropIndex):
-            self.drop_index(op.name, op.if_exists)
-        elif isinstance(op, N.AddForeignKey):
-            if op.if_not_exists and op.foreign_key.name and t.foreign_key(op.foreign_key.name):
-                return None
-            self.add_foreign_key(op.foreign_key)
-        elif isinstance(op, N.DropForeignKey):
-            fk = t.foreign_key(op.name)
-            if fk is None:
-                if op.if_exists:
-                    return None
-                b._err(self.node, f"can't DROP FOREIGN KEY `{op.name}`; check that it exists")
-            t.foreign_keys.remove(fk)
-        elif isinstance(op, N.AddCheck):
-            self.add_check(op.check, None)
-        elif isinstance(op, N.DropConstraint):
-            self.drop_constraint(op)
-        elif isinstance(op, N.AlterCheck):
-            chk = t.check(op.name)
-            if chk is None:
-                b._err(self.node, f"no CHECK constraint `{op.name}`")
-            chk.enforced = op.enforced
-        elif isinstance(op, N.RenameIndex):
-            idx = t.index(op.old_name)
-            if idx is None:
-                b._err(self.node, f"key `{op.old_name}` does not exist in `{t.name}`")
-            if op.new_name.casefold() != idx.key and t.index(op.new_name) is not None:
-                b._err(self.node, f"duplicate key name `{op.new_name}`")
-            idx.name = op.new_name
-        elif isinstance(op, N.AlterIndexVisibility):
-            idx = t.index(op.name)
-            if idx is None:
-                b._err(self.node, f"key `{op.name}` does not exist in `{t.name}`")
-            idx.visible = op.visible
-        elif isinstance(op, N.RenameTable):
-            return (op.new_schema, op.new_name)
-        elif isinstance(op, N.SetTableOptions):
-            # a new DEFAULT CHARSET changes only the default, not the columns
-            b._apply_options(t, op.options, creating=False, node=self.node)
-        elif isinstance(op, N.ConvertCharset):
-            self.convert_charset(op)
-        elif isinstance(op, N.PartitionOp):
-            self.partition_op(op)
-        elif isinstance(op, N.AddPeriod):
-            self.add_period(op.period)
-        elif isinstance(op, N.DropPeriod):
             for c in t.columns:
                 if c.versioning in ("ROW START", "ROW END"):
                     c.versioning = None
-        elif isinstance(op, N.SystemVersioning):
-            t.system_versioned = op.add
-            if not op.add:
-                t.columns = [c for c in t.columns if c.versioning not in ("ROW START", "ROW END")
-                             or not c.invisible]
-                self._columns_changed()
-                for c in t.columns:
-                    if c.versioning in ("ROW START", "ROW END"):
-                        c.versioning = None
-        return None
+
+    @APPLY(N.NoOp)
+    def _apply_no_op(self, op: N.NoOp) -> None:
+        """``ALGORITHM=``, ``LOCK=``, ``FORCE``...: nothing in the model changes."""
 
     def drop_column(self, name: str, if_exists: bool) -> None:
         t = self.t

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from ..chain.findings import INFO, WARNING, warning_groups
+from ..engine.findings import INFO, WARNING, warning_groups
 from ..errors import shorten
 from ..render.sqlfile import summary
 from .text import render_text

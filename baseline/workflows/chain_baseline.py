@@ -26,8 +26,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..chain.edits import place_column, plain_on
-from ..chain.findings import Finding, notes_for, warnings
+from ..engine.edits import place_column, plain_on
+from ..engine.findings import Finding, notes_for, warnings
 from ..chain.migration import SPLIT_SQL, Chain, Migration, Script
 from ..chain.read import read_chain
 from ..chain.replay import MigrationFailed

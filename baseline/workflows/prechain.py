@@ -34,14 +34,14 @@ once, each down run in turn), so a chain where some migrations have downs and
 some do not switches between server and model only where it must (model ->
 server: render and load; server -> model: ``read_live``). Every step is
 reported (:class:`Step`), and every assumption inversion made
-(:class:`~baseline.chain.findings.Finding`).
+(:class:`~baseline.engine.findings.Finding`).
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Callable
 
-from ..chain.findings import INFO, WARNING, Finding, finding
+from ..engine.findings import INFO, WARNING, Finding, finding
 from ..chain.invert import Inverter, chain_knowledge
 from ..chain.migration import KIND_SEQUELIZE_JS, Chain
 from ..chain.parsed import ParsedMigration, parse_migrations
@@ -193,7 +193,7 @@ class _Walk:
                     self._downs(migs[i:j])
                 i = j
         inv = self.inverter
-        from ..chain.placeholders import key_referenced_placeholders
+        from ..engine.placeholders import key_referenced_placeholders
 
         key_referenced_placeholders(inv.schema)
         findings = sorted(inv.findings + self.notes, key=lambda f: (self.chain.index_of(f.migration), f.line or 0))
@@ -288,7 +288,7 @@ class _Walk:
     def _warn_if_wrong(self, after: Schema, pm: ParsedMigration, before: "_Fork") -> None:
         """``--strategy down``: the down is used as asked, but one that does not undo
         its up is named (its file, the up line left undone) before any verification."""
-        from ..chain.findings import WARNING, WRONG_DOWN
+        from ..engine.findings import WARNING, WRONG_DOWN
 
         wrong = self._judge(after, pm, before)
         if wrong:
@@ -464,7 +464,7 @@ class _Fork:
         self.if_not_exists_columns = dict(inv.if_not_exists_columns)
 
     def new_warnings(self, inv: Inverter) -> list[Finding]:
-        from ..chain.findings import WARNING
+        from ..engine.findings import WARNING
 
         return [f for f in inv.findings[self.findings:] if f.severity == WARNING]
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from baseline.chain.findings import notes_for
+from baseline.engine.findings import notes_for
 from baseline.chain.invert import invert_chain
 from baseline.chain.read import read_chain
 from baseline.errors import InputError, UsageError

@@ -1,10 +1,10 @@
 """Renaming a referenced column, undone on a model read from a real server: the
-walk back (``chain/edits.py``) and the simulator (``engine/builder.py``) share
+walk back (``engine/edits.py``) and the simulator (``engine/builder.py``) share
 one rule for which foreign keys point at the table (exact names, as on a
 ``lower_case_table_names=0`` server; tests/ddl_cases.py holds the simulator's case)."""
 from __future__ import annotations
 
-from baseline.chain import edits as E
+from baseline.engine import edits as E
 from baseline.compare import compare
 from baseline.sources.live import read_live
 from helpers import run_sql

@@ -25,7 +25,7 @@ import re
 from collections import Counter
 
 from ..model import Check, Column, Event, ForeignKey, Index, IndexPart, Routine, Schema, Sequence, Table, Trigger, View
-from .shadow import GHOST_TYPE
+from .tablestate import GHOST_TYPE
 
 PLACEHOLDER_COLUMN = "baseline_placeholder"
 

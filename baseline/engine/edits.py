@@ -10,11 +10,11 @@ no prefix lengths).
 """
 from __future__ import annotations
 
-from ..engine.keys import index_serves_fk
+from .keys import index_serves_fk
 from ..flavor import Flavor
 from ..model import Column, ForeignKey, Index, IndexPart, Schema, Table
-from ..engine.builder import is_prefix_of as is_prefix_of  # re-exported: undo_table calls E.is_prefix_of
-from ..engine.builder import checks_after_drop, rename_column_in_table, rename_referenced_column
+from .builder import is_prefix_of as is_prefix_of  # re-exported: engine/undo.py calls E.is_prefix_of
+from .builder import checks_after_drop, rename_column_in_table, rename_referenced_column
 
 
 def rename_column(schema: Schema, table: Table, column: Column, new: str, flavor: Flavor) -> None:

@@ -2,7 +2,7 @@
 before the chain, operation by operation, newest first.
 
 Only what the chain itself says about the table is known (:class:`TableState`
-``st``, the table just before the statement, from :mod:`.shadow`): its other
+``st``, the table just before the statement, from :mod:`baseline.chain.shadow`): its other
 columns, keys and options date from before the chain. So each operation is
 undone exactly when that is possible, and otherwise with the assumption that
 keeps the replay exact, reported as a finding (see :mod:`.invert`).
@@ -17,10 +17,11 @@ import re
 
 from ..model import Check, Column, ForeignKey, Index, IndexPart, Table
 from ..sql.ddl import nodes as N
+from .alter import UNDO
 from . import edits as E
 from .findings import INFO, WARNING
 from .placeholders import fk_is_named, placeholder_check, placeholder_column, placeholder_fk, placeholder_index, take_type
-from .shadow import TableState, fold
+from .tablestate import TableState, fold
 
 
 class TableUndo:
@@ -88,21 +89,21 @@ class TableUndo:
 
     # ------------------------------------------------------------------ the walk
     def run(self) -> None:
-        for op in reversed(self.node.operations):
-            handler = getattr(self, "_" + type(op).__name__, None)
-            if handler is None:  # a new ALTER TABLE operation must say how it is undone
-                raise NotImplementedError(f"no undo for {type(op).__name__} (chain/undo_table.py)")
-            handler(op)
+        for op in reversed(self.node.operations):  # one handler per operation type (alter.UNDO)
+            UNDO.run(self, op)
         self._server_side_effects()
 
+    @UNDO(N.RenameTable)
     def _RenameTable(self, op: N.RenameTable) -> None:
         """Undone by the caller before this walk (:meth:`Inverter._alter_table`
         renames the table back first: the other operations name the new table)."""
 
+    @UNDO(N.NoOp)
     def _NoOp(self, op: N.NoOp) -> None:
         """``ALGORITHM=``, ``LOCK=``, ``FORCE``...: nothing in the model changed."""
 
     # ------------------------------------------------------------------ columns
+    @UNDO(N.AddColumn)
     def _AddColumn(self, op: N.AddColumn) -> None:
         name = op.column.name
         if op.if_not_exists and self.st is not None and self.st.has_column(name):
@@ -117,6 +118,7 @@ class TableUndo:
             self.inv.if_not_exists_columns[(self.t.name, c.name)] = (copy.deepcopy(c), after)
         self.added_indexes += E.remove_column(self.t, c)
 
+    @UNDO(N.DropColumn)
     def _DropColumn(self, op: N.DropColumn) -> None:
         if self.t.column(op.name) is not None:
             return
@@ -188,9 +190,11 @@ class TableUndo:
         original = [c.name for c in self.t.columns if c.key not in mentioned]
         return (original[-1] if original else None), False
 
+    @UNDO(N.ModifyColumn)
     def _ModifyColumn(self, op: N.ModifyColumn) -> None:
         self._redefine(op.column.name, op.column, op.position, "MODIFY", op.if_exists)
 
+    @UNDO(N.ChangeColumn)
     def _ChangeColumn(self, op: N.ChangeColumn) -> None:
         c = self.t.column(op.column.name)
         if c is None:
@@ -253,7 +257,7 @@ class TableUndo:
         key after those; only an ALTER that made ``c`` nullable afterwards, and
         kept the order (MariaDB), leaves it ahead: this one, when its old
         definition is unknown."""
-        from ..engine.builder import key_rank
+        from .builder import key_rank
 
         t = self.t
         if not c.nullable or not self.rules.alter_keeps_key_order or t.primary_key is None:
@@ -324,6 +328,7 @@ class TableUndo:
                 self.t.foreign_keys.remove(fk)
                 self.added_fks.append((fk, None))
 
+    @UNDO(N.RenameColumn)
     def _RenameColumn(self, op: N.RenameColumn) -> None:
         c = self.t.column(op.new_name)
         if c is None:
@@ -332,6 +337,7 @@ class TableUndo:
             return
         self._rename_column_back(c, op.old_name)
 
+    @UNDO(N.AlterColumnDefault)
     def _AlterColumnDefault(self, op: N.AlterColumnDefault) -> None:
         c = self.t.column(op.name)
         if c is None:
@@ -344,11 +350,13 @@ class TableUndo:
         self.note(WARNING, f"column {self.label}.{op.name}", f"ALTER COLUMN {what}: the default before this "
                   f"migration appears nowhere in the chain; the baseline keeps the new one ({c.default})")
 
+    @UNDO(N.AlterColumnVisibility)
     def _AlterColumnVisibility(self, op: N.AlterColumnVisibility) -> None:
         self._undo_flag(self.t.column(op.name), self.known_column(op.name), "invisible", op.visible,
                         f"column {self.label}.{op.name}", "visibility")
 
     # ------------------------------------------------------------------ keys
+    @UNDO(N.AddIndex)
     def _AddIndex(self, op: N.AddIndex) -> None:
         idef = op.index
         if idef.kind == "PRIMARY":
@@ -390,6 +398,7 @@ class TableUndo:
         fresh = [(k, i) for k, i in found if self.known_index(i.name) is None] or found
         return max(fresh, key=lambda x: x[0])[1] if fresh else None
 
+    @UNDO(N.DropIndex)
     def _DropIndex(self, op: N.DropIndex) -> None:
         if self.t.index(op.name) is not None:
             return
@@ -437,6 +446,7 @@ class TableUndo:
         self.t.foreign_keys.append(fk)
         self.t.foreign_keys.sort(key=lambda f: f.name)
 
+    @UNDO(N.RenameIndex)
     def _RenameIndex(self, op: N.RenameIndex) -> None:
         idx = self.t.index(op.new_name)
         if idx is None:
@@ -448,11 +458,13 @@ class TableUndo:
         if was_explicit:
             self.inv.explicit.add((self.t.name, idx.key))
 
+    @UNDO(N.AlterIndexVisibility)
     def _AlterIndexVisibility(self, op: N.AlterIndexVisibility) -> None:
         self._undo_flag(self.t.index(op.name), self.known_index(op.name), "visible", not op.visible,
                         f"index {self.label}.{op.name}", "visibility")
 
     # ------------------------------------------------------------------ foreign keys and checks
+    @UNDO(N.AddForeignKey)
     def _AddForeignKey(self, op: N.AddForeignKey) -> None:
         fdef = op.foreign_key
         name = fdef.name or (fdef.index_name if self.rules.fk_index_name_names_constraint else None)
@@ -482,6 +494,7 @@ class TableUndo:
                 best = (int(rest), fk)
         return best[1] if best else None
 
+    @UNDO(N.DropForeignKey)
     def _DropForeignKey(self, op: N.DropForeignKey) -> None:
         if self.t.foreign_key(op.name) is not None:
             return
@@ -529,6 +542,7 @@ class TableUndo:
                                   f"{why}: {E.describe_fk(fk)}")
         return True
 
+    @UNDO(N.AddCheck)
     def _AddCheck(self, op: N.AddCheck) -> None:
         name = op.check.name
         if name:
@@ -544,6 +558,7 @@ class TableUndo:
             return
         self.t.checks.remove(chk)
 
+    @UNDO(N.DropConstraint)
     def _DropConstraint(self, op: N.DropConstraint) -> None:
         t = self.t
         if t.check(op.name) or (op.kind == "CONSTRAINT" and (t.foreign_key(op.name) or t.index(op.name))):
@@ -575,17 +590,19 @@ class TableUndo:
                                   "placeholder is safe for it: replay will fail here (a down migration for this one "
                                   "would fix it)")
 
+    @UNDO(N.AlterCheck)
     def _AlterCheck(self, op: N.AlterCheck) -> None:
         self._undo_flag(self.t.check(op.name), self.known_check(op.name), "enforced", not op.enforced,
                         f"check {self.label}.{op.name}", "enforcement")
 
     # ------------------------------------------------------------------ table options
+    @UNDO(N.SetTableOptions)
     def _SetTableOptions(self, op: N.SetTableOptions) -> None:
-        from .shadow import _attribute
+        from .tablestate import option_attribute
 
         unknown = []
         for key in op.options.items:
-            attr = _attribute(key)
+            attr = option_attribute(key)
             if attr == "auto_increment":
                 continue  # a counter, not schema
             if self.st is not None and self.st.knows(attr):
@@ -622,10 +639,12 @@ class TableUndo:
                 (int(new) if new not in (None, "0") else None)
             ix.key_block_size = None if size is None or str(size) == old else size
 
+    @UNDO(N.ConvertCharset)
     def _ConvertCharset(self, op: N.ConvertCharset) -> None:
         self.note(WARNING, f"table {self.label}", "CONVERT TO CHARACTER SET: the character sets before this "
                   "migration appear nowhere in the chain; the baseline keeps the new ones")
 
+    @UNDO(N.PartitionOp)
     def _PartitionOp(self, op: N.PartitionOp) -> None:
         part = self.t.partitioning
         if op.action == "ADD PARTITION" and part is not None:
@@ -646,12 +665,15 @@ class TableUndo:
             self.note(WARNING, f"table {self.label}", f"{op.action}: the partitioning before this migration appears "
                       f"nowhere in the chain; the baseline keeps the new one{fails}")
 
+    @UNDO(N.AddPeriod)
     def _AddPeriod(self, op) -> None:
         self._not_inverted("PERIOD FOR")
 
+    @UNDO(N.DropPeriod)
     def _DropPeriod(self, op) -> None:
         self._not_inverted("DROP PERIOD")
 
+    @UNDO(N.SystemVersioning)
     def _SystemVersioning(self, op) -> None:
         self._not_inverted(("ADD" if op.add else "DROP") + " SYSTEM VERSIONING")
 
