@@ -74,6 +74,9 @@ class Column:
     versioning: str | None = None
     #: MariaDB ``COMPRESSED`` column attribute (``COMPRESSED=zlib``).
     compressed: str | None = None
+    #: MySQL ``COLUMN_FORMAT``: ``FIXED`` or ``DYNAMIC`` (``DEFAULT``, or none: ``None``);
+    #: kept as written, shown only by SHOW CREATE.
+    column_format: str | None = None
     #: The column's own definition gave its collation (``CHARACTER SET`` or
     #: ``COLLATE``): MySQL 8 records it and SHOW CREATE then prints both, even
     #: where they equal the table's. Always False where the flavor keeps no such

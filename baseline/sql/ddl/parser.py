@@ -564,7 +564,11 @@ class StatementParser:
                 cur.advance()
                 cur.expect("VALUE")
                 col.serial_default = True
-            elif up in ("COLUMN_FORMAT", "STORAGE"):
+            elif up == "COLUMN_FORMAT":
+                cur.advance()
+                value = cur.ident("value").upper()
+                col.attrs["column_format"] = None if value == "DEFAULT" else value
+            elif up == "STORAGE":
                 cur.advance()
                 col.extra[up] = cur.ident("value").upper()
             elif up in ("ENGINE_ATTRIBUTE", "SECONDARY_ENGINE_ATTRIBUTE"):
