@@ -77,6 +77,9 @@ class Column:
     #: MySQL ``COLUMN_FORMAT``: ``FIXED`` or ``DYNAMIC`` (``DEFAULT``, or none: ``None``);
     #: kept as written, shown only by SHOW CREATE.
     column_format: str | None = None
+    #: MySQL ``STORAGE``: ``DISK`` or ``MEMORY`` (``DEFAULT``, or none: ``None``);
+    #: kept as written, shown only by SHOW CREATE.
+    storage: str | None = None
     #: The column's own definition gave its collation (``CHARACTER SET`` or
     #: ``COLLATE``): MySQL 8 records it and SHOW CREATE then prints both, even
     #: where they equal the table's. Always False where the flavor keeps no such

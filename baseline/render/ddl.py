@@ -127,6 +127,8 @@ def column_sql(col: Column, table: Table, check: Check | None = None, rules: Rul
         out.append("AUTO_INCREMENT")
     if col.srid is not None:
         out.append(f"/*!80003 SRID {col.srid} */")
+    if col.storage:
+        out.append(f"/*!50606 STORAGE {col.storage} */")
     if col.column_format:
         out.append(f"/*!50606 COLUMN_FORMAT {col.column_format} */")
     if col.comment:

@@ -24,10 +24,11 @@ CREATE TABLE cf (
   b varchar(10) COLUMN_FORMAT DYNAMIC NOT NULL DEFAULT 'x',
   c int COLUMN_FORMAT DEFAULT,
   d int COLUMN_FORMAT FIXED COMMENT 'reset by the chain',
-  m int COLUMN_FORMAT DYNAMIC
+  s int STORAGE DISK,
+  m int STORAGE MEMORY COLUMN_FORMAT DYNAMIC
 );
 """
-CHAIN = "ALTER TABLE cf MODIFY d int, ADD COLUMN e int COLUMN_FORMAT FIXED;\n"
+CHAIN = "ALTER TABLE cf MODIFY d int, MODIFY s int STORAGE MEMORY, ADD COLUMN e int COLUMN_FORMAT FIXED;\n"
 DB = "written_attrs"
 
 
@@ -73,4 +74,5 @@ def test_the_schema_before_a_chain_keeps_them(pair, tmp_path):
     assert r.exit_code == 0, r.output
     baseline = next(chain.glob("000_*.sql")).read_bytes()
     assert re.search(rb"`a` int [^\n]*COLUMN_FORMAT FIXED", baseline) and b"`e`" not in baseline
+    assert re.search(rb"`m` int [^\n]*STORAGE MEMORY", baseline)
     assert _rebuilt(pair, baseline, CHAIN.encode()) == []

@@ -570,7 +570,8 @@ class StatementParser:
                 col.attrs["column_format"] = None if value == "DEFAULT" else value
             elif up == "STORAGE":
                 cur.advance()
-                col.extra[up] = cur.ident("value").upper()
+                value = cur.ident("value").upper()
+                col.attrs["storage"] = None if value == "DEFAULT" else value
             elif up in ("ENGINE_ATTRIBUTE", "SECONDARY_ENGINE_ATTRIBUTE"):
                 cur.advance()
                 cur.accept_eq()
