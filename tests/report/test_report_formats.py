@@ -15,7 +15,7 @@ from baseline.errors import UsageError
 from baseline.report import FORMATS, render_report, report_schema
 from baseline.report.github import escape_data, escape_property
 from compare_models import shop_schema
-from helpers import ROOT
+from helpers import ROOT, TESTS
 
 BASELINE = MigrationRef("000_initial_schema", "migrations/000_initial_schema.sql", 1)
 TOUCHES = {
@@ -234,7 +234,7 @@ def test_reports_are_byte_identical_across_hash_seeds(tmp_path):
     import sys
 
     script = (
-        "import sys; sys.path.insert(0, 'tests')\n"
+        f"import sys; sys.path[:0] = [{str(TESTS)!r}, {str(TESTS / 'report')!r}]\n"
         "from test_report_formats import _result\n"
         "from baseline.report import render_report\n"
         "r = _result('verify', True)\n"
