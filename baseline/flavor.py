@@ -163,6 +163,10 @@ class Rules:
     #: key parts) read from the catalog keep the SHOW CREATE spelling; MySQL 8 mangles
     #: their quoting, so tables using them are read with SHOW CREATE TABLE instead.
     catalog_expressions_exact: bool = True
+    #: A live read builds each table from its SHOW CREATE text (the DDL parser and
+    #: the builder, as a dump of it is read) instead of the catalog: the text of
+    #: every table is read anyway, and the catalog garbles what it holds (MySQL).
+    live_tables_from_text: bool = False
     #: Session statements run before reading (e.g. fresh statistics on MySQL 8).
     introspection_session: tuple = ()
     #: The big catalog reads come back as one JSON array (``JSON_ARRAYAGG``): the
@@ -287,7 +291,7 @@ RULE_TABLE: list[tuple[str, tuple[int, int, int], dict]] = [
     # ---- live introspection (sources/live.py): how each catalog shows things
     (MYSQL, (8, 0, 0), dict(
         catalog_index_visibility="IS_VISIBLE", invisible_index_sql="/*!80000 INVISIBLE */",
-        catalog_expressions_exact=False, catalog_srid=True,
+        catalog_expressions_exact=False, catalog_srid=True, live_tables_from_text=True,
         introspection_session=("SET SESSION information_schema_stats_expiry = 0",),
     )),
     (MYSQL, (8, 0, 16), dict(catalog_checks="table_constraints")),

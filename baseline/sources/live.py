@@ -27,6 +27,7 @@ Errors: an unreachable server or refused login is an
 from __future__ import annotations
 
 import contextlib
+import gc
 import re
 import threading
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
@@ -226,6 +227,9 @@ def _pyformat(sql: str) -> str:
 #: such attributes in 5.x version comments (see Reader._take_written_attributes).
 _WRITTEN_ATTRIBUTE = "/*!5"
 
+#: The catalog reads a table needs (not made where tables are built from their text).
+_TABLE_CATALOG = ("columns", "statistics", "referential", "key_columns", "checks", "check_clauses")
+
 
 def _default_needs_text(col) -> bool:
     """Whether a column's DEFAULT (as :func:`.assemble.column_default` made it)
@@ -421,7 +425,7 @@ class Introspection:
         lanes = len(self.r.conns)
         k = 0
         for name, sql in queries.items():
-            if sql:
+            if sql and not (rules.live_tables_from_text and name in _TABLE_CATALOG):
                 self._ahead[name] = self.r.submit(sql, {"db": self.db}, lane=1 + k % max(lanes - 1, 1),
                                                   as_json=rules.catalog_json_rows and name in _JSON_READS)
                 k += 1
@@ -461,10 +465,13 @@ class Introspection:
                     return
             for table, row in pending.pop(0).result().items():
                 self._texts[table] = row[1]
-                self._lines[table] = scan_create_table(row[1], self.rules.column_collation_explicit_recorded)
+                if not self.rules.live_tables_from_text:
+                    self._lines[table] = scan_create_table(row[1], self.rules.column_collation_explicit_recorded)
 
     def _read_tables(self, schema: Schema, table_rows: list[dict], kinds: dict[str, str]) -> None:
         rules = self.rules
+        if rules.live_tables_from_text:
+            return self._tables_from_text(schema, table_rows)
         self._take_texts(until=self._ahead.get("columns"))
         columns = assemble.by_table(self._result("columns"))
         self._sequence_columns = {n: columns.get(n, []) for n, k in kinds.items() if k == "SEQUENCE"}
@@ -497,6 +504,27 @@ class Introspection:
             lines = self._apply_lines(t, create, lines)
             if needs:
                 self._apply_show_create(t, create, lines, row)
+            schema.add(t)
+
+    def _tables_from_text(self, schema: Schema, table_rows: list[dict]) -> None:
+        """Each table built from its SHOW CREATE text by the DDL parser and the
+        builder, as a dump holding that text is read (``Rules.live_tables_from_text``)."""
+        from ..engine.builder import SchemaBuilder
+        from ..sql.split import Statement
+
+        b = SchemaBuilder(self.flavor, name=self.db, charset=schema.charset, collation=schema.collation,
+                          server_text=True)
+        for row in table_rows:
+            if row["TABLE_TYPE"] not in ("BASE TABLE", "SYSTEM VERSIONED"):
+                continue
+            self.bar.advance(note="tables")
+            name = row["TABLE_NAME"]
+            if name not in self._texts:
+                self._take_texts(name=name)
+            b.apply(Statement(self._texts[name], 1), file=f"SHOW CREATE TABLE {name}")
+            if len(b.schema.tables) % 64 == 0:  # parsing leaves cycles; the collector is paused (gc_paused)
+                gc.collect(1)
+        for t in b.schema.tables.values():
             schema.add(t)
 
     def _needs_show_create(self, t: Table, row: dict) -> bool:
