@@ -165,7 +165,8 @@ class Rules:
     catalog_expressions_exact: bool = True
     #: A live read builds each table from its SHOW CREATE text (the DDL parser and
     #: the builder, as a dump of it is read) instead of the catalog: the text of
-    #: every table is read anyway, and the catalog garbles what it holds (MySQL).
+    #: every table is read anyway, and the catalog garbles what it holds (MySQL:
+    #: its dumps, 5.6 to 9.7, are read so offline and agree with the server).
     live_tables_from_text: bool = False
     #: Session statements run before reading (e.g. fresh statistics on MySQL 8).
     introspection_session: tuple = ()
@@ -237,7 +238,8 @@ _BASE_COLLATIONS = {
 #: (family, minimum version, overrides). Applied in order; later entries win.
 RULE_TABLE: list[tuple[str, tuple[int, int, int], dict]] = [
     # ---- MySQL
-    (MYSQL, (5, 0, 0), dict(default_collations=_BASE_COLLATIONS, parenthesized_expression_defaults=True)),
+    (MYSQL, (5, 0, 0), dict(default_collations=_BASE_COLLATIONS, parenthesized_expression_defaults=True,
+                            live_tables_from_text=True)),
     (MYSQL, (5, 7, 0), dict(
         explicit_defaults_for_timestamp=False,
         default_sql_mode="ONLY_FULL_GROUP_BY,STRICT_TRANS_TABLES,NO_ZERO_IN_DATE,NO_ZERO_DATE,"
@@ -291,7 +293,7 @@ RULE_TABLE: list[tuple[str, tuple[int, int, int], dict]] = [
     # ---- live introspection (sources/live.py): how each catalog shows things
     (MYSQL, (8, 0, 0), dict(
         catalog_index_visibility="IS_VISIBLE", invisible_index_sql="/*!80000 INVISIBLE */",
-        catalog_expressions_exact=False, catalog_srid=True, live_tables_from_text=True,
+        catalog_expressions_exact=False, catalog_srid=True,
         introspection_session=("SET SESSION information_schema_stats_expiry = 0",),
     )),
     (MYSQL, (8, 0, 16), dict(catalog_checks="table_constraints")),

@@ -223,10 +223,6 @@ def _pyformat(sql: str) -> str:
     return _NAMED_PARAM.sub(r"%(\1)s", sql.replace("%", "%%"))
 
 
-#: Marks a column line holding an attribute that no catalog shows: MySQL prints
-#: such attributes in 5.x version comments (see Reader._take_written_attributes).
-_WRITTEN_ATTRIBUTE = "/*!5"
-
 #: The catalog reads a table needs (not made where tables are built from their text).
 _TABLE_CATALOG = ("columns", "statistics", "referential", "key_columns", "checks", "check_clauses")
 
@@ -569,24 +565,7 @@ class Introspection:
             for col in t.columns:
                 charset, collation = lines.column_charsets.get(col.name, (None, None))
                 col.collation_explicit = charset is not None and collation is not None
-        for col in t.columns:
-            rest = lines.column_text.get(col.name)
-            if rest is not None and _WRITTEN_ATTRIBUTE in rest:
-                self._take_written_attributes(t, col, rest)
         return lines
-
-    def _take_written_attributes(self, t: Table, col, rest: str) -> None:
-        """The attributes of a column that only its text holds (MySQL prints them
-        in 5.x version comments: ``/*!50606 COLUMN_FORMAT FIXED */``), read by
-        the DDL parser, the one reader of column definitions: whatever it sets
-        as written (``ColumnDef.attrs``) is what the column has."""
-        from ..sql.ddl.parser import parse_statement
-        from ..sql.literals import quote_ident
-
-        node = parse_statement(f"CREATE TABLE {quote_ident(t.name)} ({quote_ident(col.name)} {rest})",
-                               flavor=self.flavor, file=f"SHOW CREATE TABLE {t.name}")
-        for name, value in node.columns[0].attrs.items():
-            setattr(col, name, value)
 
     def _apply_show_create(self, t: Table, create: str, lines: TableLines, row: dict) -> None:
         """Take from SHOW CREATE TABLE what it states exactly and the catalog does

@@ -95,9 +95,9 @@ class ColumnDef:
     serial_default: bool = False
     #: Fields of :class:`~baseline.model.Column` this definition sets as written,
     #: by name: attributes the server keeps as given and prints back, with no
-    #: rule of its own (the builder copies them onto the column; the live reader
-    #: takes them from SHOW CREATE TEXT through this parser where the catalog
-    #: lacks them). A new attribute of this kind needs no code here or there.
+    #: rule of its own (the builder copies them onto the column, for dumps,
+    #: chains and MySQL's live reads alike). A new attribute of this kind needs
+    #: no code here or in the builder.
     attrs: dict[str, object] = field(default_factory=dict)
     #: Other attributes that change nothing we model (ENGINE_ATTRIBUTE, ...).
     extra: dict[str, str] = field(default_factory=dict)
