@@ -1,10 +1,10 @@
-"""MySQL's catalog garbles expression defaults (quoting) and shows a 4-byte
-character as '?', so a live read takes those DEFAULTs from SHOW CREATE TABLE;
-plain literals it takes from the catalog, in tables whose text is read for
-another reason (a generated column, a CHECK) as in the others. The judge is the
-server's own text of the source and of the rebuilt database, on every server of
-the matrix (MariaDB's catalog spells defaults as SQL: the same table must
-rebuild there too)."""
+"""Column defaults of every kind (quotes, backslashes, a 4-byte character, bit,
+enum, binary and expression defaults) survive a live read, in tables whose text
+the catalog reading also takes apart (a generated column, a CHECK) and in the
+others. MySQL's catalog garbles expression defaults and 4-byte characters, so
+MySQL tables are built from their SHOW CREATE text; MariaDB's catalog spells
+defaults as SQL. The judge is the server's own text of the source and of the
+rebuilt database, on every server of the matrix."""
 from __future__ import annotations
 
 import pytest
