@@ -43,8 +43,8 @@ from ..sql.scan import strip_qualifier
 from ..util.gcpause import gc_paused
 from ..util.progress import Progress
 from . import assemble, catalog
-from .showcreate import TableLines, parse_constraint, parse_key, parse_partitioning, parse_view, \
-    read_column, scan_create_table, split_create_table, table_lines, true_tail
+from .showcreate import TableLines, parse_view, \
+    scan_create_table, table_lines, true_tail
 from ..connect.url import ServerURL
 
 #: Session setup before any read: a neutral sql_mode (so SHOW CREATE prints the
@@ -492,24 +492,14 @@ class Introspection:
             t.auto_increment = assemble.table_auto_increment(row["AUTO_INCREMENT"], t.columns)
             if name not in texts:
                 self._take_texts(name=name)
-            create = texts[name]
-            needs = self._needs_show_create(t, row)
-            lines = self._lines.get(name)
-            if lines is not None and needs and not rules.column_collation_explicit_recorded:
-                lines = scan_create_table(create, True)  # its column lines are wanted too
-            lines = self._apply_lines(t, create, lines)
-            if needs:
-                self._apply_show_create(t, create, lines, row)
+            if self._needs_show_create(t, row):  # what the catalog lacks or garbles: built from the text
+                schema.add(self._table_from_text(schema, name))
+                continue
+            self._apply_lines(t, texts[name], self._lines.get(name))
             schema.add(t)
 
     def _tables_from_text(self, schema: Schema, table_rows: list[dict]) -> None:
-        """Each table built from its SHOW CREATE text by the DDL parser and the
-        builder, as a dump holding that text is read (``Rules.live_tables_from_text``)."""
-        from ..engine.builder import SchemaBuilder
-        from ..sql.split import Statement
-
-        b = SchemaBuilder(self.flavor, name=self.db, charset=schema.charset, collation=schema.collation,
-                          server_text=True)
+        """Every table built from its SHOW CREATE text (``Rules.live_tables_from_text``)."""
         for row in table_rows:
             if row["TABLE_TYPE"] not in ("BASE TABLE", "SYSTEM VERSIONED"):
                 continue
@@ -517,14 +507,27 @@ class Introspection:
             name = row["TABLE_NAME"]
             if name not in self._texts:
                 self._take_texts(name=name)
-            b.apply(Statement(self._texts[name], 1), file=f"SHOW CREATE TABLE {name}")
-            if len(b.schema.tables) % 64 == 0:  # parsing leaves cycles; the collector is paused (gc_paused)
-                gc.collect(1)
-        for t in b.schema.tables.values():
-            schema.add(t)
+            schema.add(self._table_from_text(schema, name))
+
+    def _table_from_text(self, schema: Schema, name: str) -> Table:
+        """Table ``name`` built from its SHOW CREATE text by the DDL parser and the
+        builder, as a dump holding that text is read: the one reader of table
+        definitions. One builder serves the whole read (a foreign key may name a
+        table built later, as in a dump)."""
+        from ..engine.builder import SchemaBuilder
+        from ..sql.split import Statement
+
+        b = getattr(self, "_builder", None)
+        if b is None:
+            b = self._builder = SchemaBuilder(self.flavor, name=self.db, charset=schema.charset,
+                                              collation=schema.collation, server_text=True)
+        b.apply(Statement(self._texts[name], 1), file=f"SHOW CREATE TABLE {name}")
+        if len(b.schema.tables) % 64 == 0:  # parsing leaves cycles; the collector is paused (gc_paused)
+            gc.collect(1)
+        return b.schema.table(name)
 
     def _needs_show_create(self, t: Table, row: dict) -> bool:
-        """The few tables whose details the catalog lacks or garbles."""
+        """The few tables whose details the catalog lacks or garbles: built from their text."""
         rules = self.rules
         if "partitioned" in (row["CREATE_OPTIONS"] or "").lower():
             return True  # clause details (PARTITIONS n, engines, long comments) are not in the catalog
@@ -566,47 +569,6 @@ class Introspection:
                 charset, collation = lines.column_charsets.get(col.name, (None, None))
                 col.collation_explicit = charset is not None and collation is not None
         return lines
-
-    def _apply_show_create(self, t: Table, create: str, lines: TableLines, row: dict) -> None:
-        """Take from SHOW CREATE TABLE what it states exactly and the catalog does
-        not; only the definitions that can hold it are tokenized."""
-        if "partitioned" in (row["CREATE_OPTIONS"] or "").lower():
-            part = split_create_table(create).partition
-            if part:
-                t.partitioning = parse_partitioning(part)
-        exact = self.rules.catalog_expressions_exact
-        for col in t.columns:
-            rest = lines.column_text.get(col.name)
-            if rest is None or (col.generated is None and t.check(col.name) is None
-                                and (col.default is None or not (exact or _default_needs_text(col)))):
-                continue
-            parsed = read_column(rest)
-            if col.generated is not None and parsed.generated is not None:
-                col.generated = parsed.generated
-            if col.default is not None and parsed.default is not None:
-                col.default = parsed.default
-            chk = t.check(col.name)
-            if chk is not None and chk.column_level and parsed.check is not None:
-                chk.expression = parsed.check
-        for chk in t.checks:
-            line = lines.constraint_text.get(chk.name)
-            if line is not None and not chk.column_level:
-                c = parse_constraint(line)
-                if c.kind == "CHECK":
-                    chk.expression = c.check
-        for name, line in lines.key_text.items():
-            idx = t.index(name)
-            # a parser (FULLTEXT keys only: MySQL always has ngram), a size or an
-            # expression part (the catalog's spelling of it is mangled), wherever it stands
-            if idx is None or not ((self.ftparsers and idx.kind == "FULLTEXT") or "KEY_BLOCK_SIZE" in line
-                                   or any(p.expression is not None for p in idx.parts)):
-                continue
-            k = parse_key(line)
-            idx.parser = k.parser
-            idx.key_block_size = k.key_block_size
-            for part, text_part in zip(idx.parts, k.parts, strict=False):
-                if part.expression is not None and text_part.startswith("("):
-                    part.expression = text_part[1:text_part.rindex(")")]
 
     # ------------------------------------------------------------------ sequences
 

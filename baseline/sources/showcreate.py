@@ -1,12 +1,14 @@
-"""Reading the parts of server-printed ``SHOW CREATE`` text that the catalog lacks.
+"""Reading the layout of server-printed ``SHOW CREATE`` text, what no catalog has.
 
-Live introspection uses ``information_schema`` for almost everything; this module
-covers the rest for the few objects that need it: the partition clause (the
-catalog truncates partition comments and has no per-partition engine or
-``PARTITIONS n`` form), view headers and bodies (the catalog drops charset
-introducers and 4-byte characters), FULLTEXT ``WITH PARSER``, index
-``KEY_BLOCK_SIZE``, expressions the
-catalog mangles, and routine/trigger/event bodies holding 4-byte characters.
+Live introspection uses ``information_schema`` for most tables (MariaDB) and
+this module for what the catalog lacks in every table: the order of the keys,
+their ``USING`` clauses, which columns name their collation
+(:func:`scan_create_table`, a line scanner, not a grammar; :func:`table_lines`
+tokenizes a text not laid out as usual), and view headers (:func:`parse_view`),
+plus the repair of bodies the catalog mangles (:func:`true_tail`). A table whose
+definition the catalog lacks or garbles is not patched from here: the live
+reader builds it from its text with the DDL parser and the builder, the one
+reader of table definitions (``live._table_from_text``; every table on MySQL).
 
 The input is always text the server itself printed, so the grammar is the
 server's regular output format, not everything a human may write.
@@ -16,7 +18,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..model import Partition, Partitioning
 from ..sql.literals import unquote_string
 from ..sql.scan import (COMMENT, NUMBER, PUNCT, QIDENT, STRING, WORD, Token, matching_paren,
                         significant, split_top_level, tokens)
@@ -476,112 +477,6 @@ def parse_constraint(line: str) -> ConstraintText:
 
 
 # --------------------------------------------------------------------------- partitions
-
-
-def parse_partitioning(clause: str) -> Partitioning:
-    """Read a printed ``PARTITION BY …`` clause into the model."""
-    sig = significant(clause)
-    i = 2  # past PARTITION BY
-    method, i, expression, algorithm = _method(clause, sig, i)
-    p = Partitioning(method=method, expression=expression, algorithm=algorithm)
-    while i < len(sig):
-        t = sig[i]
-        if t.is_word("PARTITIONS") and sig[i + 1].kind == NUMBER:
-            p.count = int(sig[i + 1].text)
-            i += 2
-        elif t.is_word("SUBPARTITION") and sig[i + 1].is_word("BY"):
-            sub, i, sub_expr, _alg = _method(clause, sig, i + 2)
-            p.sub_method, p.sub_expression = sub, sub_expr
-        elif t.is_word("SUBPARTITIONS") and sig[i + 1].kind == NUMBER:
-            p.sub_count = int(sig[i + 1].text)
-            i += 2
-        elif t.text == "(":
-            close = matching_paren(clause, t.start)
-            for piece in split_top_level(clause[t.start + 1:close]):
-                p.partitions.append(_partition(piece))
-            i = _index_after(sig, close + 1)
-        else:
-            i += 1
-    return p
-
-
-def _method(text: str, sig: list[Token], i: int) -> tuple[str, int, str, int | None]:
-    words = []
-    while sig[i].is_word("LINEAR", "RANGE", "LIST", "HASH", "KEY", "COLUMNS", "SYSTEM_TIME"):
-        words.append(sig[i].text.upper())
-        i += 1
-    method = " ".join(words)
-    algorithm = None
-    if sig[i].is_word("ALGORITHM"):
-        algorithm = int(sig[i + 2].text)
-        i += 3
-    if method == "SYSTEM_TIME":
-        # everything up to the partition list or PARTITIONS n
-        j = i
-        while j < len(sig) and not (sig[j].text == "(" or sig[j].is_word("PARTITIONS", "SUBPARTITION")):
-            j += 1
-        start = sig[i].start if i < len(sig) and i < j else None
-        expr = text[start:sig[j].start].strip() if start is not None and j < len(sig) else (
-            text[start:].strip() if start is not None else "")
-        return method, j, expr, algorithm
-    close = matching_paren(text, sig[i].start)
-    expr = text[sig[i].start + 1:close]
-    return method, _index_after(sig, close + 1), expr, algorithm
-
-
-_PARTITION_OPTION_WORDS = ("ENGINE", "STORAGE", "COMMENT", "DATA", "INDEX", "MAX_ROWS", "MIN_ROWS",
-                           "TABLESPACE", "NODEGROUP")
-
-
-def _partition(piece: str) -> Partition:
-    sig = significant(piece)
-    part = Partition(name=sig[1].value)
-    i = 2
-    if i < len(sig) and sig[i].is_word("VALUES"):
-        # VALUES LESS THAN (…) | VALUES LESS THAN MAXVALUE | VALUES IN (…)
-        j = i + 1
-        while j < len(sig) and sig[j].is_word("LESS", "THAN", "IN"):
-            j += 1
-        if sig[j].text == "(":
-            end = matching_paren(piece, sig[j].start) + 1
-        else:  # MAXVALUE
-            end = sig[j].end
-        part.values = " ".join(piece[sig[i + 1].start:sig[j].start].split()) + " " + piece[sig[j].start:end]
-        i = _index_after(sig, end)
-    elif i < len(sig) and sig[i].is_word("HISTORY", "CURRENT"):
-        part.values = sig[i].text.upper()
-        i += 1
-    while i < len(sig):
-        t = sig[i]
-        if t.text == "(":  # subpartition list
-            close = matching_paren(piece, t.start)
-            for sub in split_top_level(piece[t.start + 1:close]):
-                part.subpartitions.append(significant(sub)[1].value)
-            i = _index_after(sig, close + 1)
-            continue
-        if t.kind == WORD:
-            words = [t.text.upper()]
-            j = i + 1
-            while j < len(sig) and sig[j].kind == WORD and sig[j].text != "=" and words[0] in ("DATA", "INDEX", "STORAGE"):
-                words.append(sig[j].text.upper())
-                j += 1
-            if j < len(sig) and sig[j].text == "=":
-                j += 1
-            value = sig[j] if j < len(sig) else None
-            key = "_".join(words)
-            if key in ("ENGINE", "STORAGE_ENGINE"):
-                part.engine = value.value if value else None
-            elif key == "COMMENT" and value is not None:
-                part.comment = unquote_string(value.text)
-            elif value is not None:
-                part.options[key.lower()] = value.text
-            i = j + 1
-            continue
-        i += 1
-    return part
-
-
-# --------------------------------------------------------------------------- views
 
 
 @dataclass

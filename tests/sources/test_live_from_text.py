@@ -95,9 +95,8 @@ def test_the_text_and_the_catalog_give_one_model(source):
     assert any("information_schema.COLUMNS" in q for q in by_catalog)
     for t in catalog.tables.values():  # the catalog lists CHECKs as made, the text by name (not compared)
         t.checks.sort(key=lambda c: [c.name for c in text.tables[t.key].checks].index(c.name))
-    # COLUMN_FORMAT is in no catalog: the text's reading alone has it
-    assert mismatches(catalog, text, everything=True) == ["tables[child].columns[fixed].column_format: None != 'FIXED'"]
-    text.tables["child"].column("fixed").column_format = None
+    # (the catalog reading builds child, whose expressions the catalog garbles, from its text too)
+    assert mismatches(catalog, text, everything=True) == []
     assert text == catalog
 
 
