@@ -1368,6 +1368,20 @@ class _TableCtx:
         ``(schema, name)`` for ``RENAME TO``, else ``None``."""
         return APPLY.run(self, op)
 
+    def _column_or_fail(self, name: str, if_exists: bool = False) -> Column | None:
+        """The column ``name``, or the server's error (``None`` under ``IF EXISTS``)."""
+        col = self._col(name)
+        if col is None and not if_exists:
+            self.b._err(self.node, f"unknown column `{name}` in `{self.t.name}`")
+        return col
+
+    def _index_or_fail(self, name: str) -> Index:
+        """The index ``name``, or the server's error."""
+        idx = self.t.index(name)
+        if idx is None:
+            self.b._err(self.node, f"key `{name}` does not exist in `{self.t.name}`")
+        return idx
+
     @APPLY(N.AddColumn)
     def _apply_add_column(self, op: N.AddColumn):
         if op.if_not_exists and self._col(op.column.name) is not None:
@@ -1384,11 +1398,9 @@ class _TableCtx:
         t = self.t
         b = self.b
         old_name = op.old_name if isinstance(op, N.ChangeColumn) else op.column.name
-        old = self._col(old_name)
+        old = self._column_or_fail(old_name, op.if_exists)
         if old is None:
-            if op.if_exists:
-                return None
-            b._err(self.node, f"unknown column `{old_name}` in `{t.name}`")
+            return None
         cd = op.column
         if cd.name.casefold() != old.key and self._col(cd.name) is not None:
             b._err(self.node, f"duplicate column `{cd.name}` in `{t.name}`")
@@ -1409,15 +1421,11 @@ class _TableCtx:
 
     @APPLY(N.RenameColumn)
     def _apply_rename_column(self, op: N.RenameColumn):
-        t = self.t
-        b = self.b
-        col = self._col(op.old_name)
+        col = self._column_or_fail(op.old_name, op.if_exists)
         if col is None:
-            if op.if_exists:
-                return None
-            b._err(self.node, f"unknown column `{op.old_name}` in `{t.name}`")
+            return None
         if op.new_name.casefold() != col.key and self._col(op.new_name) is not None:
-            b._err(self.node, f"duplicate column `{op.new_name}` in `{t.name}`")
+            self.b._err(self.node, f"duplicate column `{op.new_name}` in `{self.t.name}`")
         old = col.name
         col.name = op.new_name
         self._columns_changed()
@@ -1425,11 +1433,7 @@ class _TableCtx:
 
     @APPLY(N.AlterColumnDefault)
     def _apply_alter_column_default(self, op: N.AlterColumnDefault):
-        t = self.t
-        b = self.b
-        col = self._col(op.name)
-        if col is None:
-            b._err(self.node, f"unknown column `{op.name}` in `{t.name}`")
+        col = self._column_or_fail(op.name)
         if op.default is None:
             # DROP DEFAULT: as if none had been given (a nullable column shows DEFAULT NULL)
             base = col.type.split("(", 1)[0]
@@ -1443,12 +1447,7 @@ class _TableCtx:
 
     @APPLY(N.AlterColumnVisibility)
     def _apply_alter_column_visibility(self, op: N.AlterColumnVisibility):
-        t = self.t
-        b = self.b
-        col = self._col(op.name)
-        if col is None:
-            b._err(self.node, f"unknown column `{op.name}` in `{t.name}`")
-        col.invisible = not op.visible
+        self._column_or_fail(op.name).invisible = not op.visible
 
     @APPLY(N.AddIndex)
     def _apply_add_index(self, op: N.AddIndex):
@@ -1501,23 +1500,14 @@ class _TableCtx:
 
     @APPLY(N.RenameIndex)
     def _apply_rename_index(self, op: N.RenameIndex):
-        t = self.t
-        b = self.b
-        idx = t.index(op.old_name)
-        if idx is None:
-            b._err(self.node, f"key `{op.old_name}` does not exist in `{t.name}`")
-        if op.new_name.casefold() != idx.key and t.index(op.new_name) is not None:
-            b._err(self.node, f"duplicate key name `{op.new_name}`")
+        idx = self._index_or_fail(op.old_name)
+        if op.new_name.casefold() != idx.key and self.t.index(op.new_name) is not None:
+            self.b._err(self.node, f"duplicate key name `{op.new_name}`")
         idx.name = op.new_name
 
     @APPLY(N.AlterIndexVisibility)
     def _apply_alter_index_visibility(self, op: N.AlterIndexVisibility):
-        t = self.t
-        b = self.b
-        idx = t.index(op.name)
-        if idx is None:
-            b._err(self.node, f"key `{op.name}` does not exist in `{t.name}`")
-        idx.visible = op.visible
+        self._index_or_fail(op.name).visible = op.visible
 
     @APPLY(N.RenameTable)
     def _apply_rename_table(self, op: N.RenameTable):

@@ -360,6 +360,8 @@ class Introspection:
         self.db = database
         self.bar = bar or Progress("", enabled=False)
         self._ahead: dict[str, Future] = {}
+        #: the builder of the tables read from their text (:meth:`_table_from_text`)
+        self._builder = None
 
     # ------------------------------------------------------------------ main
 
@@ -517,7 +519,7 @@ class Introspection:
         from ..engine.builder import SchemaBuilder
         from ..sql.split import Statement
 
-        b = getattr(self, "_builder", None)
+        b = self._builder
         if b is None:
             b = self._builder = SchemaBuilder(self.flavor, name=self.db, charset=schema.charset,
                                               collation=schema.collation, server_text=True)
