@@ -192,7 +192,9 @@ class Rules:
     local_server_options: tuple[str, ...] = ()
 
 
-_BASE_COLLATIONS = {
+#: Each character set's default collation, as every flavor starts (RULE_TABLE overrides
+#: some); its keys are the charsets a literal may be introduced with (engine/spellings.py).
+BASE_COLLATIONS = {
     "latin1": "latin1_swedish_ci",
     "ascii": "ascii_general_ci",
     "binary": "binary",
@@ -238,7 +240,7 @@ _BASE_COLLATIONS = {
 #: (family, minimum version, overrides). Applied in order; later entries win.
 RULE_TABLE: list[tuple[str, tuple[int, int, int], dict]] = [
     # ---- MySQL
-    (MYSQL, (5, 0, 0), dict(default_collations=_BASE_COLLATIONS, parenthesized_expression_defaults=True,
+    (MYSQL, (5, 0, 0), dict(default_collations=BASE_COLLATIONS, parenthesized_expression_defaults=True,
                             live_tables_from_text=True)),
     (MYSQL, (5, 7, 0), dict(
         explicit_defaults_for_timestamp=False,
@@ -247,7 +249,7 @@ RULE_TABLE: list[tuple[str, tuple[int, int, int], dict]] = [
     )),
     (MYSQL, (8, 0, 0), dict(
         descending_indexes=True,
-        default_collations={**_BASE_COLLATIONS, "utf8mb4": "utf8mb4_0900_ai_ci"},
+        default_collations={**BASE_COLLATIONS, "utf8mb4": "utf8mb4_0900_ai_ci"},
         default_charset="utf8mb4", geometrycollection_name="geomcollection",
         sql_mode_has_no_auto_create_user=False,
         default_sql_mode="ONLY_FULL_GROUP_BY,STRICT_TRANS_TABLES,NO_ZERO_IN_DATE,NO_ZERO_DATE,"
@@ -262,7 +264,7 @@ RULE_TABLE: list[tuple[str, tuple[int, int, int], dict]] = [
     (MYSQL, (8, 0, 30), dict(utf8_name="utf8mb3")),
     # ---- MariaDB
     (MARIADB, (10, 0, 0), dict(
-        default_collations=_BASE_COLLATIONS, native_json=False,
+        default_collations=BASE_COLLATIONS, native_json=False,
         column_check_named_after_column=True, check_name_pattern="CONSTRAINT_{n}",
         docker_image="mariadb:{major}.{minor}", executes_versioned_comments_up_to=50699,
         mariadb_version_comments=True, version_comment_digits=6,
@@ -287,7 +289,7 @@ RULE_TABLE: list[tuple[str, tuple[int, int, int], dict]] = [
     (MARIADB, (10, 8, 0), dict(descending_indexes=True)),
     (MARIADB, (10, 10, 0), dict(explicit_defaults_for_timestamp=True)),
     (MARIADB, (11, 5, 0), dict(
-        default_collations={**_BASE_COLLATIONS, "utf8mb4": "utf8mb4_uca1400_ai_ci",
+        default_collations={**BASE_COLLATIONS, "utf8mb4": "utf8mb4_uca1400_ai_ci",
                             "utf8mb3": "utf8mb3_uca1400_ai_ci"},
     )),
     # ---- live introspection (sources/live.py): how each catalog shows things

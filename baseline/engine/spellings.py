@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from ..flavor import _BASE_COLLATIONS, Rules
+from ..flavor import BASE_COLLATIONS, Rules
 from ..sql.sqltext import canonical_sql, tokens, wrapped_in_parens
 
 # =========================================================================== server spellings
@@ -164,7 +164,7 @@ FK_ACTION_ALIASES = {"NO ACTION": "RESTRICT"}
 
 #: Charset introducers dropped from SQL fragments before comparing (MySQL writes
 #: ``_utf8mb4'x'`` in views, CHECKs and generated columns where MariaDB writes ``'x'``).
-INTRODUCER_CHARSETS = frozenset(set(_BASE_COLLATIONS) - {"binary"})
+INTRODUCER_CHARSETS = frozenset(set(BASE_COLLATIONS) - {"binary"})
 
 _DISPLAY_WIDTH_RE = re.compile(r"^\s*([a-z]+)\s*\(\s*(\d+)\s*\)(.*)$", re.I | re.S)
 _CURRENT_TS_RE = re.compile(r"^\s*([a-z_]+)\s*(?:\(\s*(\d*)\s*\))?\s*$", re.I)

@@ -2,8 +2,9 @@
 DDL parser and the builder, as a dump of it is read (``Rules.live_tables_from_text``:
 the text of every table is read anyway, and the catalog garbles what it holds);
 the catalog's table queries are not sent. The catalog reading stays (MariaDB
-uses it): both readings must give the same model of the same server's tables,
-and the text's must rebuild the server's own text."""
+uses it; it builds the tables whose details it lacks or garbles from their text
+too, here all but ``parent``): both readings must give the same model of the
+same server's tables, and the text's must rebuild the server's own text."""
 from __future__ import annotations
 
 import contextlib
