@@ -532,15 +532,8 @@ class SchemaBuilder:
                 self._err(node, f"`{name}` already exists")
         from ..sql.ddl.views import canonical_view_definition
         definition, columns = canonical_view_definition(self, node)
-        v = View(name, definition)
-        v.columns = columns
-        v.algorithm = (node.algorithm or "UNDEFINED").upper()
-        v.security = (node.security or "DEFINER").upper()
-        v.check_option = node.check_option or "NONE"
-        # ALTER VIEW, like CREATE OR REPLACE, resets what it does not say
-        v.definer = node.definer if node.definer not in ("CURRENT_USER",) else None
-        v.client_charset, v.connection_collation = self.client_charset, self.connection_collation
-        self.schema.views[name] = v
+        self.schema.views[name] = view_from_node(node, definition, columns, self.client_charset,
+                                                 self.connection_collation)
 
     # ================================================================== triggers
     def _create_trigger(self, node: N.CreateTrigger) -> None:
@@ -2007,6 +2000,22 @@ def _canonical_option(key: str, value: str) -> tuple[str, str | None]:
         return k, str(int(v))
     return k, v
 
+
+
+def view_from_node(node: N.CreateView, definition: str, columns: list[str] | None,
+                   client_charset: str | None, connection_collation: str | None) -> View:
+    """The model view a CREATE/ALTER VIEW makes: ``definition`` and ``columns`` as the
+    server stores them; what the statement does not say takes the server's default
+    (ALTER VIEW, like CREATE OR REPLACE, resets it). The live reader makes its views
+    from their SHOW CREATE VIEW text with it too."""
+    v = View(node.name, definition)
+    v.columns = columns
+    v.algorithm = (node.algorithm or "UNDEFINED").upper()
+    v.security = (node.security or "DEFINER").upper()
+    v.check_option = node.check_option or "NONE"
+    v.definer = node.definer if node.definer not in ("CURRENT_USER",) else None
+    v.client_charset, v.connection_collation = client_charset, connection_collation
+    return v
 
 _HANDLERS = {
     N.CreateTable: SchemaBuilder._create_table,

@@ -38,13 +38,12 @@ from pymysql.constants import CLIENT
 
 from ..errors import EnvironmentProblem, UsageError
 from ..flavor import Flavor
-from ..model import Schema, Table, View
+from ..model import Schema, Table
 from ..sql.scan import strip_qualifier
 from ..util.gcpause import gc_paused
 from ..util.progress import Progress
 from . import assemble, catalog
-from .showcreate import TableLines, parse_view, \
-    scan_create_table, table_lines, true_tail
+from .showcreate import TableLines, scan_create_table, true_tail
 from ..connect.url import ServerURL
 
 #: Session setup before any read: a neutral sql_mode (so SHOW CREATE prints the
@@ -494,10 +493,13 @@ class Introspection:
             t.auto_increment = assemble.table_auto_increment(row["AUTO_INCREMENT"], t.columns)
             if name not in texts:
                 self._take_texts(name=name)
-            if self._needs_show_create(t, row):  # what the catalog lacks or garbles: built from the text
+            lines = self._lines.get(name)
+            # what the catalog lacks or garbles, and a text not laid out as the server
+            # usually prints it (the line scan does not read it): built from the text
+            if lines is None or self._needs_show_create(t, row):
                 schema.add(self._table_from_text(schema, name))
                 continue
-            self._apply_lines(t, texts[name], self._lines.get(name))
+            self._apply_lines(t, lines)
             schema.add(t)
 
     def _tables_from_text(self, schema: Schema, table_rows: list[dict]) -> None:
@@ -550,14 +552,10 @@ class Introspection:
                 return True
         return False
 
-    def _apply_lines(self, t: Table, create: str, lines: TableLines | None) -> TableLines:
+    def _apply_lines(self, t: Table, lines: TableLines) -> None:
         """Take from SHOW CREATE TABLE what no catalog has: the order of the keys,
         the ``USING`` clauses, and which columns name their collation (MySQL).
-        ``lines``: the text scanned (:func:`.showcreate.scan_create_table`), ``None``
-        where the scan did not recognize it. Returns the text's lines, for
-        :meth:`_apply_show_create`."""
-        if lines is None:  # not the server's usual layout: tokenize it
-            lines = table_lines(create)
+        ``lines``: the text scanned (:func:`.showcreate.scan_create_table`)."""
         order = {n.casefold(): k for k, n in enumerate(lines.keys)}
         if len(order) == len(t.indexes) and all(i.key in order for i in t.indexes):
             t.indexes.sort(key=lambda i: order[i.key])
@@ -570,7 +568,6 @@ class Introspection:
             for col in t.columns:
                 charset, collation = lines.column_charsets.get(col.name, (None, None))
                 col.collation_explicit = charset is not None and collation is not None
-        return lines
 
     # ------------------------------------------------------------------ sequences
 
@@ -590,14 +587,20 @@ class Introspection:
     def _read_views(self, schema: Schema, table_rows: list[dict]) -> None:
         # one SHOW CREATE VIEW each (the catalog's VIEW_DEFINITION is rewritten), all queued at once
         full = self._show_create_all("VIEW", [row["TABLE_NAME"] for row in table_rows if row["TABLE_TYPE"] == "VIEW"])
+        # the text read by the DDL parser, as a dump holding it is, and made a model view the
+        # way the builder makes one; the body is the server's own print, kept as printed
+        from ..engine.builder import view_from_node
+        from ..sql.ddl.parser import parse_statement
+
         cs, coll = catalog.SHOW_CREATE_CHARSET_COLUMNS["VIEW"]
         for name, row in full.items():
             self.bar.advance(note="views")
-            v = parse_view(row[catalog.SHOW_CREATE_COLUMN["VIEW"]])
-            schema.add(View(name=name, definition=strip_qualifier(v.definition, self.db, self.names),
-                            columns=v.columns, algorithm=v.algorithm, security=v.security,
-                            check_option=v.check_option, definer=v.definer, client_charset=row[cs],
-                            connection_collation=row[coll]))
+            node = parse_statement(row[catalog.SHOW_CREATE_COLUMN["VIEW"]], flavor=self.flavor,
+                                   file=f"SHOW CREATE VIEW {name}", line=1)
+            v = view_from_node(node, strip_qualifier(node.select_text, self.db, self.names), node.columns,
+                               row[cs], row[coll])
+            v.name = name
+            schema.add(v)
 
     # ------------------------------------------------------------------ code objects
 

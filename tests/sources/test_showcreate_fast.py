@@ -1,11 +1,12 @@
-"""The fast readers of SHOW CREATE TABLE text agree with the tokenizing ones.
+"""The layout scan of SHOW CREATE TABLE text agrees with a tokenizing reader.
 
-Every live read takes each table's SHOW CREATE text through
-``scan_create_table`` (line by line, quoted parts skipped by pattern) and the
-column clauses through ``read_column``; the tokenizing readers
-(``table_lines``, ``parse_column``) are the reference. The inputs are the
-server-printed CREATE TABLEs of every dump in the corpus (a dump tool writes
-SHOW CREATE text) plus hand-made hard cases. No server needed.
+A live read of MariaDB takes the key order, the ``USING`` clauses and the
+explicit column collations of each table the catalog describes from its SHOW
+CREATE text through ``scan_create_table`` (line by line, quoted parts skipped by
+pattern); the reference is the tests' own tokenizing reader
+(``showcreate_judge.table_lines``). The inputs are the server-printed CREATE
+TABLEs of every dump in the corpus (a dump tool writes SHOW CREATE text) plus
+hand-made hard cases. No server needed.
 """
 from __future__ import annotations
 
@@ -13,9 +14,10 @@ import re
 
 import pytest
 
-from baseline.sources.showcreate import parse_column, read_column, scan_create_table, table_lines
+from baseline.sources.showcreate import scan_create_table
 from baseline.sql.split import split_sql
 from conftest import CORPUS
+from showcreate_judge import table_lines
 
 DUMPS = sorted(CORPUS.glob("*/mariadb-dump*.nodata.sql")) if CORPUS.is_dir() else []
 _CREATE = re.compile(r"^CREATE TABLE `", re.M)
@@ -50,13 +52,12 @@ def test_scan_agrees_with_the_tokenizer_on_every_corpus_table(corpus):
         slow = table_lines(text)
         assert (fast.keys, fast.using, fast.constraints, fast.column_charsets) == \
                (slow.keys, slow.using, slow.constraints, slow.column_charsets), text[:300]
-        assert set(fast.column_text) == set(slow.column_text)
-        for name, rest in fast.column_text.items():
-            assert read_column(rest) == parse_column(slow.column_text[name]), (name, rest)
-            checked += 1
+        assert set(fast.column_charsets) == set(slow.column_text)
+        checked += len(fast.column_charsets)
     assert checked > 2000
 
 
-def test_a_text_not_laid_out_as_the_server_prints_it_is_left_to_the_tokenizer():
+def test_a_text_not_laid_out_as_the_server_prints_it_is_not_scanned():
+    # the live reader then builds the table from its text with the DDL parser
     assert scan_create_table("CREATE TABLE t (a int, b int)") is None
-    assert read_column("int DEFAULT 1 + 2") == parse_column("int DEFAULT 1 + 2")  # falls back
+    assert scan_create_table("CREATE TABLE `t` (\n`a` int\n) ENGINE=InnoDB") is None
