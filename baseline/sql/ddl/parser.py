@@ -54,6 +54,11 @@ def parse_statement(text: str, *, flavor: Flavor, file: str | None = None, line:
     except RecursionError:
         raise InputError("statement nested too deeply", file=file, line=line,
                          excerpt=excerpt(text, 0)) from None
+    finally:
+        # the parser and its expression parser refer to each other (a bound method):
+        # left so, the pair and every token of the statement wait for the cycle
+        # collector; broken, they go as soon as the statement is parsed
+        p.ex = None
     node.text = text
     node.file = file
     node.line = line
