@@ -27,7 +27,6 @@ Errors: an unreachable server or refused login is an
 from __future__ import annotations
 
 import contextlib
-import gc
 import re
 import threading
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
@@ -391,7 +390,7 @@ class Introspection:
         schema = Schema(name=self.db, charset=head["CHARSET"], collation=head["COLLATION"],
                         flavor=self.flavor)
         self._send_ahead()
-        table_rows = self.r.rows(catalog.tables_sql(), db=self.db)
+        table_rows = self.r.rows(catalog.tables_sql(details=not self.rules.live_tables_from_text), db=self.db)
         self._table_rows = table_rows
         self._send_show_creates()
         self.bar.total = len(table_rows)
@@ -400,7 +399,7 @@ class Introspection:
         self.names = {n.casefold() for n in kinds}
         self._read_tables(schema, table_rows, kinds)
         self._read_sequences(schema, table_rows)
-        self._read_views(schema, table_rows)
+        self._read_views(schema)
         self._read_triggers(schema)
         self._read_routines(schema)
         self._read_events(schema)
@@ -432,6 +431,10 @@ class Introspection:
         # (MySQL) which columns name their collation are in no catalog
         base = [r["TABLE_NAME"] for r in self._table_rows if r["TABLE_TYPE"] in ("BASE TABLE", "SYSTEM VERSIONED")]
         self._pending_texts = self.r.submit_show_creates("TABLE", self.db, base, lane=0)
+        # and of every view (the catalog's VIEW_DEFINITION is rewritten), queued behind
+        # them: the server is done with both before the tables are built
+        views = [r["TABLE_NAME"] for r in self._table_rows if r["TABLE_TYPE"] == "VIEW"]
+        self._pending_views = self.r.submit_show_creates("VIEW", self.db, views, lane=0)
         #: each table's SHOW CREATE text, and its scan (see :meth:`_take_texts`)
         self._texts: dict[str, str] = {}
         self._lines: dict[str, TableLines | None] = {}
@@ -525,9 +528,7 @@ class Introspection:
         if b is None:
             b = self._builder = SchemaBuilder(self.flavor, name=self.db, charset=schema.charset,
                                               collation=schema.collation, server_text=True)
-        b.apply(Statement(self._texts[name], 1), file=f"SHOW CREATE TABLE {name}")
-        if len(b.schema.tables) % 64 == 0:  # parsing leaves cycles; the collector is paused (gc_paused)
-            gc.collect(1)
+        b.apply(Statement(self._texts.pop(name), 1), file=f"SHOW CREATE TABLE {name}")
         return b.schema.table(name)
 
     def _needs_show_create(self, t: Table, row: dict) -> bool:
@@ -584,9 +585,10 @@ class Introspection:
 
     # ------------------------------------------------------------------ views
 
-    def _read_views(self, schema: Schema, table_rows: list[dict]) -> None:
-        # one SHOW CREATE VIEW each (the catalog's VIEW_DEFINITION is rewritten), all queued at once
-        full = self._show_create_all("VIEW", [row["TABLE_NAME"] for row in table_rows if row["TABLE_TYPE"] == "VIEW"])
+    def _read_views(self, schema: Schema) -> None:
+        full: dict[str, tuple] = {}
+        for batch in self._pending_views:
+            full.update(batch.result())
         # the text read by the DDL parser, as a dump holding it is, and made a model view the
         # way the builder makes one; the body is the server's own print, kept as printed
         from ..engine.builder import view_from_node
