@@ -139,11 +139,11 @@ def run(reps: int) -> list[Row]:
 
 def _size(server: MySQLSource, n: int, reps: int, legacy: bool = False) -> list[Row]:
     """Every tool on the schema of ``n`` tables, interleaved round by round."""
+    import legacy_mysql
+
     db = f"{'l' if legacy else 'g'}{n}"
     case = n_label(n)
     if legacy:
-        import legacy_mysql
-
         path, counts = legacy_mysql.mysql_file(n, server)
         case += f", legacy ({counts['tables_kept']:,} of {counts['tables']:,} tables)"
     else:
@@ -155,8 +155,10 @@ def _size(server: MySQLSource, n: int, reps: int, legacy: bool = False) -> list[
                    stdout=subprocess.DEVNULL, env={**os.environ, **python_env()})
     baseline_file = migrations / "000_initial_schema.sql"
     skeema = shutil.which("skeema")
+    # readTimeout: skeema's default (20 s) is shorter than its foreign-key catalog query
+    # takes on MySQL 9.7 at 5,000 tables (the connection dies, exit 2); raised for every size
     sk_init = ["skeema", "init", "--skip-my-cnf", "-h", "127.0.0.1", "-P", str(server.port), "-u", "root",
-               "--schema", db]
+               "--schema", db, "--connect-options", "readTimeout=600s"]
     skdiff_failed = ""
     if skeema:  # the folder skeema diff works in
         made = subprocess.run([*sk_init, "-d", "skdiff"], cwd=work, env={**os.environ, **server.env()},
@@ -194,8 +196,13 @@ def _size(server: MySQLSource, n: int, reps: int, legacy: bool = False) -> list[
          lambda: [*BASELINE, "verify", "--migrations", str(migrations), "--against", server.url(db),
                   "--scratch", "docker", "--image", IMAGE], {}),
     ]
+    # skeema diff replays each file in a workspace with the server's default sql_mode,
+    # which refuses the legacy app's zero dates: it gets the session the schema was
+    # loaded with (legacy_mysql.SQL_MODE), as the client load and baseline do
+    sk_diff = ["skeema", "diff", "--skip-my-cnf", "--connect-options", "readTimeout=600s" + (
+        f",sql_mode='{legacy_mysql.SQL_MODE}'" if legacy else "")]
     if skeema and not skdiff_failed:  # exit 1: skeema 1.9 counts the tables it cannot diff on MySQL 9.7 as differences
-        tools.append(("verify", "skeema diff", lambda: ["skeema", "diff", "--skip-my-cnf"],
+        tools.append(("verify", "skeema diff", lambda: sk_diff,
                       {"cwd": work / "skdiff", "env": server.env(), "ok": (0, 1),
                        "note": "skeema 1.9 skips the tables whose features it cannot diff on MySQL 9.7 and exits 1"}))
     tools.append(("verify", "mysql client load, source server", lambda: server.inside("mysql", "-uroot", target["db"]),
