@@ -114,9 +114,13 @@ class _Patterns:
     def __init__(self, delimiter: bytes):
         tok = _token_pattern(delimiter)
         self.tokens = re.compile(tok + rb"*+")
-        #: a run of complete data statements, each with the whitespace after it
+        #: a run of complete data statements, each with the whitespace after it. The
+        #: reference looks for quotes and comments before the delimiter: where one
+        #: starts that no token took (a comment at the end of the input, without
+        #: its newline), a delimiter such as ``--`` is no delimiter
         self.data_run = re.compile(
             rb"(?:(?i:insert|replace)(?![" + _IDENT + rb"])" + tok + rb"*+"
+            + rb"(?![#'\"`]|--(?:[ \t\r\n\f\v]|\Z)|/\*)"
             + re.escape(delimiter) + rb"[ \t\r\n\f\v]*+)*+")
 
 
