@@ -14,11 +14,11 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
 # Reinstall only when the package metadata changed (the install is editable).
-$(VENV)/.installed: pyproject.toml setup.py baseline/sql/_scanner.c | $(BIN)/python
+$(VENV)/.installed: pyproject.toml setup.py baseline/sql/_scanner.c baseline/sql/ddl/_lexer.c | $(BIN)/python
 	$(BIN)/pip install -q --disable-pip-version-check -e .
 	@touch $@
 
-$(VENV)/.installed-test: pyproject.toml setup.py baseline/sql/_scanner.c | $(BIN)/python
+$(VENV)/.installed-test: pyproject.toml setup.py baseline/sql/_scanner.c baseline/sql/ddl/_lexer.c | $(BIN)/python
 	$(BIN)/pip install -q --disable-pip-version-check -e '.[test]'
 	@touch $@ $(VENV)/.installed
 

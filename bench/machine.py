@@ -57,6 +57,7 @@ def _version(pkg: str) -> str:
 def facts() -> dict[str, str]:
     from baseline import __version__
     from baseline.sql import stream
+    from baseline.sql.ddl import lexer
 
     server = _first_line(["mariadbd", "--no-defaults", "--version"]) or \
         _first_line(["/usr/sbin/mariadbd", "--no-defaults", "--version"]) or "not found"
@@ -74,7 +75,8 @@ def facts() -> dict[str, str]:
         "mariadb-dump": _first_line(["mariadb-dump", "--version"]) or "not found",
         "skeema": _first_line(["skeema", "version"]) or "not found",
         "Docker engine": docker or "not available",
-        "baseline": f"{__version__} (dump splitter: {'C loops' if stream.accelerated() else 'pure Python'})",
+        "baseline": f"{__version__} (dump splitter: {'C loops' if stream.accelerated() else 'pure Python'}; "
+                    f"DDL lexer: {'C loop' if lexer.accelerated() else 'pure Python'})",
         "SQLAlchemy": _version("SQLAlchemy"),
         "PyMySQL": _version("PyMySQL"),
         "sqlparse": _version("sqlparse"),

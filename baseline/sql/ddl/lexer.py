@@ -23,6 +23,7 @@ readers of SQL text and why they are separate: :mod:`baseline.sql`.
 """
 from __future__ import annotations
 
+import os
 import re
 
 from ...errors import InputError
@@ -40,8 +41,9 @@ OP = "o"        # operator or punctuation
 EOF = "e"
 
 
-class Token:
-    """One token. ``up`` is the upper-cased text for words (keyword tests)."""
+class PyToken:
+    """One token. ``up`` is the upper-cased text for words (keyword tests).
+    (:data:`Token` is the C extension's type of the same fields where it is built.)"""
 
     __slots__ = ("kind", "text", "value", "start", "end", "up", "intro")
 
@@ -57,6 +59,23 @@ class Token:
 
     def __repr__(self) -> str:  # pragma: no cover - debugging aid
         return f"Token({self.kind}, {self.text!r})"
+
+
+try:  # the hot loop and the token type in C (baseline/sql/ddl/_lexer.c), built by pip install
+    from . import _lexer
+except ImportError:  # pragma: no cover - depends on the build
+    _lexer = None
+
+#: The token type: the C one where it is built (the same fields, read-only).
+Token = _lexer.Token if _lexer is not None else PyToken
+#: Set to 1 to lex with the master pattern alone even where the C loop is built
+#: (the same variable turns off the dump splitter's C loops).
+PURE_PYTHON_ENV = "BASELINE_PURE_PYTHON"
+
+
+def accelerated() -> bool:
+    """Whether :func:`tokenize` takes the plain tokens with the C loop."""
+    return _lexer is not None and os.environ.get(PURE_PYTHON_ENV, "") in ("", "0")
 
 
 # The master pattern: leading whitespace is skipped in the same match; the most
@@ -149,7 +168,14 @@ def tokenize(text: str, flavor: Flavor, *, ansi_quotes: bool = False,
     n = len(text)
     pos = 0
     in_vc = 0   # executed version comments open (they do not nest)
+    # the C loop takes the plain tokens (words, numbers, simple quotes, punctuation)
+    # and stops at anything else, which the master pattern takes, one token a turn
+    scan = _lexer.scan if accelerated() else None
     while True:
+        if scan is not None:
+            pos = scan(text, pos, tokens)
+            if pos >= n:
+                break
         m = match(text, pos)
         if m is None:
             _fail("unexpected character", text, pos, file, line)
