@@ -2001,7 +2001,6 @@ def _canonical_option(key: str, value: str) -> tuple[str, str | None]:
     return k, v
 
 
-
 def view_from_node(node: N.CreateView, definition: str, columns: list[str] | None,
                    client_charset: str | None, connection_collation: str | None) -> View:
     """The model view a CREATE/ALTER VIEW makes: ``definition`` and ``columns`` as the
@@ -2016,6 +2015,7 @@ def view_from_node(node: N.CreateView, definition: str, columns: list[str] | Non
     v.definer = node.definer if node.definer not in ("CURRENT_USER",) else None
     v.client_charset, v.connection_collation = client_charset, connection_collation
     return v
+
 
 _HANDLERS = {
     N.CreateTable: SchemaBuilder._create_table,

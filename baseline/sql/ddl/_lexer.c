@@ -152,16 +152,16 @@ static inline int is_word_start(Py_UCS4 c)
 
 static inline int is_word_char(Py_UCS4 c) { return is_word_start(c) || is_digit(c); }
 
-/* Append a token of text[a:b] (value the same string) to list; 0 or -1. */
-static int push_same(PyObject *list, PyObject *kind, PyObject *text, Py_ssize_t a, Py_ssize_t b,
-                     PyObject *up_text)
+/* Append a token of text[a:b] (value the same string) to list; 0 or -1. ``word``:
+ * its upper-cased text too (ASCII only here, so upper() is ASCII's). */
+static int push_same(PyObject *list, PyObject *kind, PyObject *text, Py_ssize_t a, Py_ssize_t b, int word)
 {
     PyObject *s = PyUnicode_Substring(text, a, b);
     if (s == NULL)
         return -1;
     PyObject *up = Py_None;
     int own_up = 0;
-    if (up_text == Py_True) { /* a word: ASCII only here, so upper() is ASCII's */
+    if (word) {
         int kind_ = PyUnicode_KIND(s);
         const void *data = PyUnicode_DATA(s);
         Py_ssize_t n = b - a, k;
@@ -248,7 +248,7 @@ static PyObject *scan(PyObject *self, PyObject *args)
             Py_UCS4 next = AT(i);
             if (next >= 0x80 || next == '\'' || next == '"')
                 break;
-            if (push_same(list, K_WORD, text, a, i, Py_True) < 0)
+            if (push_same(list, K_WORD, text, a, i, 1) < 0)
                 return NULL;
             stop = pos = i;
         } else if (is_digit(c)) {
@@ -270,7 +270,7 @@ static PyObject *scan(PyObject *self, PyObject *args)
             Py_UCS4 next = AT(i);
             if (is_word_char(next) || next >= 0x80)
                 break;
-            if (push_same(list, K_NUM, text, a, i, Py_None) < 0)
+            if (push_same(list, K_NUM, text, a, i, 0) < 0)
                 return NULL;
             stop = pos = i;
         } else if (c == '`') {
@@ -295,7 +295,7 @@ static PyObject *scan(PyObject *self, PyObject *args)
             stop = pos = i + 1;
         } else if (c == '(' || c == ')' || c == ',' || c == ';' || c == '=' ||
                    (c == '.' && !is_digit(AT(a + 1)) && AT(a + 1) < 0x80)) {
-            if (push_same(list, K_OP, text, a, a + 1, Py_None) < 0)
+            if (push_same(list, K_OP, text, a, a + 1, 0) < 0)
                 return NULL;
             stop = pos = a + 1;
         } else {

@@ -29,6 +29,7 @@ import re
 from ...errors import InputError
 from ...flavor import Flavor
 from ..literals import ident_class, quote_ident, unescape
+from ..stream import PURE_PYTHON_ENV
 
 WORD = "w"      # bare word: keyword or unquoted identifier
 QID = "q"       # quoted identifier (value: the name, unescaped)
@@ -68,13 +69,12 @@ except ImportError:  # pragma: no cover - depends on the build
 
 #: The token type: the C one where it is built (the same fields, read-only).
 Token = _lexer.Token if _lexer is not None else PyToken
-#: Set to 1 to lex with the master pattern alone even where the C loop is built
-#: (the same variable turns off the dump splitter's C loops).
-PURE_PYTHON_ENV = "BASELINE_PURE_PYTHON"
 
 
 def accelerated() -> bool:
-    """Whether :func:`tokenize` takes the plain tokens with the C loop."""
+    """Whether :func:`tokenize` takes the plain tokens with the C loop (built, and
+    not turned off by ``BASELINE_PURE_PYTHON=1``, which turns off the dump
+    splitter's C loops too)."""
     return _lexer is not None and os.environ.get(PURE_PYTHON_ENV, "") in ("", "0")
 
 
