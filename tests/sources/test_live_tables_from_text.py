@@ -42,3 +42,42 @@ def test_tables_read_from_their_text_rebuild_the_servers_text(key, pairs, tmp_pa
     finally:
         pair.source.drop(DB)
         pair.target.drop(DB)
+
+
+ORDINARY = r"""
+CREATE TABLE plain (id int NOT NULL, a varchar(10) COLLATE utf8mb4_bin, b int, c text,
+  PRIMARY KEY (id), KEY kb (b) USING HASH, UNIQUE KEY ua (a), FULLTEXT KEY fc (c), KEY kab (a, b DESC));
+CREATE TABLE child (id int NOT NULL PRIMARY KEY, p int, KEY later (id, p),
+  CONSTRAINT fk FOREIGN KEY (p) REFERENCES plain (id) ON DELETE CASCADE);
+"""
+
+
+@pytest.mark.parametrize("key", MARIADB_KEYS)
+def test_a_text_the_layout_scan_does_not_read_is_built_from_it(key, pairs, monkeypatch):
+    """Where the line scan gives up on a text (not laid out as the server usually
+    prints it), the table is built from that text: the same model, field by field,
+    as the usual reading (catalog rows plus the scanned layout)."""
+    from baseline.connect.url import ServerURL
+    from baseline.sources import live
+    from modeldiff import mismatches
+
+    pair = pairs(key)
+    pair.source.create(DB, "utf8mb4", "utf8mb4_general_ci")
+    try:
+        pair.source.load(TABLES + ORDINARY, DB)
+        url = ServerURL.parse(pair.source.url(DB))
+        usual = live.read_live(url, progress=False)
+        built: list[str] = []
+        from_text = live.Introspection._table_from_text
+
+        def counted(self, schema, name):
+            built.append(name)
+            return from_text(self, schema, name)
+
+        monkeypatch.setattr(live, "scan_create_table", lambda text, columns=True: None)
+        monkeypatch.setattr(live.Introspection, "_table_from_text", counted)
+        fallback = live.read_live(url, progress=False)
+        assert sorted(built) == sorted(usual.tables)  # every table, not only those the catalog garbles
+        assert mismatches(usual, fallback, everything=True) == []
+    finally:
+        pair.source.drop(DB)
