@@ -34,7 +34,9 @@ from .flavor import Flavor
 IGNORED_BY_DEFAULT = {"compare": False}
 
 
-def _ci(name: str) -> str:
+def fold(name: str) -> str:
+    """The key of a name the server compares without letter case (columns, keys,
+    constraints; and here every object name)."""
     return name.casefold()
 
 
@@ -88,7 +90,7 @@ class Column:
 
     @property
     def key(self) -> str:
-        return _ci(self.name)
+        return fold(self.name)
 
 
 # --------------------------------------------------------------------------- indexes
@@ -130,7 +132,7 @@ class Index:
 
     @property
     def key(self) -> str:
-        return _ci(self.name)
+        return fold(self.name)
 
     @property
     def columns(self) -> list[str | None]:
@@ -155,7 +157,7 @@ class ForeignKey:
 
     @property
     def key(self) -> str:
-        return _ci(self.name)
+        return fold(self.name)
 
 
 @dataclass
@@ -171,7 +173,7 @@ class Check:
 
     @property
     def key(self) -> str:
-        return _ci(self.name)
+        return fold(self.name)
 
 
 # --------------------------------------------------------------------------- partitions
@@ -238,19 +240,19 @@ class Table:
 
     # lookups are case-insensitive where the server's are
     def column(self, name: str) -> Column | None:
-        k = _ci(name)
+        k = fold(name)
         return next((c for c in self.columns if c.key == k), None)
 
     def index(self, name: str) -> Index | None:
-        k = _ci(name)
+        k = fold(name)
         return next((i for i in self.indexes if i.key == k), None)
 
     def foreign_key(self, name: str) -> ForeignKey | None:
-        k = _ci(name)
+        k = fold(name)
         return next((f for f in self.foreign_keys if f.key == k), None)
 
     def check(self, name: str) -> Check | None:
-        k = _ci(name)
+        k = fold(name)
         return next((c for c in self.checks if c.key == k), None)
 
     @property
@@ -351,7 +353,7 @@ class Routine:
 
     @property
     def key(self) -> tuple[str, str]:
-        return (self.kind, _ci(self.name))
+        return (self.kind, fold(self.name))
 
 
 @dataclass
@@ -376,7 +378,7 @@ class Event:
 
     @property
     def key(self) -> str:
-        return _ci(self.name)
+        return fold(self.name)
 
 
 @dataclass
@@ -480,8 +482,8 @@ class Schema:
         """Exact match first, then case-insensitive (for hand-written DDL)."""
         t = self.tables.get(name)
         if t is None:
-            k = _ci(name)
-            t = next((v for n, v in self.tables.items() if _ci(n) == k), None)
+            k = fold(name)
+            t = next((v for n, v in self.tables.items() if fold(n) == k), None)
         return t
 
     def copy(self) -> Schema:

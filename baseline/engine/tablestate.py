@@ -7,15 +7,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..model import Column, Table
+from ..model import Column, Table, fold  # noqa: F401 - fold: the chain's modules take it from here
 
 #: Type of a ghost column: a definition no statement of the chain gave. Also
 #: the type of a placeholder column (see :mod:`.placeholders`): holds any value
 #: a data statement may write, and any index or key may cover it.
 GHOST_TYPE = "varchar(255)"
-
-def fold(name: str) -> str:
-    return name.casefold()
 
 
 @dataclass
